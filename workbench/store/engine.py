@@ -1,0 +1,169 @@
+"""Opening the local store: pragmas, transactions, migration with a copy taken first.
+
+Reads and writes use two engines over the same file. The write engine holds a single
+connection and starts every transaction with ``BEGIN IMMEDIATE``, so writes never overlap
+and never fail half-way on a lock upgrade; readers see committed data only (WAL).
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+from workbench.store.migrations import HEAD_REVISION
+
+log = logging.getLogger(__name__)
+
+BACKUPS_KEPT = 3
+
+
+def _configure(engine: Engine, *, immediate: bool, synchronous: str) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite recipe).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA cache_size=-16000")  # 16 MB per connection
+        cur.execute("PRAGMA temp_store=MEMORY")
+        cur.close()
+
+    begin = "BEGIN IMMEDIATE" if immediate else "BEGIN"
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql(begin)
+
+
+@dataclass
+class Store:
+    """An open local store: the file, its engines and this device's identity."""
+
+    path: Path
+    read_engine: Engine
+    write_engine: Engine
+    device_id: str = ""
+    _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
+    _write_sessions: sessionmaker[Session] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._read_sessions = sessionmaker(self.read_engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(self.write_engine, expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session over one consistent snapshot."""
+        with self._read_sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception."""
+        with self._write_sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.read_engine.dispose()
+        self.write_engine.dispose()
+
+
+def _engines(path: Path, synchronous: str) -> tuple[Engine, Engine]:
+    url = f"sqlite+pysqlite:///{path}"
+    read = create_engine(url, poolclass=QueuePool, pool_size=4, max_overflow=4)
+    _configure(read, immediate=False, synchronous=synchronous)
+    write = create_engine(url, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=60)
+    _configure(write, immediate=True, synchronous=synchronous)
+    return read, write
+
+
+def current_revision(path: Path) -> str | None:
+    """The file's Alembic revision, read without importing Alembic (it costs 0.4 s)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    con = sqlite3.connect(path)
+    try:
+        row = con.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()
+        if row is None:
+            return None
+        ver = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return ver[0] if ver else None
+    finally:
+        con.close()
+
+
+def backup_copy(path: Path, label: str) -> Path:
+    """Copy the store with SQLite's online backup (consistent even in WAL mode)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
+    src = sqlite3.connect(path)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    old = sorted(path.parent.glob(f"{path.name}.*.bak"), key=lambda p: p.stat().st_mtime)
+    for stale in old[:-BACKUPS_KEPT]:
+        stale.unlink(missing_ok=True)
+    return target
+
+
+def migrate(path: Path) -> str | None:
+    """Bring the file to the head revision; returns the backup taken, if any."""
+    rev = current_revision(path)
+    if rev == HEAD_REVISION:
+        return None
+    backup = None
+    if rev is not None:
+        backup = str(backup_copy(path, f"before-{HEAD_REVISION}"))
+        log.info("store %s at revision %s: copied to %s before migrating", path, rev, backup)
+    from workbench.store.migrations.runner import upgrade_to_head
+
+    upgrade_to_head(path)
+    return backup
+
+
+def _ensure_device_id(store: Store) -> str:
+    from workbench.store.models import Meta
+
+    with store.read() as s:
+        found = s.scalar(select(Meta.value).where(Meta.key == "device_id"))
+    if found:
+        return found
+    with store.write() as s:
+        found = s.scalar(select(Meta.value).where(Meta.key == "device_id"))
+        if not found:
+            found = str(uuid.uuid4())
+            s.add(Meta(key="device_id", value=found))
+    return found
+
+
+def open_store(path: str | Path, *, synchronous: str = "FULL") -> Store:
+    """Open (creating and migrating if needed) the store at ``path``.
+
+    ``synchronous=FULL`` makes every commit durable across a power cut, not just a crash;
+    the bulk demo generator lowers it for its own connection only.
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    migrate(path)
+    read, write = _engines(path, synchronous)
+    store = Store(path=path, read_engine=read, write_engine=write)
+    store.device_id = _ensure_device_id(store)
+    return store

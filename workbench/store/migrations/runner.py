@@ -1,0 +1,28 @@
+"""Running Alembic programmatically against one SQLite file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+
+HERE = Path(__file__).resolve().parent
+
+
+def config(path: Path) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("sqlalchemy.url", f"sqlite+pysqlite:///{path}")
+    return cfg
+
+
+def script_head() -> str:
+    head = ScriptDirectory.from_config(config(Path("unused.db"))).get_current_head()
+    assert head is not None
+    return head
+
+
+def upgrade_to_head(path: Path) -> None:
+    command.upgrade(config(path), "head")

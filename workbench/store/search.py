@@ -1,0 +1,190 @@
+"""Customer search and browse queries over the index kept by ``search_index.py``.
+
+A query is normalized (width, case, spaces) and always answered from an index:
+- one or two characters: ``search_grams`` (Chinese characters and bigrams, pinyin initials),
+  since a trigram index cannot answer them and 银行, 医院, 海关 are the commonest queries;
+- three characters or more: FTS5 trigram tables, ``keys_fts`` with ``^"q"`` for keys that
+  start with the query and ``search_fts`` for any substring (Chinese, pinyin, digits).
+Ranking: exact (the query equals a whole name, pinyin, initials, code or phone) first, then
+prefix, then substring; within a class the most recently added customer first.
+
+Every stream comes out of its index already in that order, so a page costs a walk over
+``offset + limit`` index entries rather than a sort of every match: the first page of a
+query matching 25,000 customers reads a few hundred entries. The total is counted up to
+``count_cap`` and reported as a lower bound past it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from itertools import islice
+
+from sqlalchemy.orm import Session
+
+from workbench.store.search_terms import MAX_KEYS, normalize
+
+_SHIFT = MAX_KEYS.bit_length() - 1
+_CHUNK = 256
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    industry_code: str | None = None
+    stage_code: str | None = None
+    owner_id: str | None = None
+    follow_up_due_on: date | None = None  # an open follow-up due on or before this date
+
+    def sql(self) -> tuple[str, list[object]]:
+        clauses: list[str] = ["c.deleted = 0"]
+        params: list[object] = []
+        if self.industry_code:
+            clauses.append("c.industry_code = ?")
+            params.append(self.industry_code)
+        if self.stage_code:
+            clauses.append("c.stage_code = ?")
+            params.append(self.stage_code)
+        if self.owner_id:
+            clauses.append("c.owner_id = ?")
+            params.append(self.owner_id)
+        if self.follow_up_due_on:
+            clauses.append("c.next_follow_up <= ?")
+            params.append(self.follow_up_due_on.isoformat())
+        return " AND ".join(clauses), params
+
+    @property
+    def empty(self) -> bool:
+        return not (self.industry_code or self.stage_code or self.owner_id or self.follow_up_due_on)
+
+
+NO_FILTERS = Filters()
+
+
+@dataclass(frozen=True, slots=True)
+class Hits:
+    nums: list[int]
+    total: int
+    total_exact: bool  # False: at least ``total`` matches (counting stopped at the cap)
+
+
+def _raw(session: Session) -> sqlite3.Connection:
+    conn = session.connection().connection.driver_connection
+    assert isinstance(conn, sqlite3.Connection)
+    return conn
+
+
+def _phrase(q: str) -> str:
+    return '"' + q.replace('"', '""') + '"'
+
+
+def _column(con: sqlite3.Connection, sql: str, params: tuple[object, ...]) -> Iterator[int]:
+    cur = con.execute(sql, params)
+    try:
+        while rows := cur.fetchmany(_CHUNK):
+            for (value,) in rows:
+                yield value
+    finally:
+        cur.close()
+
+
+def _exact(con: sqlite3.Connection, q: str) -> list[int]:
+    rows = con.execute(
+        f"SELECT DISTINCT id >> {_SHIFT} FROM search_keys WHERE key = ? ORDER BY 1 DESC", (q,)
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _ranked(con: sqlite3.Connection, q: str) -> Iterator[int]:
+    """Every matching customer once, exact first, then prefix, then substring."""
+    seen: set[int] = set()
+    exact = _exact(con, q)
+    seen.update(exact)
+    yield from exact
+    if len(q) <= 2:
+        streams = [_column(con, "SELECT num FROM search_grams WHERE gram = ? ORDER BY cls, num DESC", (q,))]
+    else:
+        streams = [
+            _column(
+                con,
+                f"SELECT rowid >> {_SHIFT} FROM keys_fts WHERE keys_fts MATCH ? ORDER BY rowid DESC",
+                ("^" + _phrase(q),),
+            ),
+            _column(con, "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (_phrase(q),)),
+        ]
+    for stream in streams:
+        for num in stream:
+            if num not in seen:
+                seen.add(num)
+                yield num
+
+
+def _filtered(con: sqlite3.Connection, nums: Iterator[int], filters: Filters) -> Iterator[int]:
+    if filters.empty:
+        yield from nums
+        return
+    where, params = filters.sql()
+    while chunk := list(islice(nums, _CHUNK)):
+        marks = ",".join("?" * len(chunk))
+        keep = {
+            r[0]
+            for r in con.execute(
+                f"SELECT c.num FROM customers c WHERE c.num IN ({marks}) AND {where}", (*chunk, *params)
+            )
+        }
+        yield from (n for n in chunk if n in keep)
+
+
+def _count(con: sqlite3.Connection, q: str, filters: Filters, cap: int) -> tuple[int, bool]:
+    if len(q) <= 2:
+        cand = "SELECT num FROM search_grams WHERE gram = ? UNION SELECT id >> %d FROM search_keys WHERE key = ?" % _SHIFT
+        params: tuple[object, ...] = (q, q)
+    else:  # exact and prefix matches are substrings of the same document
+        cand, params = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (_phrase(q),)
+    if filters.empty:
+        sql = f"SELECT count(*) FROM ({cand} LIMIT ?)"
+        n = con.execute(sql, (*params, cap + 1)).fetchone()[0]
+    else:
+        where, fparams = filters.sql()
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM customers c WHERE c.num IN ({cand}) AND {where} LIMIT ?)"
+        n = con.execute(sql, (*params, *fparams, cap + 1)).fetchone()[0]
+    return (cap, False) if n > cap else (n, True)
+
+
+def _browse(con: sqlite3.Connection, filters: Filters, offset: int, limit: int, cap: int) -> Hits:
+    where, params = filters.sql()
+    nums = [
+        r[0]
+        for r in con.execute(
+            f"SELECT c.num FROM customers c WHERE {where} ORDER BY c.sort_key, c.num LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+    ]
+    total = con.execute(f"SELECT count(*) FROM customers c WHERE {where}", params).fetchone()[0]
+    return Hits(nums, total, True)
+
+
+def search(
+    session: Session,
+    query: str,
+    *,
+    filters: Filters = NO_FILTERS,
+    offset: int = 0,
+    limit: int = 50,
+    count_cap: int = 10_000,
+) -> Hits:
+    """One ranked page of customers matching ``query`` and how many match in all.
+
+    An empty query browses every customer in pinyin order of their names.
+    """
+    con = _raw(session)
+    q = normalize(query)
+    if not q:
+        return _browse(con, filters, offset, limit, count_cap)
+    stream = _filtered(con, _ranked(con, q), filters)
+    nums = list(islice(stream, offset, offset + limit))
+    total, exact = _count(con, q, filters, count_cap)
+    if len(nums) < limit:  # the stream ran out: the page tells the total exactly
+        total, exact = offset + len(nums), True
+    return Hits(nums, max(total, offset + len(nums)), exact)

@@ -1,0 +1,122 @@
+"""Keeping the customer search index current, inside the writing transaction.
+
+Tables (created by migration 0001):
+- ``search_docs(num, doc, grams)``: per customer, the indexed text and its grams (kept so
+  that a re-index can delete exactly what it inserted), and over ``doc`` the FTS5 trigram
+  table ``search_fts`` (external content, rowid = customers.num);
+- ``search_keys(id, key)`` with id = num * MAX_KEYS + k, and over it the trigram table
+  ``keys_fts``: a query starting a key is a prefix match, one equal to it an exact match;
+- ``search_grams(gram, cls, num)`` for one- and two-character queries.
+Deleted (tombstoned) customers are removed from all of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from workbench.store.search_terms import MAX_KEYS, SearchTerms, compute
+
+_LOAD = text("SELECT num, name, short_name, credit_code, deleted FROM customers WHERE id = :id")
+_CONTACTS = text("SELECT name, mobile, phone FROM contacts WHERE customer_id = :id AND deleted = 0")
+
+
+def terms_for(session: Session, customer_id: str) -> tuple[int, SearchTerms | None]:
+    row = session.execute(_LOAD, {"id": customer_id}).one()
+    if row.deleted:
+        return row.num, None
+    contacts = session.execute(_CONTACTS, {"id": customer_id}).all()
+    terms = compute(
+        name=row.name,
+        short_name=row.short_name,
+        credit_code=row.credit_code,
+        contact_names=[c.name for c in contacts],
+        phones=[p for c in contacts for p in (c.mobile, c.phone) if p],
+    )
+    return row.num, terms
+
+
+def _pack_grams(grams: dict[str, int]) -> str:
+    return " ".join(f"{cls}{g}" for g, cls in grams.items())
+
+
+def _remove(session: Session, num: int) -> None:
+    old = session.execute(
+        text("SELECT doc, grams FROM search_docs WHERE num = :n"), {"n": num}
+    ).one_or_none()
+    if old is None:
+        return
+    session.execute(
+        text("INSERT INTO search_fts(search_fts, rowid, doc) VALUES('delete', :n, :d)"),
+        {"n": num, "d": old.doc},
+    )
+    session.execute(text("DELETE FROM search_docs WHERE num = :n"), {"n": num})
+    if old.grams:
+        session.execute(
+            text("DELETE FROM search_grams WHERE gram = :g AND cls = :c AND num = :n"),
+            [{"g": item[1:], "c": int(item[0]), "n": num} for item in old.grams.split(" ")],
+        )
+    lo, hi = num * MAX_KEYS, num * MAX_KEYS + MAX_KEYS - 1
+    keys = session.execute(
+        text("SELECT id, key FROM search_keys WHERE id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi}
+    ).all()
+    if keys:
+        session.execute(
+            text("INSERT INTO keys_fts(keys_fts, rowid, key) VALUES('delete', :i, :k)"),
+            [{"i": r.id, "k": r.key} for r in keys],
+        )
+        session.execute(text("DELETE FROM search_keys WHERE id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi})
+
+
+def _rows(items: Iterable[tuple[int, SearchTerms]]) -> dict[str, list[dict[str, object]]]:
+    out: dict[str, list[dict[str, object]]] = {"docs": [], "grams": [], "keys": [], "sorts": []}
+    for num, terms in items:
+        out["docs"].append({"n": num, "d": terms.doc, "g": _pack_grams(terms.grams)})
+        out["grams"].extend({"g": g, "c": cls, "n": num} for g, cls in terms.grams.items())
+        out["keys"].extend({"i": num * MAX_KEYS + k, "k": key} for k, key in enumerate(terms.keys))
+        out["sorts"].append({"n": num, "s": terms.sort_key})
+    return out
+
+
+_INSERTS = (
+    ("docs", "INSERT INTO search_docs(num, doc, grams) VALUES(:n, :d, :g)"),
+    ("docs", "INSERT INTO search_fts(rowid, doc) VALUES(:n, :d)"),
+    ("grams", "INSERT INTO search_grams(gram, cls, num) VALUES(:g, :c, :n)"),
+    ("keys", "INSERT INTO search_keys(id, key) VALUES(:i, :k)"),
+    ("keys", "INSERT INTO keys_fts(rowid, key) VALUES(:i, :k)"),
+    ("sorts", "UPDATE customers SET sort_key = :s WHERE num = :n AND sort_key IS NOT :s"),
+)
+
+
+def _insert(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
+    rows = _rows(items)
+    for kind, sql in _INSERTS:
+        if rows[kind]:
+            session.execute(text(sql), rows[kind])
+
+
+def reindex_customer(session: Session, customer_id: str) -> None:
+    """Recompute one customer's search rows (after any write to it or its contacts)."""
+    num, terms = terms_for(session, customer_id)
+    _remove(session, num)
+    if terms is not None:
+        _insert(session, [(num, terms)])
+
+
+def bulk_index(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
+    """Index many customers not indexed yet (demo generation, rebuild)."""
+    _insert(session, items)
+
+
+def rebuild_all(session: Session) -> int:
+    """Drop and recompute the whole index (a repair command); returns customers indexed."""
+    for table in ("search_grams", "search_keys", "search_docs"):
+        session.execute(text(f"DELETE FROM {table}"))
+    session.execute(text("INSERT INTO search_fts(search_fts) VALUES('delete-all')"))
+    session.execute(text("INSERT INTO keys_fts(keys_fts) VALUES('delete-all')"))
+    ids = session.execute(text("SELECT id FROM customers WHERE deleted = 0")).scalars().all()
+    items = [terms_for(session, cid) for cid in ids]
+    bulk_index(session, [(num, t) for num, t in items if t is not None])
+    return len(items)
