@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NoReturn
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,11 @@ class ValidationError(DomainError):
     @property
     def fields(self) -> tuple[str, ...]:
         return tuple(e.field for e in self.errors)
+
+
+def fail(field: str, zh: str, en: str) -> NoReturn:
+    """Raise a :class:`ValidationError` for one field with a Chinese and an English message."""
+    raise ValidationError(FieldError(field, zh, en))
 
 
 class NotFoundError(DomainError):
