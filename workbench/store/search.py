@@ -138,7 +138,7 @@ def _filtered(con: sqlite3.Connection, nums: Iterator[int], filters: Filters) ->
 
 def _count(con: sqlite3.Connection, q: str, filters: Filters, cap: int) -> tuple[int, bool]:
     if len(q) <= 2:
-        cand = "SELECT num FROM search_grams WHERE gram = ? UNION SELECT id >> %d FROM search_keys WHERE key = ?" % _SHIFT
+        cand = f"SELECT num FROM search_grams WHERE gram = ? UNION SELECT id >> {_SHIFT} FROM search_keys WHERE key = ?"
         params: tuple[object, ...] = (q, q)
     else:  # exact and prefix matches are substrings of the same document
         cand, params = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (_phrase(q),)

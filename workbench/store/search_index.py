@@ -12,6 +12,7 @@ Deleted (tombstoned) customers are removed from all of them.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 
 from sqlalchemy import text
@@ -108,6 +109,14 @@ def reindex_customer(session: Session, customer_id: str) -> None:
 def bulk_index(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
     """Index many customers not indexed yet (demo generation, rebuild)."""
     _insert(session, items)
+
+
+def bulk_index_raw(con: sqlite3.Connection, items: Iterable[tuple[int, SearchTerms]]) -> None:
+    """As :func:`bulk_index`, on a plain sqlite3 connection (the demo loader's)."""
+    rows = _rows(items)
+    for kind, sql in _INSERTS:
+        if rows[kind]:
+            con.executemany(sql, rows[kind])
 
 
 def rebuild_all(session: Session) -> int:

@@ -53,7 +53,7 @@ def pinyin(text: str) -> tuple[str, str]:
     return "".join(full), "".join(initials)
 
 
-_RUNS = re.compile(r"((?:%s)+)|([^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+)" % _HAN.pattern)
+_RUNS = re.compile(rf"((?:{_HAN.pattern})+)|([^{_HAN.pattern[1:-1]}]+)")
 
 
 def digits(text: str) -> str:
@@ -90,7 +90,7 @@ def _add_initials(out: dict[str, int], initials: str) -> None:
             out[initials[i : i + 2]] = min(out.get(initials[i : i + 2], 1), cls)
 
 
-_HAN_RUN = re.compile("(?:%s)+" % _HAN.pattern)
+_HAN_RUN = re.compile(f"(?:{_HAN.pattern})+")
 
 
 def compute(

@@ -1,0 +1,163 @@
+"""Entry points: the GUI with no sub-command, sub-commands for scripting and tests.
+
+Heavy modules (SQLAlchemy, Qt, pypinyin) are imported inside the commands that need them,
+so ``workbench --help`` and the first paint of the window stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from workbench import __version__
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    from workbench.config import paths
+
+    if getattr(args, "db", None):
+        return Path(args.db).expanduser()
+    return paths().demo_store if getattr(args, "demo", False) else paths().store
+
+
+def _add_store_options(p: argparse.ArgumentParser, *, demo: bool = True) -> None:
+    p.add_argument("--db", metavar="PATH", help="the SQLite store to use (default: the user's data directory)")
+    if demo:
+        p.add_argument("--demo", action="store_true", help="use the separate demo store, filled on first use")
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from workbench.ui.app import run
+
+    return run(store_path=_store_path(args), demo=args.demo)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from workbench.services.demo import generate
+    from workbench.store.engine import open_store
+
+    store = open_store(_store_path(args))
+    started = time.perf_counter()
+
+    def progress(done: int, wanted: int) -> None:
+        if not args.quiet:
+            print(f"\r{done:,}/{wanted:,} customers", end="", file=sys.stderr, flush=True)
+
+    result = generate(store, customers=args.customers, seed=args.seed, progress=progress)
+    store.close()
+    if not args.quiet:
+        print(file=sys.stderr)
+    summary = {**asdict(result), "seconds": round(time.perf_counter() - started, 1), "db": str(store.path)}
+    print(json.dumps(summary, ensure_ascii=False))
+    return 0
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from workbench.services.context import Context
+    from workbench.services.search import search_customers
+    from workbench.services.users import current_user
+    from workbench.store.engine import open_store
+
+    store = open_store(_store_path(args))
+    ctx = Context(store, current_user(store).id)
+    page = search_customers(ctx, query=args.query, limit=args.limit)
+    out: dict[str, Any] = {
+        "query": args.query, "total": page.total, "total_exact": page.total_exact,
+        "rows": [{"id": r.id, "name": r.name, "short_name": r.short_name, "industry": r.industry_code,
+                  "stage": r.stage_code} for r in page.rows],
+    }
+    print(json.dumps(out, ensure_ascii=False, indent=1 if args.pretty else None))
+    store.close()
+    return 0
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from workbench.store.engine import current_revision, migrate
+
+    path = _store_path(args)
+    before = current_revision(path)
+    backup = migrate(path)
+    print(json.dumps({"db": str(path), "from": before, "to": current_revision(path), "backup": backup}))
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    import sqlite3
+
+    path = _store_path(args)
+    con = sqlite3.connect(path)
+    result = con.execute("PRAGMA integrity_check").fetchall()
+    fk = con.execute("PRAGMA foreign_key_check").fetchall()
+    con.close()
+    ok = result == [("ok",)] and not fk
+    print(json.dumps({"db": str(path), "integrity": [r[0] for r in result], "foreign_key_errors": len(fk), "ok": ok}))
+    return 0 if ok else 1
+
+
+def cmd_reindex(args: argparse.Namespace) -> int:
+    from workbench.store.engine import open_store
+    from workbench.store.search_index import rebuild_all
+
+    store = open_store(_store_path(args))
+    with store.write() as s:
+        n = rebuild_all(s)
+    store.close()
+    print(json.dumps({"db": str(store.path), "customers_indexed": n}))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="集团客户经理工作台 / Group-customer account manager's workbench. "
+        "With no command, starts the desktop program.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _add_store_options(parser)
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    p = sub.add_parser("demo", help="generate deterministic demo data into a store",
+                       description="Add N generated customers (3 contacts, 10 visits each on average).")
+    _add_store_options(p)
+    p.add_argument("--customers", type=int, default=2000, metavar="N", help="customers to add (default 2000)")
+    p.add_argument("--seed", type=int, default=20261124, help="generator seed (same seed, same data)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("search", help="search customers as the list screen does; prints JSON")
+    _add_store_options(p)
+    p.add_argument("query", help="name, short name, pinyin, initials (zgyh), credit code, contact or phone")
+    p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--pretty", action="store_true")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("migrate", help="bring a store to the current schema (a copy is taken first)")
+    _add_store_options(p)
+    p.set_defaults(func=cmd_migrate)
+
+    p = sub.add_parser("check", help="SQLite integrity and foreign-key check of a store")
+    _add_store_options(p)
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("reindex", help="rebuild the customer search index of a store")
+    _add_store_options(p)
+    p.set_defaults(func=cmd_reindex)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if getattr(args, "customers", 1) < 0:
+        print("--customers must be >= 0", file=sys.stderr)
+        return 2
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
