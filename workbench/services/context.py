@@ -87,6 +87,6 @@ def insert_row(session: Session, ctx: Context, row: Any, table: str, fields: Map
     if hasattr(row, "owner_id") and row.owner_id is None:
         row.owner_id = ctx.user_id
     session.add(row)
-    session.flush([row])
+    session.flush()
     journal(session, ctx, table=table, row_id=row.id, op="insert", base_version=0, new_version=1,
             fields={**fields, **({"owner_id": row.owner_id} if hasattr(row, "owner_id") else {})})

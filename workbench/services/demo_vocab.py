@@ -9,8 +9,11 @@ city and a road, a school's ordinal, a company's two-character trade name...).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+T = TypeVar("T")
 
 Org = tuple[str, str, str]  # (name, short name, e-mail domain)
 
@@ -173,7 +176,7 @@ TRADES: tuple[tuple[str, str], ...] = tuple(
 # ---------------------------------------------------------------------------------------------
 
 
-def _p(rng: random.Random, seq: tuple | list):  # type: ignore[no-untyped-def]
+def _p(rng: random.Random, seq: Sequence[T]) -> T:
     return seq[int(rng.random() * len(seq))]
 
 
@@ -265,8 +268,8 @@ def _education(rng: random.Random, pl: Place) -> Org:
         return f"{pl.city}市第{cn}中学", f"{pl.city}{cn}中", dom
     if r < 0.3:
         cn = _cn(rng, 12)
-        kind = _p(rng, ("中学", "小学", "高级中学", "初级中学"))
-        return f"{pl.dfull}第{cn}{kind}", f"{pl.dshort}{cn}{kind[-2:]}", dom
+        kind, ab = _p(rng, (("中学", "中"), ("小学", "小"), ("高级中学", "高"), ("初级中学", "初")))
+        return f"{pl.dfull}第{cn}{kind}", f"{pl.dshort}{cn}{ab}", dom
     if r < 0.92:
         stem, kind = _p(rng, _SCHOOL_STEMS), _p(rng, _SCHOOL_KINDS)
         return f"{pl.dfull}{stem}{kind}", f"{stem}{kind}", dom
@@ -499,13 +502,14 @@ def _media(rng: random.Random, pl: Place) -> Org:
     if r < 0.04:
         return f"{pl.prov}日报报业集团", f"{pl.prov}日报", f"{pl.prov_py}daily.com.cn"
     if r < 0.1:
-        kind = _p(rng, ("日报社", "晚报社", "广播电视台", "日报报业集团", "广播电视集团"))
-        return f"{pl.city}{kind}", f"{pl.city}{kind[:2]}", f"{pl.city_py}media.com"
+        kind, ab = _p(rng, (("日报社", "日报"), ("晚报社", "晚报"), ("广播电视台", "广电"),
+                            ("日报报业集团", "日报集团"), ("广播电视集团", "广电集团")))  # fmt: skip
+        return f"{pl.city}{kind}", f"{pl.city}{ab}", f"{pl.city_py}media.com"
     if r < 0.3:
         return f"{pl.dfull}融媒体中心", f"{pl.dshort}融媒体中心", f"{pl.city_ab}{pl.dab}media.cn"
     if r < 0.35:
         press = _p(rng, _PRESSES)
-        return f"{pl.prov}{press}出版社", f"{pl.prov[:1]}{press}社", f"{pl.prov_py}press.com"
+        return f"{pl.prov}{press}出版社", f"{pl.prov}{press}社", f"{pl.prov_py}press.com"
     trade, py = _p(rng, TRADES)
     kind = _p(rng, ("文化传媒有限公司", "影视传媒有限公司", "广告有限公司", "印务有限公司",
                     "新媒体科技有限公司", "文化发展有限公司"))  # fmt: skip

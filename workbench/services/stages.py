@@ -60,6 +60,6 @@ def stage_history(ctx: Context, *, customer_id: str) -> list[dto.StageEvent]:
         rows = s.scalars(
             select(m.StageEvent)
             .where(m.StageEvent.customer_id == customer_id, m.StageEvent.deleted.is_(False))
-            .order_by(m.StageEvent.occurred_at, m.StageEvent.created_at)
+            .order_by(m.StageEvent.created_at, m.StageEvent.occurred_at)  # the recorded chain
         )
         return [dto.StageEvent.of(r) for r in rows]

@@ -1,0 +1,120 @@
+"""Customer search: every way a manager types a customer finds it, ranked, from an index."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workbench.services import contacts, customers
+from workbench.services.context import Context
+from workbench.services.search import Filters, matching_nums, search_customers
+from workbench.store.search_terms import normalize, pinyin
+
+
+def names(ctx: Context, query: str, **kw) -> list[str]:
+    return [r.name for r in search_customers(ctx, query=query, **kw).rows]
+
+
+@pytest.fixture
+def sample(ctx: Context) -> dict[str, str]:
+    made = {}
+    for name, short, industry in (
+        ("中国银行", None, "banking"),
+        ("中国银行股份有限公司杭州西湖支行", "中行西湖支行", "banking"),
+        ("杭州银行股份有限公司", "杭州银行", "banking"),
+        ("杭州市第一人民医院", "市一医院", "healthcare"),
+        ("杭州海关", None, "customs"),
+        ("重庆长安汽车股份有限公司", "长安汽车", "electronics"),
+        ("IBM中国有限公司", None, "other"),
+    ):
+        made[name] = customers.create_customer(
+            ctx, values={"name": name, "short_name": short, "industry_code": industry}).id
+    contacts.add_contact(ctx, customer_id=made["杭州海关"], values={
+        "name": "朱镕基", "mobile": "13812345678", "phone": "0571-87654321"})
+    return made
+
+
+@pytest.mark.parametrize("query, first", [
+    ("zgyh", "中国银行"),            # pinyin initials: exact before prefix
+    ("zhongguoyinhang", "中国银行"),  # full pinyin, exact
+    ("中国银行", "中国银行"),
+    ("中行", "中国银行股份有限公司杭州西湖支行"),  # short name
+    ("hzhg", "杭州海关"),
+    ("海关", "杭州海关"),            # two characters: from the gram index
+    ("zrj", "杭州海关"),             # a contact's initials
+    ("朱镕基", "杭州海关"),          # rare character in a contact name
+    ("13812345678", "杭州海关"),    # phone digits
+    ("1234", "杭州海关"),
+    ("87654321", "杭州海关"),        # landline local number
+    ("cqca", "重庆长安汽车股份有限公司"),  # 重 read chong in 重庆
+    ("ＩＢＭ", "IBM中国有限公司"),    # full-width, case folded
+    ("ibmzg", "IBM中国有限公司"),
+])
+def test_finds_by_every_way_of_typing(ctx: Context, sample, query: str, first: str) -> None:
+    assert names(ctx, query)[0] == first
+
+
+def test_ranking_exact_then_prefix_then_substring(ctx: Context, sample) -> None:
+    got = names(ctx, "银行")
+    # 杭州银行 has 银行 inside, not at the start: after nothing starting with 银行 (none here),
+    # all three banks are found and no hospital
+    assert set(got) == {"中国银行", "中国银行股份有限公司杭州西湖支行", "杭州银行股份有限公司"}
+    got = names(ctx, "杭州")
+    assert set(got[:3]) == {
+        "杭州银行股份有限公司", "杭州市第一人民医院", "杭州海关"}  # prefix class
+    assert got[3:] == ["中国银行股份有限公司杭州西湖支行"]  # substring class last
+    assert names(ctx, "zgyh")[:2] == ["中国银行", "中国银行股份有限公司杭州西湖支行"]
+    # within a class, the most recently added customer comes first
+    assert names(ctx, "zhongguo")[:2] == ["中国银行股份有限公司杭州西湖支行", "中国银行"]
+
+
+def test_paging_and_totals(ctx: Context, sample) -> None:
+    page1 = search_customers(ctx, query="yh", limit=2)
+    page2 = search_customers(ctx, query="yh", limit=2, offset=2)
+    assert page1.total == page2.total >= 3 and page1.total_exact
+    assert not {r.id for r in page1.rows} & {r.id for r in page2.rows}
+    everyone = search_customers(ctx, query="", limit=100)
+    assert everyone.total == 7
+    assert [r.name for r in everyone.rows][0] == "重庆长安汽车股份有限公司"  # pinyin order: chong...
+
+
+def test_filters(ctx: Context, sample) -> None:
+    assert names(ctx, "杭州", filters=Filters(industry_code="customs")) == ["杭州海关"]
+    assert matching_nums(ctx, query="", filters=Filters(industry_code="banking")).__len__() == 3
+
+
+def test_index_follows_every_write(ctx: Context, sample) -> None:
+    cid = sample["杭州海关"]
+    customers.update_customer(ctx, customer_id=cid, changes={"short_name": "杭关"})
+    assert names(ctx, "杭关") == ["杭州海关"]
+    k = contacts.add_contact(ctx, customer_id=cid, values={"name": "欧阳翀"})
+    assert names(ctx, "oyc") == ["杭州海关"]
+    contacts.set_contact_deleted(ctx, contact_id=k.id, deleted=True)
+    assert names(ctx, "oyc") == []
+    customers.delete_customer(ctx, customer_id=cid)
+    assert names(ctx, "海关") == [] and names(ctx, "hzhg") == []
+    customers.restore_customer(ctx, customer_id=cid)
+    assert names(ctx, "海关") == ["杭州海关"]
+
+
+def test_queries_that_match_nothing(ctx: Context, sample) -> None:
+    for q in ("xyzzy", "税务局", '"', "a'b", "银行\"OR\"", "*", "^", "NEAR("):
+        page = search_customers(ctx, query=q)
+        assert page.rows == () and page.total == 0, q
+
+
+HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.text(HAN, min_size=2, max_size=12), start=st.integers(0, 11), size=st.integers(1, 12))
+def test_every_name_is_found_by_substrings_pinyin_and_initials(ctx: Context, name: str, start: int, size: int) -> None:
+    c = customers.create_customer(ctx, values={"name": name, "industry_code": "other"})
+    try:
+        full, initials = pinyin(normalize(name))
+        piece = name[start % len(name):][:size]
+        for q in (name, piece, full, initials, initials[:2], full[:3]):
+            assert c.id in {r.id for r in search_customers(ctx, query=q, limit=10_000).rows}, q
+    finally:
+        customers.delete_customer(ctx, customer_id=c.id)
