@@ -19,7 +19,7 @@ from workbench.domain.enums import Role, ScoreKind
 from workbench.services.demo_data import DemoBundle, DemoGenerator
 from workbench.store.engine import Store
 from workbench.store.search_index import bulk_index_raw
-from workbench.store.search_terms import compute
+from workbench.store.search_terms import SearchTerms, compute
 
 Progress = Callable[[int, int], None]  # (customers done, customers wanted)
 
@@ -94,7 +94,13 @@ class _Loader:
         self.counts = [0, 0, 0, 0]
 
     def load(self, bundles: list[DemoBundle]) -> None:
-        customers, contacts, visits, links, events, scores, index = [], [], [], [], [], [], []
+        customers: list[tuple[object, ...]] = []
+        contacts: list[tuple[object, ...]] = []
+        visits: list[tuple[object, ...]] = []
+        links: list[tuple[str, str]] = []
+        events: list[tuple[object, ...]] = []
+        scores: list[tuple[object, ...]] = []
+        index: list[tuple[int, SearchTerms]] = []
         for b in bundles:
             c = b.customer
             owner = ME if (self.num % 5) < 3 else DEMO_USERS[1 + self.num % 3][0]

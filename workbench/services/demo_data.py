@@ -14,6 +14,7 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from workbench.domain.enums import INDUSTRIES, STAGES, BehaviourStyle, CuteRole, Loyalty, Provider
 from workbench.domain.validation import generate_credit_code
@@ -117,7 +118,7 @@ def demo_uuid(rng: random.Random) -> str:
     return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
-def _pool(weights: dict) -> tuple:  # type: ignore[type-arg]
+def _pool(weights: dict[Any, int]) -> tuple[Any, ...]:
     """A tuple in which each key appears ``weight`` times: pick with ``pool[int(r() * len)]``."""
     return tuple(k for k, w in weights.items() for _ in range(w))
 
@@ -255,7 +256,7 @@ class DemoGenerator:
             competitors=", ".join(comps) or None, competitor_contract_end=contract_end,
             stage_code=stage, shared=r() < 0.1,
             notes=V.NOTES[int(r() * len(V.NOTES))].format_map(ctx) if r() < 0.3 else None,
-            created_at=start - timedelta(minutes=5 + int(r() * 4000)),
+            created_at=start - timedelta(minutes=1 + int(r() * 30)),
         )  # fmt: skip
         return DemoBundle(customer, tuple(contacts), tuple(visits), tuple(events))
 
@@ -278,7 +279,7 @@ class DemoGenerator:
         boss = ""
         out: list[DemoContact] = []
         for i, role in enumerate(roles):
-            group = positions["E"] if i == 0 else positions[_GROUP[role]]
+            group = positions["E" if i == 0 and role is None else _GROUP[role]]
             title, dept = group[int(r() * len(group))]
             boss = boss or title
             if r() < 0.006:
@@ -300,7 +301,7 @@ class DemoGenerator:
                     local += str(i + 1)
                 used.add(local)
                 email = f"{local}@{domain}"
-            mobile = f"{V.MOBILE_PREFIXES[int(r() * 34)]}{int(r() * 1e8):08d}" if r() < 0.95 else None
+            mobile = f"{V.MOBILE_PREFIXES[int(r() * len(V.MOBILE_PREFIXES))]}{int(r() * 1e8):08d}" if r() < 0.95 else None
             phone = None
             if r() < 0.6:
                 phone = f"{place.area}-{2 + int(r() * 7)}{int(r() * 1e7):07d}"
@@ -320,8 +321,8 @@ class DemoGenerator:
         return out, boss
 
     def _visits(self, rng: random.Random, cid: str, stage: str, grade: str, start_days: int,
-                contacts: list[DemoContact], ctx: dict, needs_vocab: tuple[str, ...],
-                ) -> list[DemoVisit]:  # type: ignore[type-arg]  # fmt: skip
+                contacts: list[DemoContact], ctx: dict[str, Any], needs_vocab: tuple[str, ...],
+                ) -> list[DemoVisit]:  # fmt: skip
         r = rng.random
         lo, hi = _VISITS[stage]
         window = min(365, start_days - 1)
@@ -372,7 +373,7 @@ class DemoGenerator:
                 if follow > today:
                     follow = today if r() < 0.2 else follow
                 age = (today - follow).days
-                done = r() < 0.93 if age > 7 else r() < 0.5 if age > 0 else False
+                done = age > 0 and r() < (0.98 if age > 30 else 0.9 if age > 7 else 0.5)
             k = 1 if kind == "phone" or nc == 1 else min(nc, 1 + int(r() * 3))
             who = tuple(ids) if k == nc else tuple(rng.sample(ids, k))
             out.append(DemoVisit(

@@ -101,6 +101,11 @@ _CITIES: tuple[tuple[str, str, str, str, str, str, int, str], ...] = (
 )  # fmt: skip
 
 
+def _words(text: str) -> list[str]:
+    """The whitespace-separated words of ``text`` (vocabularies are written as one string)."""
+    return text.split()
+
+
 def _places() -> tuple[tuple[Place, ...], tuple[Place, ...]]:
     """All places, and a weighted pool (a place repeated by its city's weight / districts)."""
     every: list[Place] = []
@@ -124,7 +129,7 @@ def _places() -> tuple[tuple[Place, ...], tuple[Place, ...]]:
 
 PLACES, PLACE_POOL = _places()
 
-ROADS = (
+ROADS = _words(
     "人民路 解放路 中山路 建设路 文化路 新华路 和平路 东风路 胜利路 延安路 庆春路 凤起路 "
     "体育场路 环城北路 文三路 文二路 学院路 教工路 莫干山路 天目山路 江南大道 滨江大道 "
     "世纪大道 长江路 黄河路 珠江路 南京路 北京路 青年路 工人路 光明路 幸福路 迎宾大道 "
@@ -134,22 +139,22 @@ ROADS = (
     "南大街 北大街 鼓楼大街 银河路 星光大道 明珠路 锦绣路 香樟路 梧桐路 玉兰路 紫荆路 "
     "桂花路 海棠路 金桥路 银杏路 天山路 昆仑路 泰山路 华山路 衡山路 庐山路 文一西路 "
     "古墩路 秋涛路 钱江路 市心路 学府路 丰潭路 望江路 江滨路 新港大道"
-).split()
+)
 
-STREETS = (
+STREETS = _words(
     "城东 城西 城南 城北 东湖 南湖 西山 北山 新城 新桥 长安 永宁 兴华 和平 解放 胜利 文昌 "
     "朝阳 东风 红星 金桥 银湖 翠苑 文新 古荡 蒋村 留下 转塘 三墩 西溪 灵隐 湖滨 清波 望江 "
     "紫阳 小营 潮鸣 朝晖 米市巷 和睦 祥符 康桥 半山 星桥 南苑 东新 石桥 丁桥 九堡 彭埠 "
     "笕桥 四季青 闸弄口 凯旋 采荷 白杨 下沙 义蓬 河庄 临江 前进 龙山 凤凰 梅园 桃源"
-).split()
+)
 
-COMMUNITIES = (
+COMMUNITIES = _words(
     "曙光 嘉绿苑 文鼎苑 东方 阳光 幸福里 金色家园 桂花园 紫金港 春江 锦绣 和谐 "
     "新华 华星 益乐 古翠 北苑 南苑 东园 西园 景华 星洲 丰收 庆丰 东升 红旗 花园 "
     "翠柏 香樟 枫林 芳草 蓝天 彩虹 明珠 龙湖 滨河 清泉 竹林 荷花 梅林 华庭 万家"
-).split()
+)
 
-BUILDINGS = "科技大厦 国际大厦 金融中心 商务中心 综合楼 行政中心 财富广场 创业大厦 产业园".split()
+BUILDINGS = _words("科技大厦 国际大厦 金融中心 商务中心 综合楼 行政中心 财富广场 创业大厦 产业园")
 
 CN = tuple("一二三四五六七八九十") + tuple("十" + c for c in "一二三四五六七八九") + ("二十",)
 
@@ -158,14 +163,14 @@ CN = tuple("一二三四五六七八九十") + tuple("十" + c for c in "一二�
 # Trade names (字号) with pinyin, for companies
 # ---------------------------------------------------------------------------------------------
 
-_TRADE_CHARS = (
+_TRADE_CHARS = _words(
     "华hua 鑫xin 瑞rui 恒heng 达da 盛sheng 泰tai 丰feng 宏hong 昌chang 隆long 德de 信xin "
     "诚cheng 安an 康kang 和he 祥xiang 福fu 通tong 远yuan 新xin 天tian 嘉jia 润run 博bo "
     "创chuang 科ke 海hai 金jin 银yin 中zhong 东dong 南nan 百bai 联lian 正zheng 永yong "
     "兴xing 辰chen 宇yu 云yun 星xing 光guang 明ming 伟wei 立li 佳jia 益yi 汇hui 诺nuo "
     "凯kai 弘hong 晟sheng 卓zhuo 越yue 思si 捷jie 迅xun 锦jin 绿lv 峰feng 力li 方fang "
     "贝bei 智zhi 慧hui 腾teng 飞fei 舜shun 亿yi 源yuan 鸿hong 威wei 美mei"
-).split()
+)
 TRADES: tuple[tuple[str, str], ...] = tuple(
     (a[0] + b[0], a[1:] + b[1:]) for a in _TRADE_CHARS for b in _TRADE_CHARS if a[0] != b[0]
 )
@@ -188,7 +193,7 @@ def _road_stem(road: str) -> str:
     return road[:-1] if road.endswith(("路", "街")) else road[:-2]
 
 
-_DEPTS = tuple(d.split(":") for d in (
+_DEPTS = tuple(d.split(":") for d in _words(
     "公安局:公安局 人力资源和社会保障局:人社局 市场监督管理局:市监局 自然资源和规划局:资规局 "
     "住房和城乡建设局:住建局 卫生健康委员会:卫健委 发展和改革委员会:发改委 经济和信息化局:经信局 "
     "财政局:财政局 审计局:审计局 统计局:统计局 应急管理局:应急局 教育局:教育局 民政局:民政局 "
@@ -197,7 +202,7 @@ _DEPTS = tuple(d.split(":") for d in (
     "水利局:水利局 机关事务管理局:机关事务局 信访局:信访局 档案馆:档案馆 人民法院:法院 "
     "人民检察院:检察院 科学技术局:科技局 人民政府办公室:政府办 生态环境局:环境局 "
     "行政服务中心:行政服务中心 交通运输局:交通局 总工会:总工会 住房公积金管理中心:公积金中心"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _government(rng: random.Random, pl: Place) -> Org:
@@ -221,7 +226,7 @@ def _government(rng: random.Random, pl: Place) -> Org:
     return f"{pl.dfull}{street}街道{comm}社区居民委员会", f"{comm}社区", dom
 
 
-_BANKS = tuple(b.split(":") for b in (
+_BANKS = tuple(b.split(":") for b in _words(
     "中国银行股份有限公司:中行:boc 中国工商银行股份有限公司:工行:icbc 中国建设银行股份有限公司:建行:ccb "
     "中国农业银行股份有限公司:农行:abchina 交通银行股份有限公司:交行:bankcomm "
     "招商银行股份有限公司:招行:cmbchina 中信银行股份有限公司:中信银行:citicbank "
@@ -231,7 +236,7 @@ _BANKS = tuple(b.split(":") for b in (
     "中国邮政储蓄银行股份有限公司:邮储银行:psbc 广发银行股份有限公司:广发银行:cgb "
     "浙商银行股份有限公司:浙商银行:czbank 宁波银行股份有限公司:宁波银行:nbcb "
     "杭州银行股份有限公司:杭州银行:hzbank 江苏银行股份有限公司:江苏银行:jsbchina"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _banking(rng: random.Random, pl: Place) -> Org:
@@ -252,11 +257,11 @@ def _banking(rng: random.Random, pl: Place) -> Org:
             f"{pl.city_ab}{pl.dab}rcb.com")  # fmt: skip
 
 
-_SCHOOL_STEMS = (
+_SCHOOL_STEMS = _words(
     "实验 育才 行知 求是 崇文 树人 启明 明德 天长 钱塘 外国语 文澜 东园 春晖 博雅 星洲 "
     "景芳 采荷 申花 大关 文一街 文三街 学军 保俶塔 青蓝 丹桂 紫金 锦绣 新星 光华 振华 "
     "育英 东方 之江 滨江 凤凰 朝晖 长青 晨曦 翠苑 文渊 建兰 胜蓝 嘉禾"
-).split() + STREETS
+) + STREETS
 _SCHOOL_KINDS = ("小学", "小学", "中学", "实验学校", "初级中学", "外国语学校", "幼儿园", "学校")
 
 
@@ -267,8 +272,9 @@ def _education(rng: random.Random, pl: Place) -> Org:
         cn = _cn(rng, 20)
         return f"{pl.city}市第{cn}中学", f"{pl.city}{cn}中", dom
     if r < 0.3:
-        cn = _cn(rng, 12)
-        kind, ab = _p(rng, (("中学", "中"), ("小学", "小"), ("高级中学", "高"), ("初级中学", "初")))
+        kind, ab, hi = _p(rng, (("中学", "中", 12), ("小学", "小", 12), ("高级中学", "高", 4),
+                                ("初级中学", "初", 8)))  # fmt: skip
+        cn = _cn(rng, hi)
         return f"{pl.dfull}第{cn}{kind}", f"{pl.dshort}{cn}{ab}", dom
     if r < 0.92:
         stem, kind = _p(rng, _SCHOOL_STEMS), _p(rng, _SCHOOL_KINDS)
@@ -279,12 +285,12 @@ def _education(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}职业技术学校", f"{trade}职校", f"{py}edu.cn"
 
 
-_CITY_HOSPITALS = tuple(h.split(":") for h in (
+_CITY_HOSPITALS = tuple(h.split(":") for h in _words(
     "中医院:中医院 儿童医院:儿童医院 妇幼保健院:妇保院 口腔医院:口腔医院 肿瘤医院:肿瘤医院 "
     "中西医结合医院:中西医结合医院 急救中心:急救中心 疾病预防控制中心:疾控中心 "
     "红十字会医院:红会医院 眼科医院:眼科医院 第一医院:一医院 第二医院:二医院"
-).split())  # fmt: skip
-_PRIVATE_KINDS = "口腔 眼科 骨科 妇产 康复 中医 老年病 美容 耳鼻喉 皮肤病".split()
+))  # fmt: skip
+_PRIVATE_KINDS = _words("口腔 眼科 骨科 妇产 康复 中医 老年病 美容 耳鼻喉 皮肤病")
 
 
 def _healthcare(rng: random.Random, pl: Place) -> Org:
@@ -309,11 +315,11 @@ def _healthcare(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}{kind}医院", f"{trade}{kind}医院", f"{py}{pl.city_ab}.com"
 
 
-_TRANSPORT_KINDS = tuple(k.split(":") for k in (
+_TRANSPORT_KINDS = tuple(k.split(":") for k in _words(
     "客运有限公司:客运 出租汽车有限公司:出租 汽车运输集团有限公司:汽运 交通建设有限公司:交建 "
     "城际公交有限公司:城际公交 驾驶员培训有限公司:驾培 港务有限公司:港务 汽车站务有限公司:站务 "
     "旅游客运有限公司:旅游客运 轨道交通运营有限公司:轨交"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _transport(rng: random.Random, pl: Place) -> Org:
@@ -375,15 +381,15 @@ def _petrochemicals(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}{kind}", f"{trade}{kind[:2]}", f"{py}chem.com"
 
 
-_EXPRESS = tuple(e.split(":") for e in (
+_EXPRESS = tuple(e.split(":") for e in _words(
     "顺丰速运:顺丰:sf-express.com 中通快递:中通:zto.com 圆通速递:圆通:yto.net.cn "
     "申通快递:申通:sto.cn 韵达快递:韵达:yundaex.com 京东物流:京东物流:jdl.com "
     "德邦物流:德邦:deppon.com 极兔速递:极兔:jtexpress.com.cn 中国邮政速递物流:邮政EMS:ems.com.cn"
-).split())  # fmt: skip
-_LOGISTICS_KINDS = (
+))  # fmt: skip
+_LOGISTICS_KINDS = _words(
     "物流有限公司 物流有限公司 供应链管理有限公司 国际货运代理有限公司 仓储物流有限公司 "
     "冷链物流有限公司 快递有限公司 物流园管理有限公司"
-).split()
+)
 
 
 def _logistics(rng: random.Random, pl: Place) -> Org:
@@ -402,14 +408,14 @@ def _logistics(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}{kind}", f"{trade}{kind[:-4]}", f"{py}56.com"
 
 
-_BROKERS = tuple(b.split(":") for b in (
+_BROKERS = tuple(b.split(":") for b in _words(
     "华泰证券:华泰:htsc.com.cn 中信证券:中信证券:citics.com 国泰君安证券:国泰君安:gtjas.com "
     "海通证券:海通:htsec.com 广发证券:广发:gf.com.cn 招商证券:招商证券:cmschina.com.cn "
     "申万宏源证券:申万宏源:swhysc.com 中国银河证券:银河证券:chinastock.com.cn "
     "浙商证券:浙商证券:stocke.com.cn 财通证券:财通:ctsec.com 东方证券:东方证券:dfzq.com.cn "
     "兴业证券:兴业证券:xyzq.com.cn 光大证券:光大证券:ebscn.com 国信证券:国信:guosen.com.cn "
     "平安证券:平安证券:pingan.com 方正证券:方正证券:foundersc.com 东吴证券:东吴:dwzq.com.cn"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _securities(rng: random.Random, pl: Place) -> Org:
@@ -424,7 +430,7 @@ def _securities(rng: random.Random, pl: Place) -> Org:
     return f"{legal}股份有限公司{pl.city}{road}{kind}", f"{short}{road}营业部", dom
 
 
-_INSURERS = tuple(i.split(":") for i in (
+_INSURERS = tuple(i.split(":") for i in _words(
     "中国人寿保险股份有限公司:国寿:e-chinalife.com 中国人民财产保险股份有限公司:人保财险:picc.com.cn "
     "中国平安人寿保险股份有限公司:平安寿险:pingan.com.cn 中国平安财产保险股份有限公司:平安产险:pingan.com.cn "
     "中国太平洋人寿保险股份有限公司:太保寿险:cpic.com.cn 中国太平洋财产保险股份有限公司:太保产险:cpic.com.cn "
@@ -432,7 +438,7 @@ _INSURERS = tuple(i.split(":") for i in (
     "太平人寿保险有限公司:太平人寿:cntaiping.com 中华联合财产保险股份有限公司:中华财险:cic.cn "
     "阳光财产保险股份有限公司:阳光财险:sinosig.com 中国大地财产保险股份有限公司:大地保险:ccic-net.com.cn "
     "中国人民人寿保险股份有限公司:人保寿险:picclife.com 富德生命人寿保险股份有限公司:富德生命:sino-life.com"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _insurance(rng: random.Random, pl: Place) -> Org:
@@ -448,12 +454,12 @@ def _insurance(rng: random.Random, pl: Place) -> Org:
     return f"{legal}{pl.city}{road}营销服务部", f"{short}{road}营销服务部", dom
 
 
-_CUSTOMS_UNITS = (
+_CUSTOMS_UNITS = _words(
     "办公室 综合业务处 科技处 技术中心 监管处 关税处 口岸监管处 稽查处 企业管理处 统计分析处 "
     "人事处 财务处 后勤管理中心 卫生检疫处 动植物检疫处 商品检验处 查验处 法规处 督察内审处"
-).split()
-_CUSTOMS_SECTIONS = "综合业务科 查验科 监管科 办公室 通关科 企业管理科 稽查科 物流监控科 检验检疫科 技术科".split()
-_CUSTOMS_SITES = "邮局 火车站 机场 保税区 出口加工区 综合保税区 港区 跨境电商园区 物流园区".split()
+)
+_CUSTOMS_SECTIONS = _words("综合业务科 查验科 监管科 办公室 通关科 企业管理科 稽查科 物流监控科 检验检疫科 技术科")
+_CUSTOMS_SITES = _words("邮局 火车站 机场 保税区 出口加工区 综合保税区 港区 跨境电商园区 物流园区")
 
 
 def _customs(rng: random.Random, pl: Place) -> Org:
@@ -475,11 +481,11 @@ def _customs(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}海关驻{site}办事处", f"{pl.city}海关驻{site}办", dom
 
 
-_ELECTRONICS = tuple(e.split(":") for e in (
+_ELECTRONICS = tuple(e.split(":") for e in _words(
     "光电信息:光电 电子科技:电子 精密电子:精密 微电子:微电子 半导体:半导体 电子元器件:电子 "
     "通信设备:通信 智能装备:智能 光学科技:光学 电路科技:电路 电器:电器 传感技术:传感 "
     "显示技术:显示 新能源科技:新能源 集成电路:芯片 电子材料:材料 线缆:线缆 电源技术:电源"
-).split())  # fmt: skip
+))  # fmt: skip
 
 
 def _electronics(rng: random.Random, pl: Place) -> Org:
@@ -494,7 +500,7 @@ def _electronics(rng: random.Random, pl: Place) -> Org:
     return f"{trade}{prod}({pl.city})有限公司", f"{pl.city}{trade}", dom
 
 
-_PRESSES = "人民 教育 科学技术 少年儿童 古籍 美术 摄影 文艺 大学 工商".split()
+_PRESSES = _words("人民 教育 科学技术 少年儿童 古籍 美术 摄影 文艺 大学 工商")
 
 
 def _media(rng: random.Random, pl: Place) -> Org:
@@ -516,15 +522,15 @@ def _media(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}{kind}", f"{trade}{kind[:2]}", f"{py}media.com"
 
 
-_HOTELS = tuple(h.split(":") for h in (
+_HOTELS = tuple(h.split(":") for h in _words(
     "锦江之星:jinjianginns.com 如家:homeinns.com 汉庭:huazhu.com 全季:huazhu.com 7天:plateno.com "
     "维也纳:wyn88.com 亚朵:yaduo.com 格林豪泰:998.com 桔子:huazhu.com 城市便捷:dossen.com "
     "丽枫:plateno.com 开元:kaiyuanhotels.com 宜必思:accor.com"
-).split())  # fmt: skip
-_HOTEL_SPOTS = (
+))  # fmt: skip
+_HOTEL_SPOTS = _words(
     "火车站 汽车南站 市民中心 体育中心 会展中心 万达广场 步行街 大学城 高铁站 机场 人民广场 "
     "开发区 高新区 新城 东站 西站 医院 市政府"
-).split()
+)
 
 
 def _hotels(rng: random.Random, pl: Place) -> Org:
@@ -541,10 +547,10 @@ def _hotels(rng: random.Random, pl: Place) -> Org:
     return f"{pl.city}{trade}{kind}", f"{trade}{kind[:-4]}", f"{py}hotel.com"
 
 
-_OTHER_KINDS = (
+_OTHER_KINDS = _words(
     "科技 贸易 实业 建设集团 房地产开发 纺织 服饰 机械制造 食品 医药 建材 汽车销售服务 家居 "
     "电子商务 网络科技 文化旅游 餐饮管理 物业管理 环保科技 农业发展 建筑设计 检测技术"
-).split()
+)
 
 
 def _other(rng: random.Random, pl: Place) -> Org:
@@ -587,7 +593,7 @@ HEADCOUNT: dict[str, tuple[int, int]] = {
 # People
 # ---------------------------------------------------------------------------------------------
 
-_SURNAMES = (
+_SURNAMES = _words(
     "王wang:30 李li:30 张zhang:28 刘liu:22 陈chen:20 杨yang:12 黄huang:9 赵zhao:9 吴wu:8 "
     "周zhou:8 徐xu:6 孙sun:6 马ma:5 朱zhu:5 胡hu:5 郭guo:5 何he:4 林lin:4 高gao:4 罗luo:3 "
     "郑zheng:3 梁liang:3 谢xie:3 宋song:3 唐tang:3 许xu:3 韩han:2 冯feng:2 邓deng:2 曹cao:2 "
@@ -599,7 +605,7 @@ _SURNAMES = (
     "史shi:1 陶tao:1 贺he:1 毛mao:1 郝hao:1 顾gu:1 龚gong:1 邵shao:1 万wan:1 钱qian:1 "
     "戴dai:1 严yan:1 孔kong:1 汤tang:1 康kang:1 施shi:1 洪hong:1 章zhang:1 楼lou:1 应ying:1 "
     "俞yu:1 童tong:1 虞yu:1 单shan:1"
-).split()
+)
 SURNAMES: tuple[tuple[str, str], ...] = tuple(
     (s[0], s[1 : s.index(":")]) for s in _SURNAMES for _ in range(int(s.split(":")[1]))
 )
@@ -607,7 +613,7 @@ COMPOUND_SURNAMES: tuple[tuple[str, str], ...] = (
     ("欧阳", "ouyang"), ("司马", "sima"), ("上官", "shangguan"), ("诸葛", "zhuge"),
     ("皇甫", "huangfu"), ("司徒", "situ"), ("东方", "dongfang"), ("慕容", "murong"),
 )  # fmt: skip
-GIVEN: tuple[tuple[str, str], ...] = tuple((g[0], g[1:]) for g in (
+GIVEN: tuple[tuple[str, str], ...] = tuple((g[0], g[1:]) for g in _words(
     "伟wei 芳fang 娜na 敏min 静jing 丽li 强qiang 磊lei 军jun 洋yang 勇yong 艳yan 杰jie "
     "娟juan 涛tao 明ming 超chao 秀xiu 霞xia 平ping 刚gang 英ying 华hua 文wen 辉hui 建jian "
     "国guo 红hong 玲ling 峰feng 斌bin 波bo 宇yu 浩hao 凯kai 健jian 俊jun 帆fan 鹏peng "
@@ -617,18 +623,18 @@ GIVEN: tuple[tuple[str, str], ...] = tuple((g[0], g[1:]) for g in (
     "飞fei 丹dan 璐lu 莹ying 瑶yao 然ran 天tian 翔xiang 新xin 永yong 立li 晖hui 彬bin "
     "毅yi 诚cheng 航hang 一yi 可ke 欢huan 蕾lei 薇wei 涵han 梓zi 雅ya 宁ning 安an 成cheng "
     "德de 良liang 荣rong 忠zhong 卫wei 庆qing 秋qiu 松song 清qing 金jin 晴qing 露lu"
-).split())  # fmt: skip
-RARE_GIVEN: tuple[tuple[str, str], ...] = tuple((g[0], g[1:]) for g in (
+))  # fmt: skip
+RARE_GIVEN: tuple[tuple[str, str], ...] = tuple((g[0], g[1:]) for g in _words(
     "喆zhe 堃kun 昇sheng 镕rong 玥yue 珺jun 彧yu 翀chong 淼miao 犇ben 骉biao 赟yun "
     "琤cheng 祎yi 燊shen 昶chang"
-).split())  # fmt: skip
+))  # fmt: skip
 RARE_CHARS = frozenset(c for c, _ in RARE_GIVEN)
 
 #: Mobile number prefixes of the three operators.
-MOBILE_PREFIXES = tuple(
+MOBILE_PREFIXES = tuple(_words(
     "130 131 132 155 156 185 186 166 175 176 134 135 136 137 138 139 150 151 152 157 158 "
-    "159 182 183 187 188 198 133 153 180 181 189 177 199".split()
-)
+    "159 182 183 187 188 198 133 153 180 181 189 177 199"
+))  # fmt: skip
 
 # Positions per industry: "title/department" grouped by the CUTE role they usually hold:
 # E economic buyer, T technical buyer, C coach candidates, U users.
@@ -699,10 +705,11 @@ _POSITIONS: dict[str, str] = {
 def _positions() -> dict[str, dict[str, tuple[tuple[str, str], ...]]]:
     out: dict[str, dict[str, tuple[tuple[str, str], ...]]] = {}
     for code, spec in _POSITIONS.items():
-        groups = {}
+        groups: dict[str, tuple[tuple[str, str], ...]] = {}
         for part in spec.split(";"):
             key, items = part.split(":")
-            groups[key] = tuple(tuple(i.split("/")) for i in items.split(","))  # type: ignore[misc]
+            pairs = (i.split("/") for i in items.split(","))
+            groups[key] = tuple((title, dept) for title, dept in pairs)
         out[code] = groups
     return out
 
@@ -813,7 +820,7 @@ STAGE_REASONS: dict[str, tuple[str, ...]] = {
     "target_market": ("纳入重点行业目标市场", "行业扫街名单导入"),
     "prospect": ("发现通信需求线索", "同事转介绍", "招标公告中发现"),
     "background": ("完成客户背景调查", "摸清组织架构和现网情况"),
-    "approach": ("首次上门拜访", "约见信息中心负责人"),
+    "approach": ("首次约见关键人", "约见信息中心负责人"),
     "build": ("建立初步信任,沟通氛围良好", "找到内部教练"),
     "deepen": ("技术交流深入,需求明确", "关键人认可方案"),
     "fill": ("关键人关系加深", "多次走访,人情往来增多"),

@@ -1,0 +1,1 @@
+"""`python -m benchmarks [NAME ...] [--scale N] [--quick]`: ratios against in-run baselines."""

@@ -1,0 +1,56 @@
+"""The benchmark stores: generated once per scale and generator version, then cached."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import workbench
+from workbench.config import paths
+
+_SOURCES = ("services/demo_data.py", "services/demo_vocab.py", "services/demo.py", "store/search_terms.py",
+            "store/search_index.py", "store/models.py", "store/migrations/__init__.py")
+
+
+def _fingerprint() -> str:
+    root = Path(workbench.__file__).parent
+    h = hashlib.sha256()
+    for rel in _SOURCES:
+        p = root / rel
+        if p.exists():
+            h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    d = paths().cache / "bench"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def ensure_store(customers: int) -> Path:
+    """The path of a store with ``customers`` generated customers (built if not cached)."""
+    path = cache_dir() / f"store-{customers}-{_fingerprint()}.sqlite"
+    if path.exists():
+        return path
+    for stale in cache_dir().glob(f"store-{customers}-*.sqlite*"):
+        stale.unlink()
+    from workbench.services.demo import generate
+    from workbench.store.engine import open_store
+
+    tmp = path.with_suffix(".building")
+    for leftover in tmp.parent.glob(tmp.name + "*"):
+        leftover.unlink()
+    started = time.perf_counter()
+    store = open_store(tmp)
+    print(f"generating {customers:,} customers into {path} ...", file=sys.stderr, flush=True)
+    generate(store, customers=customers)
+    with store.write() as s:
+        s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    shutil.move(tmp, path)
+    print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+    return path
