@@ -13,7 +13,7 @@ from workbench.store.migrations.runner import script_head
 
 def test_head_constant_matches_the_scripts() -> None:
     # start-up compares the file's revision with this constant to skip importing Alembic
-    assert HEAD_REVISION == script_head()
+    assert script_head() == HEAD_REVISION
 
 
 def test_new_store_is_created_at_head_with_wal_fk_and_defaults(tmp_path: Path) -> None:

@@ -209,7 +209,7 @@ def _government(rng: random.Random, pl: Place) -> Org:
     r = rng.random()
     dom = f"{pl.city_py}.gov.cn"
     street = _p(rng, STREETS)
-    if r < 0.18:
+    if r < 0.08:
         full, ab = _p(rng, _DEPTS)
         return f"{pl.city}市{full}", f"{pl.city}{ab}", dom
     if r < 0.55:
@@ -467,9 +467,12 @@ def _customs(rng: random.Random, pl: Place) -> Org:
     dom = "customs.gov.cn"
     if r < 0.1:
         return f"{pl.city}海关", f"{pl.city}海关", dom
-    if r < 0.3:
+    if r < 0.2:
         unit = _p(rng, _CUSTOMS_UNITS)
         return f"{pl.city}海关{unit}", f"{pl.city}海关{unit}", dom
+    if r < 0.35:
+        unit, sub = _p(rng, _CUSTOMS_UNITS), _p(rng, ("一科", "二科", "三科", "综合科", "信息科"))
+        return f"{pl.city}海关{unit}{sub}", f"{pl.city}海关{unit[:-1]}{sub}", dom
     if r < 0.4:
         return f"{pl.dshort}海关", f"{pl.dshort}海关", dom
     if r < 0.7:
