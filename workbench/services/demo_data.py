@@ -188,7 +188,7 @@ class DemoGenerator:
         today = self.today
         industry = _IND_POOL[int(r() * len(_IND_POOL))]
         build = _BUILD[industry]
-        for _ in range(12):
+        for _ in range(40):
             place = V.PLACE_POOL[int(r() * len(V.PLACE_POOL))]
             name, short, domain = build(rng, place)
             if name not in names:
@@ -196,7 +196,7 @@ class DemoGenerator:
         else:
             base, k = name, 2
             while name in names:
-                name, k = f"{base}({V.CN[k % 20]}{k // 20 or ''})", k + 1
+                name, k = f"{base}({V.CN[(k - 1) % 20]}{k // 21 or ''})", k + 1
         names.add(name)
         code = generate_credit_code(rng, division=place.division)
         while code in codes:
