@@ -11,8 +11,8 @@ from pathlib import Path
 import workbench
 from workbench.config import paths
 
-_SOURCES = ("services/demo_data.py", "services/demo_vocab.py", "services/demo.py", "store/search_terms.py",
-            "store/search_index.py", "store/models.py", "store/migrations/__init__.py")
+# What the generated data depends on: a change to any of these builds a new store.
+_SOURCES = ("services/demo_data.py", "services/demo_vocab.py", "store/search_terms.py", "store/migrations/versions")
 
 
 def _fingerprint() -> str:
@@ -20,8 +20,8 @@ def _fingerprint() -> str:
     h = hashlib.sha256()
     for rel in _SOURCES:
         p = root / rel
-        if p.exists():
-            h.update(p.read_bytes())
+        for f in sorted(p.glob("*.py")) if p.is_dir() else [p]:
+            h.update(f.read_bytes())
     return h.hexdigest()[:12]
 
 

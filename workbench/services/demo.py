@@ -69,7 +69,8 @@ def _row(values: Iterable[object]) -> tuple[object, ...]:
 
 def astuple(obj: object) -> tuple[object, ...]:
     """A dataclass's field values, shallow (dataclasses.astuple deep-copies: 10x slower)."""
-    return _getters(type(obj))(obj)
+    getter: Callable[[object], tuple[object, ...]] = _getters(type(obj))  # type: ignore[arg-type]
+    return getter(obj)
 
 
 @cache
