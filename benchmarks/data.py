@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -31,6 +32,16 @@ def cache_dir() -> Path:
     return d
 
 
+def _checkpoint(path: Path) -> None:
+    """Fold the WAL into the main file so that the file alone is the whole store."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        con.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        con.close()
+
+
 def ensure_store(customers: int) -> Path:
     """The path of a store with ``customers`` generated customers (built if not cached)."""
     path = cache_dir() / f"store-{customers}-{_fingerprint()}.sqlite"
@@ -48,9 +59,8 @@ def ensure_store(customers: int) -> Path:
     store = open_store(tmp)
     print(f"generating {customers:,} customers into {path} ...", file=sys.stderr, flush=True)
     generate(store, customers=customers)
-    with store.write() as s:
-        s.connection().exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     store.close()
+    _checkpoint(tmp)
     shutil.move(tmp, path)
     print(f"generated in {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
     return path

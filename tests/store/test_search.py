@@ -118,3 +118,13 @@ def test_every_name_is_found_by_substrings_pinyin_and_initials(ctx: Context, nam
             assert c.id in {r.id for r in search_customers(ctx, query=q, limit=10_000).rows}, q
     finally:
         customers.delete_customer(ctx, customer_id=c.id)
+
+
+@pytest.mark.parametrize("few", [0, 2000])
+def test_prefix_class_is_the_same_from_either_index(ctx: Context, sample, monkeypatch, few: int) -> None:
+    from workbench.store import search as store_search
+
+    monkeypatch.setattr(store_search, "_FEW_PREFIXED", few)  # 0: always the trigram index
+    assert names(ctx, "zhongguo")[:2] == ["中国银行股份有限公司杭州西湖支行", "中国银行"]
+    assert names(ctx, "杭州市")[0] == "杭州市第一人民医院"
+    assert names(ctx, "hzyh")[0] == "杭州银行股份有限公司"

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from workbench.store.search_terms import MAX_KEYS, normalize
 
 _SHIFT = MAX_KEYS.bit_length() - 1
+_TOP = "\U0010ffff"
 _CHUNK = 256
 
 
@@ -96,6 +97,28 @@ def _exact(con: sqlite3.Connection, q: str) -> list[int]:
     return [r[0] for r in rows]
 
 
+_DOC_SQL = "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC"
+_PREFIX_FTS_SQL = f"SELECT rowid >> {_SHIFT} FROM keys_fts WHERE keys_fts MATCH ? ORDER BY rowid DESC"
+_FEW_PREFIXED = 2000
+
+
+def _prefixed(con: sqlite3.Connection, q: str) -> Iterator[int]:
+    """Customers with a key starting with ``q``, newest first.
+
+    Most queries start few keys: a B-tree range finds them and they are sorted here. A
+    query starting thousands (``zhongguo``) streams from the trigram index instead, where
+    an initial-phrase match is slow when rare but fast when dense.
+    """
+    few = con.execute(
+        f"SELECT id >> {_SHIFT} FROM search_keys WHERE key >= ? AND key < ? LIMIT ?",
+        (q, q + _TOP, _FEW_PREFIXED + 1),
+    ).fetchall()
+    if len(few) <= _FEW_PREFIXED:
+        yield from sorted({r[0] for r in few}, reverse=True)
+    else:
+        yield from _column(con, _PREFIX_FTS_SQL, ("^" + _phrase(q),))
+
+
 def _ranked(con: sqlite3.Connection, q: str) -> Iterator[int]:
     """Every matching customer once, exact first, then prefix, then substring."""
     seen: set[int] = set()
@@ -103,16 +126,11 @@ def _ranked(con: sqlite3.Connection, q: str) -> Iterator[int]:
     seen.update(exact)
     yield from exact
     if len(q) <= 2:
-        streams = [_column(con, "SELECT num FROM search_grams WHERE gram = ? ORDER BY cls, num DESC", (q,))]
+        # one stream per class: each is a backward walk of the (gram, cls, num) key
+        sql = "SELECT num FROM search_grams WHERE gram = ? AND cls = ? ORDER BY num DESC"
+        streams = [_column(con, sql, (q, 0)), _column(con, sql, (q, 1))]
     else:
-        streams = [
-            _column(
-                con,
-                f"SELECT rowid >> {_SHIFT} FROM keys_fts WHERE keys_fts MATCH ? ORDER BY rowid DESC",
-                ("^" + _phrase(q),),
-            ),
-            _column(con, "SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC", (_phrase(q),)),
-        ]
+        streams = [_prefixed(con, q), _column(con, _DOC_SQL, (_phrase(q),))]
     for stream in streams:
         for num in stream:
             if num not in seen:
@@ -137,18 +155,24 @@ def _filtered(con: sqlite3.Connection, nums: Iterator[int], filters: Filters) ->
 
 
 def _count(con: sqlite3.Connection, q: str, filters: Filters, cap: int) -> tuple[int, bool]:
+    """How many customers match, counted up to ``cap``.
+
+    Each index holds a customer once per gram (and exact and prefix matches are substrings
+    of the same document), so one index range counts without de-duplication. The one
+    exception, digits of one or two characters (no grams), can only match exactly.
+    """
     if len(q) <= 2:
-        cand = f"SELECT num FROM search_grams WHERE gram = ? UNION SELECT id >> {_SHIFT} FROM search_keys WHERE key = ?"
-        params: tuple[object, ...] = (q, q)
-    else:  # exact and prefix matches are substrings of the same document
+        cand, params = "SELECT num FROM search_grams WHERE gram = ?", (q,)
+    else:
         cand, params = "SELECT rowid FROM search_fts WHERE search_fts MATCH ?", (_phrase(q),)
     if filters.empty:
-        sql = f"SELECT count(*) FROM ({cand} LIMIT ?)"
-        n = con.execute(sql, (*params, cap + 1)).fetchone()[0]
+        n = con.execute(f"SELECT count(*) FROM ({cand} LIMIT ?)", (*params, cap + 1)).fetchone()[0]
     else:
         where, fparams = filters.sql()
         sql = f"SELECT count(*) FROM (SELECT 1 FROM customers c WHERE c.num IN ({cand}) AND {where} LIMIT ?)"
         n = con.execute(sql, (*params, *fparams, cap + 1)).fetchone()[0]
+    if n == 0 and len(q) <= 2:
+        n = len(list(_filtered(con, iter(_exact(con, q)), filters)))
     return (cap, False) if n > cap else (n, True)
 
 
