@@ -19,6 +19,7 @@ from workbench.store.models import JournalEntry, utcnow
 class Context:
     store: Store
     user_id: str
+    user_name: str = ""
 
 
 def _jsonable(value: Any) -> Any:

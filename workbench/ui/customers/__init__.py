@@ -1,0 +1,1 @@
+"""Customers feature: widgets, models and the service calls they make."""

@@ -1,0 +1,70 @@
+"""Errors reach the user as messages; unexpected ones also reach the log, and the program
+keeps running (the excepthook replaces Python's default, which would abort under Qt)."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger("workbench")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def describe(exc: BaseException) -> tuple[str, bool]:
+    """(message for the user, whether it was expected). Domain errors carry their own words."""
+    from workbench.domain.errors import DomainError, ValidationError
+
+    if isinstance(exc, ValidationError):
+        return "\n".join(f"{e.field}: {e.zh} / {e.en}" for e in exc.errors), True
+    if isinstance(exc, DomainError):
+        return str(exc), True
+    return f"{type(exc).__name__}: {exc}", False
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    message, expected = describe(exc)
+    if not expected:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+        message += "\n\n" + _tr("The details are in the log file.")
+    box = QMessageBox(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
+                      _tr("Error"), message, QMessageBox.StandardButton.Ok, parent)
+    if not expected:
+        box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+    box.exec()
+
+
+def install_excepthook() -> None:
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        exc.__traceback__ = tb
+        try:
+            show_error(None, exc)
+        except Exception:  # never let the hook itself take the program down
+            log.exception("could not show an error dialog")
+
+    sys.excepthook = hook
+
+
+def setup_logging() -> str:
+    from logging.handlers import RotatingFileHandler
+
+    from workbench.config import paths
+
+    path = paths().log_file
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return str(path)

@@ -1,0 +1,82 @@
+"""Languages: Chinese on a Chinese system, English otherwise, switchable at run time.
+
+Source strings are English, wrapped in ``tr()``; ``resources/i18n/workbench_zh_CN.ts`` holds
+the Chinese, compiled to ``.qm`` (``python -m workbench.ui.i18n --compile``). Installing a
+translator sends every widget a LanguageChange event; widgets re-set their texts in
+``changeEvent`` (rule 7).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from workbench.ui.settings import Settings
+
+LANGUAGES = (("", "System / 跟随系统"), ("zh_CN", "中文"), ("en", "English"))
+_installed: list[QTranslator] = []
+
+
+def i18n_dir() -> Path:
+    return Path(str(files("workbench.resources") / "i18n"))
+
+
+def effective_language(setting: str) -> str:
+    if setting:
+        return setting
+    return "zh_CN" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def install(language: str) -> str:
+    """Install the translators for ``language`` ("" = system); returns the one in force."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    lang = effective_language(language)
+    if lang.startswith("zh"):
+        ours = QTranslator(app)
+        if ours.load(str(i18n_dir() / f"workbench_{lang}.qm")):
+            _installed.append(ours)
+        qt = QTranslator(app)  # Qt's own dialogs and buttons
+        if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            _installed.append(qt)
+    for t in _installed:
+        app.installTranslator(t)
+    if not _installed:  # back to the English sources: tell widgets to re-set their texts
+        from PySide6.QtCore import QEvent
+
+        QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+    return lang
+
+
+def choose_language(parent: QWidget, settings: Settings) -> None:
+    labels = [label for _, label in LANGUAGES]
+    current = next((i for i, (code, _) in enumerate(LANGUAGES) if code == settings.language), 0)
+    label, ok = QInputDialog.getItem(parent, parent.tr("Language"), parent.tr("Language of the program:"),
+                                     labels, current, False)
+    if ok:
+        code = LANGUAGES[labels.index(label)][0]
+        settings.language = code
+        install(code)
+
+
+def compile_translations() -> None:
+    """Update the .ts sources from the code and compile them to .qm (a developer command)."""
+    root = Path(__file__).resolve().parents[2]
+    sources = sorted(str(p) for p in (root / "workbench" / "ui").rglob("*.py"))
+    for ts in sorted(i18n_dir().glob("*.ts")):
+        subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts", str(ts)],
+                       check=True)
+        subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), str(ts), "-qm",
+                        str(ts.with_suffix(".qm"))], check=True)
+
+
+if __name__ == "__main__":
+    compile_translations()

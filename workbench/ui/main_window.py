@@ -1,0 +1,243 @@
+"""The main window: navigation, menus with shortcuts, status bar, undo stack.
+
+It paints before the store is open: importing SQLAlchemy and opening a 100,000-customer
+store take longer than a first paint should, so the pages are built once the background
+open succeeds (``store_opened``). Feature pages live in their own subpackages.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QWidget,
+)
+
+from workbench.ui.runner import Op, Runner
+from workbench.ui.settings import GeometryMixin, Settings
+
+#: (key, page class "module:Class"); titles come from ``_page_title`` so they translate.
+PAGES = (
+    ("today", "workbench.ui.today.view:TodayPage"),
+    ("customers", "workbench.ui.customers.view:CustomersPage"),
+    ("pipeline", "workbench.ui.pipeline.board:PipelinePage"),
+)
+
+
+class MainWindow(GeometryMixin, QMainWindow):
+    store_opened = Signal(object)  # the UiEnv
+    store_failed = Signal(object)  # the exception
+    first_painted = Signal()
+
+    def __init__(self, settings: Settings) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.settings = settings
+        self.runner = Runner(self)
+        self.undo_stack = QUndoStack(self)
+        self.env: Any = None
+        self.pages: dict[str, QWidget] = {}
+        self._painted = False
+
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.loading = QLabel()
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        body = QWidget()
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(180)
+        self.progress.hide()
+        self.status_label = QLabel()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.runner.started.connect(self._track)
+        self.runner.busy_changed.connect(lambda busy: self.progress.setVisible(busy))
+
+        self._build_actions()
+        self.retranslate()
+        self.resize(1200, 760)
+        self.restore_geometry(settings)
+
+    # --- actions and menus -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        self.act_new_visit = QAction(self)
+        self.act_new_visit.setShortcut(QKeySequence("Ctrl+N"))
+        self.act_find = QAction(self)
+        self.act_find.setShortcut(QKeySequence("Ctrl+F"))
+        self.act_refresh = QAction(self)
+        self.act_refresh.setShortcut(QKeySequence("F5"))
+        self.act_quit = QAction(self)
+        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self.act_undo = self.undo_stack.createUndoAction(self)
+        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self.act_redo = self.undo_stack.createRedoAction(self)
+        self.act_redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.act_pages = []
+        for n in range(len(PAGES)):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.triggered.connect(lambda _=False, n=n: self.show_page(PAGES[n][0]))
+            self.act_pages.append(act)
+        self.act_language = QAction(self)
+        self.act_quit.triggered.connect(self.close)
+        self.act_find.triggered.connect(self.find)
+        self.act_refresh.triggered.connect(self.refresh)
+        self.act_new_visit.triggered.connect(self.new_visit)
+
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.act_new_visit])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.act_undo, self.act_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.act_find)
+        self.menu_view = bar.addMenu("")
+        self.menu_view.addActions(self.act_pages)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_refresh)
+        self.menu_settings = bar.addMenu("")
+        self.menu_settings.addAction(self.act_language)
+        self.act_language.triggered.connect(self._choose_language)
+
+    def _page_title(self, key: str) -> str:
+        return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline")}[key]
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Account Manager's Workbench"))
+        self.loading.setText(self.tr("Opening the store…"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_settings.setTitle(self.tr("&Settings"))
+        self.act_new_visit.setText(self.tr("New &visit…"))
+        self.act_find.setText(self.tr("&Find customer"))
+        self.act_refresh.setText(self.tr("&Refresh"))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_undo.setText(self.tr("&Undo"))
+        self.act_redo.setText(self.tr("&Redo"))
+        self.act_language.setText(self.tr("&Language…"))
+        for act, (key, _) in zip(self.act_pages, PAGES, strict=True):
+            act.setText(self._page_title(key))
+        if self.nav.count() == len(PAGES):
+            for row, (key, _) in enumerate(PAGES):
+                self.nav.item(row).setText(self._page_title(key))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- opening the store ----------------------------------------------------------------
+    def open_store(self, path: Path, *, demo: bool = False, demo_customers: int = 2000) -> Op:
+        def work(op: Op) -> Any:
+            from workbench.ui.startup import open_context
+
+            return open_context(path, demo=demo, demo_customers=demo_customers, op=op)
+
+        return self.runner.run(work, on_success=self._on_opened, on_failure=self._on_failed,
+                               label=self.tr("Opening the store"))
+
+    def _on_opened(self, ctx: Any) -> None:
+        from workbench.ui.env import UiEnv
+
+        self.env = UiEnv(ctx=ctx, runner=self.runner, undo=self.undo_stack, settings=self.settings)
+        for key, target in PAGES:
+            module, _, cls = target.partition(":")
+            page = getattr(importlib.import_module(module), cls)(self.env, self)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            self.nav.addItem(self._page_title(key))
+            if hasattr(page, "customer_requested"):
+                page.customer_requested.connect(self.open_customer)
+        self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, ctx.user_name))
+        self.nav.setCurrentRow(min(self.settings.last_page, len(PAGES) - 1))
+        self.store_opened.emit(self.env)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        from workbench.ui.errors import show_error
+
+        self.loading.setText(self.tr("The store could not be opened."))
+        self.store_failed.emit(exc)
+        show_error(self, exc)
+
+    def _track(self, op: Op) -> None:
+        self.progress.setRange(0, 0)
+        op.progressed.connect(lambda done, total, _label: (self.progress.setRange(0, max(total, 1)),
+                                                            self.progress.setValue(done)))
+
+    # --- navigation -------------------------------------------------------------------------
+    def _show_page(self, row: int) -> None:
+        if 0 <= row < len(PAGES):
+            self.stack.setCurrentWidget(self.pages[PAGES[row][0]])
+            self.settings.last_page = row
+
+    def show_page(self, key: str) -> QWidget | None:
+        keys = [k for k, _ in PAGES]
+        if key in self.pages:
+            self.nav.setCurrentRow(keys.index(key))
+        return self.pages.get(key)
+
+    def find(self) -> None:
+        page = self.show_page("customers")
+        if page is not None:
+            page.focus_search()  # type: ignore[attr-defined]
+
+    def open_customer(self, customer_id: str) -> None:
+        page = self.show_page("customers")
+        if page is not None:
+            page.open_customer(customer_id)  # type: ignore[attr-defined]
+
+    def new_visit(self) -> None:
+        page = self.show_page("customers")
+        if page is not None:
+            page.new_visit()  # type: ignore[attr-defined]
+
+    def refresh(self) -> None:
+        current = self.stack.currentWidget()
+        if hasattr(current, "refresh"):
+            current.refresh()
+
+    def _choose_language(self) -> None:
+        from workbench.ui.i18n import choose_language
+
+        choose_language(self, self.settings)
+
+    # --- painting and closing -------------------------------------------------------------
+    def paintEvent(self, event: Any) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self.pages.values():
+            if hasattr(page, "about_to_close") and not page.about_to_close():
+                event.ignore()
+                return
+        self.save_geometry(self.settings)
+        self.settings.sync()
+        self.runner.wait_idle(10_000)
+        super().closeEvent(event)
+

@@ -1,0 +1,1 @@
+"""Pipeline feature: widgets, models and the service calls they make."""

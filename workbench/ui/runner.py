@@ -1,0 +1,125 @@
+"""The one way long work leaves the GUI thread (ARCHITECTURE.md rule 4).
+
+``runner.run(fn, on_success=..., write=True)`` runs ``fn(op)`` on a worker thread and calls
+back on the GUI thread. ``op`` lets the work report progress and notice a cancel. Reads run
+on a small pool; writes on a pool of one thread, so they never overlap. A failure reaches
+``on_failure`` or, by default, the user as a message (and the log when unexpected).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+log = logging.getLogger(__name__)
+
+
+class Cancelled(Exception):
+    """Raised by :meth:`Op.check` when the user cancelled the operation."""
+
+
+class Op(QObject):
+    """A handle on one background operation, shared by the worker and the GUI."""
+
+    progressed = Signal(int, int, str)  # done, total, label
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+    finished = Signal()  # after succeeded or failed, either way
+
+    def __init__(self, label: str = "") -> None:
+        super().__init__()
+        self.label = label
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+    def progress(self, done: int, total: int, label: str = "") -> None:
+        """Callable from the worker thread: signals are queued to the GUI thread."""
+        self.progressed.emit(done, total, label or self.label)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[Op], Any], op: Op) -> None:
+        super().__init__()
+        self.fn, self.op = fn, op
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.op)
+        except BaseException as exc:  # every failure is reported, none kills the thread pool
+            self.op.failed.emit(exc)
+        else:
+            self.op.succeeded.emit(result)
+        self.op.finished.emit()
+
+
+class Runner(QObject):
+    """Starts background operations; counts those in flight for the status bar."""
+
+    busy_changed = Signal(bool)
+    started = Signal(object)  # an Op, for a progress indicator
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._reads = QThreadPool(self)
+        self._reads.setMaxThreadCount(3)
+        self._writes = QThreadPool(self)
+        self._writes.setMaxThreadCount(1)  # writes never overlap
+        self._live: set[Op] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._live)
+
+    def run(
+        self,
+        fn: Callable[[Op], Any],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        write: bool = False,
+        label: str = "",
+    ) -> Op:
+        op = Op(label)
+        if on_success is not None:
+            op.succeeded.connect(on_success)
+        op.failed.connect(on_failure if on_failure is not None else self._report)
+        op.finished.connect(lambda: self._done(op))
+        self._live.add(op)
+        if len(self._live) == 1:
+            self.busy_changed.emit(True)
+        self.started.emit(op)
+        (self._writes if write else self._reads).start(_Task(fn, op))
+        return op
+
+    def _done(self, op: Op) -> None:
+        self._live.discard(op)
+        if not self._live:
+            self.busy_changed.emit(False)
+
+    def _report(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            return
+        from workbench.ui.errors import show_error
+
+        show_error(self._parent, exc)
+
+    def wait_idle(self, msecs: int = 30_000) -> bool:
+        """Block until every started task ran (tests, shutdown)."""
+        return self._reads.waitForDone(msecs) and self._writes.waitForDone(msecs)

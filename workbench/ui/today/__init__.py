@@ -1,0 +1,1 @@
+"""Today feature: widgets, models and the service calls they make."""

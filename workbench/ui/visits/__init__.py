@@ -1,0 +1,1 @@
+"""Visits feature: widgets, models and the service calls they make."""
