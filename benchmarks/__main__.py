@@ -6,7 +6,7 @@ import sys
 
 from benchmarks.harness import Result, table
 
-ALL = ("search", "memory", "write")
+ALL = ("search", "memory", "write", "startup")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -128,3 +128,17 @@ def test_prefix_class_is_the_same_from_either_index(ctx: Context, sample, monkey
     assert names(ctx, "zhongguo")[:2] == ["中国银行股份有限公司杭州西湖支行", "中国银行"]
     assert names(ctx, "杭州市")[0] == "杭州市第一人民医院"
     assert names(ctx, "hzyh")[0] == "杭州银行股份有限公司"
+
+
+def test_sorting_by_a_column_keeps_every_match(ctx: Context, sample) -> None:
+    from workbench.services.customers import customer_rows
+
+    ranked = matching_nums(ctx, query="杭州")
+    by_name = matching_nums(ctx, query="杭州", order_by="name")
+    assert sorted(ranked) == sorted(by_name)
+    rows = customer_rows(ctx, nums=by_name)
+    assert [r.name for r in rows] == ["杭州海关", "杭州市第一人民医院", "杭州银行股份有限公司",
+                                      "中国银行股份有限公司杭州西湖支行"]  # pinyin: haiguan < shi < yin; zhong
+    everyone = matching_nums(ctx, query="", order_by="industry_code", descending=True)
+    inds = [r.industry_code for r in customer_rows(ctx, nums=everyone)]
+    assert inds == sorted(inds, reverse=True) and len(everyone) == 7

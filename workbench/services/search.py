@@ -8,7 +8,9 @@ from workbench.services.customers import rows_by_num
 from workbench.store import search as store_search
 from workbench.store.search import NO_FILTERS, Filters
 
-__all__ = ["Filters", "search_customers", "matching_nums"]
+SORTABLE = tuple(store_search.SORTABLE)
+
+__all__ = ["SORTABLE", "Filters", "matching_nums", "search_customers"]
 
 
 def search_customers(
@@ -22,8 +24,15 @@ def search_customers(
     return dto.SearchPage(query, offset, tuple(rows), hits.total, hits.total_exact)
 
 
-def matching_nums(ctx: Context, *, query: str, filters: Filters = NO_FILTERS, limit: int = -1) -> list[int]:
-    """Every match in rank order, as local keys (a table model pages rows by position)."""
+def matching_nums(
+    ctx: Context, *, query: str, filters: Filters = NO_FILTERS, limit: int = -1,
+    order_by: str | None = None, descending: bool = False,
+) -> list[int]:
+    """Every match as local keys, in rank order or sorted by a column of
+    ``SORTABLE`` (a table model pages rows by position)."""
     with ctx.store.read() as s:
+        if order_by is not None:
+            nums = store_search.ordered(s, query, column=order_by, descending=descending, filters=filters)
+            return nums if limit < 0 else nums[:limit]
         big = limit if limit >= 0 else 10**9
         return store_search.search(s, query, filters=filters, offset=0, limit=big).nums

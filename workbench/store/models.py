@@ -174,7 +174,7 @@ class Customer(SyncColumns, Base):
         Index("ix_customers_owner", "owner_id"),
         Index("ix_customers_follow_up", "next_follow_up"),
         Index("ix_customers_contract_end", "competitor_contract_end"),
-        Index("ix_customers_sort", "sort_key"),
+        Index("ix_customers_sort", "deleted", "sort_key"),  # covers the browse order
     )
     num: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)

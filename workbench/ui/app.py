@@ -15,23 +15,13 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from workbench.ui.clock import process_start
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
 
 
-def _process_start() -> float:
-    """Seconds since the epoch when this process started (Linux: /proc; else now)."""
-    try:
-        ticks = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[19])
-        boot = next(float(line.split()[1]) for line in Path("/proc/stat").read_text().splitlines()
-                    if line.startswith("btime"))
-        return boot + ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, StopIteration, ValueError, IndexError):
-        return time.time()
-
-
 def _report_startup(window: MainWindow, mode: str) -> None:
-    started = _process_start()
+    started = process_start()
 
     def done(label: str) -> None:
         print(f"{label} {time.time() - started:.4f}", flush=True)

@@ -174,7 +174,7 @@ def upgrade() -> None:
         batch_op.create_index("ix_customers_follow_up", ["next_follow_up"], unique=False)
         batch_op.create_index("ix_customers_industry", ["industry_code"], unique=False)
         batch_op.create_index("ix_customers_owner", ["owner_id"], unique=False)
-        batch_op.create_index("ix_customers_sort", ["sort_key"], unique=False)
+        batch_op.create_index("ix_customers_sort", ["deleted", "sort_key"], unique=False)
         batch_op.create_index("ix_customers_stage", ["stage_code"], unique=False)
 
     op.create_table(

@@ -1,0 +1,211 @@
+"""The Customers page: instant search and filters over the list, the customer beside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.services.search import Filters
+from workbench.ui.customers.model import CustomerTableModel
+from workbench.ui.env import UiEnv
+from workbench.ui.labels import label
+
+
+class CustomersPage(QWidget):
+    customer_requested = Signal(str)
+    first_rows_shown = Signal()
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self._shown_once = False
+        self.model = CustomerTableModel(env, self)
+
+        self.search = QLineEdit(objectName="customer_search")
+        self.search.setClearButtonEnabled(True)
+        self.industry = QComboBox(objectName="industry_filter")
+        self.stage = QComboBox(objectName="stage_filter")
+        self.owner = QComboBox(objectName="owner_filter")
+        self.due = QCheckBox(objectName="due_filter")
+        self.count = QLabel(objectName="result_count")
+        filters = QHBoxLayout()
+        for w in (self.industry, self.stage, self.owner, self.due):
+            filters.addWidget(w)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        self.table = QTableView(objectName="customer_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.setColumnWidth(0, 260)
+        self.table.setWordWrap(False)
+
+        from workbench.ui.customers.detail import CustomerDetail
+
+        self.detail = CustomerDetail(env, self)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addWidget(self.search)
+        lv.addLayout(filters)
+        lv.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="customers_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._debounce = QTimer(self, singleShot=True)
+        self._debounce.setInterval(env.settings.search_debounce_ms)
+        self._debounce.timeout.connect(self._run_search)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.search.returnPressed.connect(self._run_search_now_and_select)
+        self.search.installEventFilter(self)
+        for combo in (self.industry, self.stage, self.owner):
+            combo.currentIndexChanged.connect(lambda _i: self._run_search())
+        self.due.toggled.connect(lambda _b: self._run_search())
+        self.model.loaded.connect(self._on_loaded)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
+        self.table.activated.connect(lambda _i: self.detail.setFocus())
+        self.detail.visit_requested.connect(self.open_visit)
+        env.bus.customer_changed.connect(lambda _cid: self.model.invalidate())
+        env.bus.customers_changed.connect(self._run_search)
+
+        self.retranslate()
+        self.model.load("", Filters())
+
+    # --- texts -----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search customers: name, pinyin initials, contact, phone… (Ctrl+F)"))
+        self.due.setText(self.tr("Follow-up due"))
+        self._fill_combo(self.industry, self.tr("All industries"),
+                         [(i.code, label(i)) for i in self.model.industries.values()])
+        self._fill_combo(self.stage, self.tr("All stages"),
+                         [(s.code, label(s)) for s in sorted(self.model.stages.values(), key=lambda s: s.position)])
+        self._fill_combo(self.owner, self.tr("Everyone's"), [(self.env.ctx.user_id, self.tr("Mine"))])
+        self._show_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        super().changeEvent(event)
+
+    @staticmethod
+    def _fill_combo(combo: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(all_label, None)
+        for code, text in items:
+            combo.addItem(text, code)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    # --- searching -------------------------------------------------------------------------
+    def filters(self) -> Filters:
+        return Filters(
+            industry_code=self.industry.currentData(),
+            stage_code=self.stage.currentData(),
+            owner_id=self.owner.currentData(),
+            follow_up_due_on=self.env.today() if self.due.isChecked() else None,
+        )
+
+    def _run_search(self) -> None:
+        self._debounce.stop()
+        self.model.load(self.search.text(), self.filters())
+
+    def _run_search_now_and_select(self) -> None:
+        self._select_first_on_load = True
+        self._run_search()
+
+    def _on_loaded(self, rows: int) -> None:
+        self._show_count()
+        if getattr(self, "_select_first_on_load", False) and rows:
+            self._select_first_on_load = False
+            self.table.selectRow(0)
+            self.table.setFocus()
+        if not self._shown_once:
+            self._shown_once = True
+            QTimer.singleShot(0, self.first_rows_shown.emit)  # after the rows are painted
+
+    def _show_count(self) -> None:
+        self.count.setText(self.tr("{0} customers").format(f"{len(self.model.nums):,}"))
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.table.setFocus()
+                if not self.table.selectionModel().hasSelection():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(obj, event)
+
+    # --- the selected customer ---------------------------------------------------------------
+    def _on_selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            customer_id = self.model.data(indexes[0], Qt.ItemDataRole.UserRole)
+            if customer_id:
+                self.detail.show_customer(customer_id)
+
+    def current_customer_id(self) -> str | None:
+        return self.detail.current_customer_id
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def open_customer(self, customer_id: str) -> None:
+        self.detail.show_customer(customer_id)
+        row = self.model.row_of(customer_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def new_visit(self) -> None:
+        customer_id = self.current_customer_id()
+        if customer_id is None:
+            QMessageBox.information(self, self.tr("New visit"), self.tr("Choose the customer first."))
+            self.focus_search()
+            return
+        self.open_visit(customer_id)
+
+    def open_visit(self, customer_id: str) -> Any:
+        from workbench.ui.visits.dialog import open_visit_dialog
+
+        return open_visit_dialog(self.env, customer_id, self)
+
+    def refresh(self) -> None:
+        self._run_search()
+        self.detail.refresh()
+
+    def about_to_close(self) -> bool:
+        return True
+
+    def index_of_row(self, row: int) -> QModelIndex:
+        return self.model.index(row, 0)
