@@ -26,12 +26,11 @@ def board(ctx: Context) -> dict[str, str]:
     other = create_user(ctx.store, name="王芳", role="manager")
     ids = {
         "bank1": make(ctx, "中国工商银行杭州分行", "banking", "prospect", short_name="工行杭分"),
-        "bank2": make(ctx, "招商银行杭州分行", "banking", "prospect"),
+        "bank2": make(Context(ctx.store, other.id), "招商银行杭州分行", "banking", "prospect"),
         "school": make(ctx, "杭州第二中学", "education", "prospect"),
         "tax": make(ctx, "杭州市税务局", "tax", "build"),
         "lost": make(ctx, "某物流公司", "logistics", "lost"),
     }
-    customers.update_customer(ctx, customer_id=ids["bank2"], changes={"owner_id": other.id})
     ids["other_user"] = other.id
     return ids
 

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.errors import FieldError, ValidationError
 from workbench.services import contacts, customers, dto, fields, stages, users, visits
 from workbench.services.context import Context
 
@@ -66,11 +67,22 @@ def check_customer_values(
 ) -> dict[str, Any]:
     """Clean ``values`` as create/update would, including the credit code being free;
     returns the cleaned values or raises ValidationError naming every bad field. Writes nothing."""
-    clean = fields.clean(fields.CUSTOMER, values, required=("name", "industry_code") if customer_id is None else ())
-    code = clean.get("credit_code")
-    if code:
-        with ctx.store.read() as s:
-            customers._check_credit_code_free(s, code, customer_id)
+    errors: list[FieldError] = []
+    clean: dict[str, Any] = {}
+    try:
+        clean = fields.clean(fields.CUSTOMER, values, required=("name", "industry_code") if customer_id is None else ())
+    except ValidationError as exc:
+        errors.extend(exc.errors)
+    if "credit_code" in values and not any(e.field == "credit_code" for e in errors):
+        code = fields.CUSTOMER["credit_code"](values["credit_code"], "credit_code")
+        if code:
+            with ctx.store.read() as s:
+                try:
+                    customers._check_credit_code_free(s, code, customer_id)
+                except ValidationError as exc:
+                    errors.extend(exc.errors)
+    if errors:
+        raise ValidationError(errors)
     return clean
 
 

@@ -396,3 +396,20 @@ class JournalEntry(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     pushed_at: Mapped[datetime | None] = mapped_column(DateTime)
     __mapper_args__ = {"eager_defaults": False}
+
+
+class Draft(Base):
+    """A form typed but not yet saved (a visit...): device-local like ``meta``.
+
+    Never synced and never journaled: it exists so that nothing typed is lost to a crash
+    or an accidental close before the user saves or discards it. ``payload`` is the
+    form's values as JSON; ``updated_at`` is naive UTC.
+    """
+
+    __tablename__ = "drafts"
+    __table_args__ = (Index("ix_drafts_kind_customer", "kind", "customer_id", "updated_at"),)
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    kind: Mapped[str] = mapped_column(String(20))
+    customer_id: Mapped[str | None] = mapped_column(String(36))
+    payload: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)

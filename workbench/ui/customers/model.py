@@ -124,9 +124,9 @@ class CustomerTableModel(QAbstractTableModel):
         col = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
-        if role == Qt.ItemDataRole.ForegroundRole and col == "next_follow_up":
-            if row.next_follow_up is not None and row.next_follow_up <= self.env.today():
-                return _OVERDUE
+        due = row.next_follow_up
+        if role == Qt.ItemDataRole.ForegroundRole and col == "next_follow_up" and due and due <= self.env.today():
+            return _OVERDUE
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         return None

@@ -158,12 +158,12 @@ class CustomersPage(QWidget):
         self.count.setText(self.tr("{0} customers").format(f"{len(self.model.nums):,}"))
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if obj is self.search and isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
-            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
-                self.table.setFocus()
-                if not self.table.selectionModel().hasSelection():
-                    self.table.selectRow(0)
-                return True
+        down = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Down
+        if obj is self.search and down and self.model.rowCount():
+            self.table.setFocus()
+            if not self.table.selectionModel().hasSelection():
+                self.table.selectRow(0)
+            return True
         return super().eventFilter(obj, event)
 
     # --- the selected customer ---------------------------------------------------------------
