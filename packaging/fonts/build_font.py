@@ -8,8 +8,8 @@ What it does
     1. Reads the Simplified Chinese face ("Noto Sans CJK SC", OFL-1.1, by Adobe and Google)
        from the Noto Sans CJK collection shipped by Debian.
     2. Subsets it to the GBK repertoire (every character that ``bytes.decode("gbk")`` yields
-       for a valid two-byte sequence: all 21,003 GBK Han characters plus GBK's symbols,
-       kana, Greek, Cyrillic, box drawing, ...), ASCII, Latin-1, Latin Extended-A, general
+       for a valid two-byte sequence: 21,791 characters, 20,923 of them Han, the rest
+       symbols, kana, Greek, Cyrillic, box drawing), ASCII, Latin-1, Latin Extended-A, general
        punctuation, currency, letterlike, number-form, arrow and maths signs, enclosed
        numbers, CJK symbols and punctuation (U+3000-303F) and half-/full-width forms
        (U+FF00-FFEF). Vertical-writing and other-locale (``locl``) glyph variants and the
@@ -261,8 +261,7 @@ def rename(font: TTFont, weight: str, source_version: str) -> None:
         {
             3: f"{source_version};WORKBENCH;{postscript}",
             4: f"{FAMILY} {weight}" if weight != "Regular" else FAMILY,
-            5: f"{version}; GBK subset of {SOURCE_FAMILY} {source_version}"
-            " with TrueType outlines",
+            5: f"{version}; GBK subset of {SOURCE_FAMILY} {source_version} with TrueType outlines",
             6: postscript,
         }
     )
@@ -279,12 +278,15 @@ def write_license(font: TTFont, out: Path) -> None:
         "" if line.strip() == "." else line[1:] for line in match.group(1).splitlines()
     )
     copyright_notice = font["name"].getDebugName(0)
+    debian = re.search(r"^Files: \*\nCopyright: (.+)$", text, re.MULTILINE)
+    debian_notice = debian.group(1).strip() if debian else "(none)"
     header = (
         f"{FAMILY} is a modified version (a subset, converted to TrueType outlines and\n"
         f"renamed) of {SOURCE_FAMILY}, part of Noto Sans CJK, an open-source font by\n"
         "Adobe and Google: https://github.com/notofonts/noto-cjk\n"
         "\n"
-        f"Copyright notice of the original: {copyright_notice}\n"
+        f"Copyright notice in the original font: {copyright_notice}\n"
+        f"Copyright as recorded by the Debian package: {debian_notice}\n"
         "\n"
         "This Font Software is licensed under the SIL Open Font License, Version 1.1.\n"
         "The licence text below is taken verbatim from the Debian package fonts-noto-cjk\n"
@@ -303,8 +305,10 @@ def check(path: Path, wanted: set[int]) -> None:
     missing_extra = sorted(wanted - gbk - cmap)
     assert "glyf" in font and "CFF " not in font, "not TrueType outlines"
     assert font["OS/2"].fsType & 0x000E == 0, "embedding restricted"
-    print(f"{path.name}: {path.stat().st_size / 1e6:.2f} MB, {font['maxp'].numGlyphs} glyphs, "
-          f"{len(cmap)} characters mapped")
+    print(
+        f"{path.name}: {path.stat().st_size / 1e6:.2f} MB, {font['maxp'].numGlyphs} glyphs, "
+        f"{len(cmap)} characters mapped"
+    )
     print(f"  GBK characters: {len(gbk) - len(missing_gbk)}/{len(gbk)} covered")
     if missing_gbk:
         print("  MISSING from GBK:", " ".join(f"U+{c:04X}" for c in missing_gbk))
@@ -332,13 +336,23 @@ def build(weight: str, max_err: float, out_dir: Path = OUT_DIR) -> Path:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--weight", default="Regular",
-                        choices=["Thin", "Light", "DemiLight", "Regular", "Medium", "Bold",
-                                 "Black"])
-    parser.add_argument("--max-err", type=float, default=MAX_ERR,
-                        help="cu2qu tolerance in font units (default %(default)s)")
-    parser.add_argument("--out-dir", type=Path, default=OUT_DIR,
-                        help="where the font and its licence go (default resources/fonts)")
+    parser.add_argument(
+        "--weight",
+        default="Regular",
+        choices=["Thin", "Light", "DemiLight", "Regular", "Medium", "Bold", "Black"],
+    )
+    parser.add_argument(
+        "--max-err",
+        type=float,
+        default=MAX_ERR,
+        help="cu2qu tolerance in font units (default %(default)s)",
+    )
+    parser.add_argument(
+        "--out-dir",
+        type=Path,
+        default=OUT_DIR,
+        help="where the font and its licence go (default resources/fonts)",
+    )
     args = parser.parse_args(argv)
     build(args.weight, args.max_err, args.out_dir)
 

@@ -1,0 +1,128 @@
+"""The bundled CJK font: one file for the Qt UI and for the PDFs.
+
+``resources/fonts/WorkbenchSansSC-Regular.ttf`` is Noto Sans CJK SC (SIL OFL 1.1), cut down
+to the GBK repertoire plus Latin, punctuation, symbols and full-width forms, with TrueType
+outlines so that ReportLab can embed the very same file (see resources/fonts/README.md and
+packaging/fonts/build_font.py).
+
+Everything here needs a QGuiApplication (QApplication) and runs on the GUI thread:
+
+    app = QApplication(sys.argv)
+    apply_app_font(app)                # registers the font, makes it the default
+    missing_glyphs("王喆 𠀀")           # -> ["𠀀"]: warn before it prints as a box
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from importlib.resources import files
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
+from PySide6.QtWidgets import QApplication
+
+FONT_FAMILY = "Workbench Sans SC"
+FONT_FILE = "WorkbenchSansSC-Regular.ttf"
+
+_font_id: int | None = None
+_raw_font: QRawFont | None = None
+
+# Characters that are never drawn with a glyph of their own, so never "missing": controls
+# (tab, newline), format characters (zero-width space/joiners, direction marks, soft
+# hyphen), line and paragraph separators; and variation selectors.
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x180B, 0x1810))
+
+
+def font_path() -> Path:
+    """The bundled font file, inside the installed package ``workbench.resources``."""
+    resource = files("workbench.resources").joinpath("fonts", FONT_FILE)
+    path = Path(str(resource))
+    if not path.is_file():
+        raise RuntimeError(
+            f"the bundled font {FONT_FILE} is not a file on disk (looked at {path}); "
+            "is the package installed with its data (workbench.resources/fonts)?"
+        )
+    return path
+
+
+def _require_gui_application() -> None:
+    if QGuiApplication.instance() is None:
+        raise RuntimeError("the bundled font needs a QApplication: create it first")
+
+
+def register_fonts() -> str:
+    """Add the bundled font to Qt's application fonts (once) and return its family name.
+
+    Idempotent: later calls return the family without loading the file again. Raises
+    RuntimeError when there is no QApplication yet or Qt cannot load the file.
+    """
+    global _font_id
+    _require_gui_application()
+    if _font_id is not None and FONT_FAMILY in QFontDatabase.applicationFontFamilies(_font_id):
+        return FONT_FAMILY
+    path = font_path()
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        raise RuntimeError(f"Qt could not load the bundled font {path}")
+    families = QFontDatabase.applicationFontFamilies(font_id)
+    if FONT_FAMILY not in families:
+        QFontDatabase.removeApplicationFont(font_id)
+        raise RuntimeError(
+            f"the bundled font {path} has the families {families}, expected {FONT_FAMILY!r}"
+        )
+    _font_id = font_id
+    return FONT_FAMILY
+
+
+def apply_app_font(app: QApplication, point_size: float | None = None) -> None:
+    """Make the bundled font the application's default font.
+
+    Keeps the platform's default size unless ``point_size`` is given. Characters the font
+    lacks still show: Qt falls back to the system's fonts for them on screen (PDFs made
+    with the font get no such fallback: check them with ``missing_glyphs``).
+    """
+    family = register_fonts()
+    font = QFont(app.font())
+    font.setFamilies([family])
+    if point_size is not None:
+        font.setPointSizeF(point_size)
+    app.setFont(font)
+
+
+def _raw() -> QRawFont:
+    global _raw_font
+    if _raw_font is None:
+        _require_gui_application()
+        path = font_path()
+        raw = QRawFont(str(path), 12.0)
+        if not raw.isValid():
+            raise RuntimeError(f"Qt could not read the bundled font {path}")
+        _raw_font = raw
+    return _raw_font
+
+
+def _is_invisible(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
+        code in selectors for selectors in _VARIATION_SELECTORS
+    )
+
+
+def missing_glyphs(text: str) -> list[str]:
+    """The characters of ``text`` that the bundled font has no glyph for.
+
+    Each missing character once, in the order of its first appearance. Characters that are
+    never drawn (controls such as newline and tab, zero-width and direction marks,
+    variation selectors) are not reported.
+    """
+    raw = _raw()
+    missing: list[str] = []
+    seen: set[str] = set()
+    for char in text:
+        if char in seen:
+            continue
+        seen.add(char)
+        if not _is_invisible(char) and not raw.supportsCharacter(ord(char)):
+            missing.append(char)
+    return missing
