@@ -46,13 +46,10 @@ def create_app() -> QApplication:
 def run(*, store_path: Path, demo: bool) -> int:
     app = create_app()
     settings = Settings()
-    try:
-        from workbench.ui.fonts import apply_app_font, register_fonts
+    from workbench.ui.fonts import apply_app_font, register_fonts
 
-        register_fonts()
-        apply_app_font(app)
-    except ImportError:
-        pass
+    register_fonts()  # Chinese renders on a laptop with no Chinese fonts installed
+    apply_app_font(app)
     from workbench.ui import i18n
 
     i18n.install(settings.language)
