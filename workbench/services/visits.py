@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import validation as v
@@ -43,9 +43,10 @@ def refresh_derived(s: Session, customer: m.Customer) -> None:
 
 def log_visit(
     ctx: Context, *, customer_id: str, values: Mapping[str, Any], move_to_stage: str | None = None,
-    stage_reason: str | None = None,
+    stage_reason: str | None = None, draft_id: str | None = None,
 ) -> dto.Visit:
-    """Save a visit, and in the same transaction the stage move it brought, if any."""
+    """Save a visit, and in the same transaction the stage move it brought, if any, and
+    the removal of the draft it was typed in (a crash cannot leave both)."""
     clean = fields.clean(fields.VISIT, values, required=("occurred_at", "kind"))
     errors = v.collect(lambda: v.check_follow_up(clean["occurred_at"], clean.get("follow_up_date")))
     v.raise_if(errors)
@@ -59,6 +60,8 @@ def log_visit(
         if move_to_stage:
             record_move(s, ctx, customer, move_to_stage, reason=stage_reason, visit_id=row.id,
                         at=clean["occurred_at"])
+        if draft_id:
+            s.execute(delete(m.Draft).where(m.Draft.id == draft_id))
         s.flush()
         refresh_derived(s, customer)
         return dto.Visit.of(row, contact_ids)
