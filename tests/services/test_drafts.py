@@ -91,8 +91,8 @@ def test_store_at_0001_is_upgraded_to_0002_after_a_copy(tmp_path: Path) -> None:
 
     store = open_store(path)
     try:
-        assert HEAD_REVISION == "0002" and current_revision(path) == "0002"
-        backups = list(tmp_path.glob("old.sqlite.before-0002-*.bak"))
+        assert current_revision(path) == HEAD_REVISION
+        backups = list(tmp_path.glob(f"old.sqlite.before-{HEAD_REVISION}-*.bak"))
         assert len(backups) == 1
         con = sqlite3.connect(backups[0])
         assert con.execute("SELECT value FROM meta WHERE key='marker'").fetchone() == ("kept",)

@@ -84,12 +84,12 @@ def test_load_board_adds_the_changed_customers_current_column(ctx: Context, boar
     assert set(data.cards) == {"prospect", "leverage"} and len(data.cards["prospect"]) == 3
     assert data.cards["leverage"] == () and data.counts == pipeline.stage_counts(ctx)
     stages.move_stage(ctx, customer_id=board["bank1"], to_code="deepen")
-    data = pipeline.load_board(ctx, stage_codes=["prospect"], customer_id=board["bank1"])
+    data = pipeline.load_board(ctx, stage_codes=["prospect"], customer_ids=[board["bank1"]])
     assert set(data.cards) == {"prospect", "deepen"}
     assert [c.id for c in data.cards["deepen"]] == [board["bank1"]]
     assert board["bank1"] not in {c.id for c in data.cards["prospect"]}
     # A customer outside the filters adds no column.
-    data = pipeline.load_board(ctx, stage_codes=[], industry_code="tax", customer_id=board["bank1"])
+    data = pipeline.load_board(ctx, stage_codes=[], industry_code="tax", customer_ids=[board["bank1"]])
     assert data.cards == {} and data.counts == {"build": 1}
 
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from workbench.services.context import Context
@@ -53,23 +52,34 @@ _CARD_COLUMNS = (
 )
 
 
-def _filtered(q: Select[Any], owner_id: str | None, industry_code: str | None) -> Select[Any]:
-    q = q.where(m.Customer.deleted.is_(False))
+def _matching(owner_id: str | None, industry_code: str | None) -> list[ColumnElement[bool]]:
+    """Live customers, of one owner and one industry when given."""
+    where: list[ColumnElement[bool]] = [m.Customer.deleted.is_(False)]
     if owner_id is not None:
-        q = q.where(m.Customer.owner_id == owner_id)
+        where.append(m.Customer.owner_id == owner_id)
     if industry_code is not None:
-        q = q.where(m.Customer.industry_code == industry_code)
-    return q
+        where.append(m.Customer.industry_code == industry_code)
+    return where
 
 
 def _counts(s: Session, owner_id: str | None, industry_code: str | None) -> dict[str, int]:
-    q = _filtered(select(m.Customer.stage_code, func.count()), owner_id, industry_code)
-    return {code: n for code, n in s.execute(q.group_by(m.Customer.stage_code))}
+    by_stage = m.Customer.stage_code
+    if owner_id is None and industry_code is None:
+        # Unfiltered: every row counted on the stage index alone (a covering scan, 4 ms at
+        # 100,000 customers), minus the tombstones (few; found through the deleted index).
+        # Filtering ``deleted = 0`` row by row instead costs 50 times as much.
+        counts = {code: n for code, n in s.execute(select(by_stage, func.count()).group_by(by_stage))}
+        gone = select(by_stage, func.count()).where(m.Customer.deleted.is_(True)).group_by(by_stage)
+        for code, n in s.execute(gone):
+            counts[code] -= n
+        return {code: n for code, n in counts.items() if n > 0}
+    q = select(by_stage, func.count()).where(*_matching(owner_id, industry_code)).group_by(by_stage)
+    return {code: n for code, n in s.execute(q)}
 
 
 def _cards(s: Session, stage_code: str, owner_id: str | None, industry_code: str | None,
            limit: int) -> tuple[PipelineCard, ...]:
-    q = _filtered(select(*_CARD_COLUMNS), owner_id, industry_code).where(m.Customer.stage_code == stage_code)
+    q = select(*_CARD_COLUMNS).where(*_matching(owner_id, industry_code), m.Customer.stage_code == stage_code)
     # Never-moved rows (no date) last; the local key breaks ties so the order is stable.
     q = q.order_by(m.Customer.stage_changed_at.desc().nulls_last(), m.Customer.num.desc()).limit(max(limit, 0))
     return tuple(PipelineCard(*r) for r in s.execute(q))
@@ -100,20 +110,21 @@ def card(ctx: Context, *, customer_id: str) -> PipelineCard | None:
 
 def load_board(
     ctx: Context, *, stage_codes: Iterable[str], owner_id: str | None = None,
-    industry_code: str | None = None, limit: int = DEFAULT_LIMIT, customer_id: str | None = None,
+    industry_code: str | None = None, limit: int = DEFAULT_LIMIT, customer_ids: Iterable[str] = (),
 ) -> BoardData:
     """Counts and the cards of ``stage_codes`` in one read transaction.
 
-    With ``customer_id``, that customer's current stage is loaded too (when it matches the
-    filters): after a change the board reloads the column the card was in and the one it is in now.
+    The current stages of ``customer_ids`` (those matching the filters) are loaded too: after a
+    change the board reloads the columns the cards were in and the ones they are in now.
     """
     codes = list(dict.fromkeys(stage_codes))
+    ids = list(dict.fromkeys(customer_ids))
     with ctx.store.read() as s:
-        if customer_id is not None:
-            q = _filtered(select(m.Customer.stage_code), owner_id, industry_code).where(m.Customer.id == customer_id)
-            current = s.scalar(q)
-            if current is not None and current not in codes:
-                codes.append(current)
+        for start in range(0, len(ids), 500):
+            q = select(m.Customer.stage_code).distinct().where(*_matching(owner_id, industry_code))
+            for current in s.scalars(q.where(m.Customer.id.in_(ids[start:start + 500]))):
+                if current not in codes:
+                    codes.append(current)
         counts = _counts(s, owner_id, industry_code)
         cards = {code: _cards(s, code, owner_id, industry_code, limit) if counts.get(code) else ()
                  for code in codes}

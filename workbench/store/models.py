@@ -170,6 +170,7 @@ class Customer(SyncColumns, Base):
         Index("ix_customers_credit_code_live", "credit_code", unique=True,
               sqlite_where=text("credit_code IS NOT NULL AND deleted = 0")),
         Index("ix_customers_stage", "stage_code"),
+        Index("ix_customers_stage_moved", "stage_code", "stage_changed_at"),  # pipeline columns
         Index("ix_customers_industry", "industry_code"),
         Index("ix_customers_owner", "owner_id"),
         Index("ix_customers_follow_up", "next_follow_up"),

@@ -28,8 +28,11 @@ def _report_startup(window: MainWindow, mode: str) -> None:
         QTimer.singleShot(0, QApplication.quit)
 
     if mode == "rows":
-        window.store_opened.connect(lambda env: window.pages["customers"].first_rows_shown.connect(
-            lambda: done("rows")))
+        def opened(_env: object) -> None:
+            page = window.pages["customers"]
+            page.first_rows_shown.connect(lambda: done("rows"))  # type: ignore[attr-defined]
+
+        window.store_opened.connect(opened)
         window.store_failed.connect(lambda exc: done("failed"))
     else:
         window.first_painted.connect(lambda: done("paint"))

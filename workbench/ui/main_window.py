@@ -100,7 +100,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.act_pages.append(act)
         self.act_language = QAction(self)
         self.act_quit.triggered.connect(self.close)
-        self.act_find.triggered.connect(self.find)
+        self.act_find.triggered.connect(self.find_customer)
         self.act_refresh.triggered.connect(self.refresh)
         self.act_new_visit.triggered.connect(self.new_visit)
 
@@ -184,8 +184,11 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def _track(self, op: Op) -> None:
         self.progress.setRange(0, 0)
-        op.progressed.connect(lambda done, total, _label: (self.progress.setRange(0, max(total, 1)),
-                                                            self.progress.setValue(done)))
+        op.progressed.connect(self._on_progress)
+
+    def _on_progress(self, done: int, total: int, _label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
 
     # --- navigation -------------------------------------------------------------------------
     def _show_page(self, row: int) -> None:
@@ -199,7 +202,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.nav.setCurrentRow(keys.index(key))
         return self.pages.get(key)
 
-    def find(self) -> None:
+    def find_customer(self) -> None:
         page = self.show_page("customers")
         if page is not None:
             page.focus_search()  # type: ignore[attr-defined]
@@ -216,8 +219,9 @@ class MainWindow(GeometryMixin, QMainWindow):
 
     def refresh(self) -> None:
         current = self.stack.currentWidget()
-        if hasattr(current, "refresh"):
-            current.refresh()
+        refresh = getattr(current, "refresh", None)
+        if refresh is not None:
+            refresh()
 
     def _choose_language(self) -> None:
         from workbench.ui.i18n import choose_language

@@ -31,7 +31,7 @@ class ServiceCommand(QUndoCommand):
         self.env, self.customer_id = env, customer_id
         self.error: BaseException | None = None
 
-    def _guard(self, fn: Callable[[], None]) -> None:
+    def _guard(self, fn: Callable[[], object]) -> None:
         from workbench.ui.errors import show_error
 
         try:

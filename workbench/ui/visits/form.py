@@ -55,6 +55,10 @@ def _date(value: Any) -> date | None:
         return None
 
 
+def _qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
 class VisitForm(QWidget):
     """The fields of one visit; ``changed`` fires on any edit the user makes."""
 
@@ -212,7 +216,7 @@ class VisitForm(QWidget):
         """A follow-up ``days`` after the visit date (the quick buttons)."""
         visit_day = py_date(self.when.date())
         self.follow_check.setChecked(True)
-        self.follow_date.setDate(QDate(visit_day + timedelta(days=days)))
+        self.follow_date.setDate(_qdate(visit_day + timedelta(days=days)))
         self.follow_date.setFocus()
 
     # --- i18n ------------------------------------------------------------------------------
@@ -291,7 +295,7 @@ class VisitForm(QWidget):
         """Blank form: the visit happening ``now``, on-site, nothing else."""
         self._quiet = True
         try:
-            self.when.setDateTime(QDateTime(QDate(now.date()), QTime(now.hour, now.minute)))
+            self.when.setDateTime(QDateTime(_qdate(now.date()), QTime(now.hour, now.minute)))
             self.duration.setValue(0)
             self.kind.setCurrentIndex(0)
             for n in LINES:
@@ -300,7 +304,7 @@ class VisitForm(QWidget):
                 edit.clear()
             self.contacts.set_checked(())
             self.follow_check.setChecked(False)
-            self.follow_date.setDate(QDate(now.date()))
+            self.follow_date.setDate(_qdate(now.date()))
             self.stage.setCurrentIndex(0)
             self.clear_errors()
         finally:
@@ -312,7 +316,7 @@ class VisitForm(QWidget):
         try:
             try:
                 when = datetime.fromisoformat(str(p.get("occurred_at")))
-                self.when.setDateTime(QDateTime(QDate(when.date()), QTime(when.hour, when.minute)))
+                self.when.setDateTime(QDateTime(_qdate(when.date()), QTime(when.hour, when.minute)))
             except ValueError:
                 pass
             if isinstance(p.get("duration_min"), int):
@@ -328,7 +332,7 @@ class VisitForm(QWidget):
             follow = _date(p.get("follow_up_date"))
             self.follow_check.setChecked(follow is not None)
             if follow is not None:
-                self.follow_date.setDate(QDate(follow))
+                self.follow_date.setDate(_qdate(follow))
             i = self.stage.findData(p.get("move_to_stage")) if p.get("move_to_stage") else 0
             self.stage.setCurrentIndex(max(i, 0))
         finally:

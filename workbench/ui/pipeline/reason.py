@@ -1,0 +1,72 @@
+"""The small dialog a stage move asks through: an optional reason; Enter moves, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from workbench.domain import limits
+from workbench.domain import validation as v
+from workbench.domain.errors import ValidationError
+from workbench.ui.labels import current_lang
+
+
+class ReasonDialog(QDialog):
+    """Opened with :meth:`open` (never a nested event loop inside a drop); ``chosen`` carries the reason."""
+
+    chosen = Signal(object)  # str | None: the cleaned reason, None when left empty
+
+    def __init__(self, customer_name: str, from_name: str, to_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pipelineReasonDialog")
+        self.names = (customer_name, from_name, to_name)
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        self.reason_label = QLabel()
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMaxLength(limits.MEDIUM_TEXT)
+        self.reason_label.setBuddy(self.reason)
+        self.error = QLabel()
+        self.error.setObjectName("reasonError")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addWidget(self.reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(380)
+        self.retranslate()
+        self.reason.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Move stage"))
+        self.question.setText(self.tr("Move {0} from “{1}” to “{2}”.").format(*self.names))
+        self.reason_label.setText(self.tr("&Reason (optional):"))
+        self.reason.setPlaceholderText(self.tr("e.g. first meeting with the IT director"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def accept(self) -> None:
+        try:
+            reason = v.clean_text(self.reason.text(), field="reason", max_len=limits.MEDIUM_TEXT)
+        except ValidationError as exc:
+            err = exc.for_field("reason") or exc.errors[0]
+            self.error.setText(err.zh if current_lang() == "zh" else err.en)
+            self.error.show()
+            self.reason.setStyleSheet("border: 1px solid #c62828;")
+            self.reason.setFocus()
+            return
+        super().accept()
+        self.chosen.emit(reason)
