@@ -7,7 +7,12 @@ import pytest
 from workbench.domain.errors import NotFoundError, ValidationError
 from workbench.services import contacts, customers, stages, visits
 from workbench.services.context import Context
-from workbench.services.customer_page import check_contact_values, check_customer_values, load_page, trend
+from workbench.services.customer_page import (
+    check_contact_values,
+    check_customer_values,
+    load_page,
+    trend,
+)
 
 BANK = {"name": "中国银行股份有限公司杭州分行", "industry_code": "banking", "credit_code": "91110000600037341L"}
 

@@ -78,7 +78,7 @@ def check_customer_values(
         if code:
             with ctx.store.read() as s:
                 try:
-                    customers._check_credit_code_free(s, code, customer_id)
+                    customers.check_credit_code_free(s, code, customer_id)
                 except ValidationError as exc:
                     errors.extend(exc.errors)
     if errors:

@@ -36,7 +36,7 @@ def _to_dto(session: Session, row: m.Customer) -> dto.Customer:
     return dto.Customer.of(row, industry)
 
 
-def _check_credit_code_free(session: Session, code: str | None, own_id: str | None) -> None:
+def check_credit_code_free(session: Session, code: str | None, own_id: str | None) -> None:
     if not code:
         return
     other = session.execute(
@@ -60,7 +60,7 @@ def create_customer(ctx: Context, *, values: Mapping[str, Any], stage_code: str 
     """A new customer at ``stage_code``, with its first stage event, in one transaction."""
     clean = fields.clean(fields.CUSTOMER, values, required=("name", "industry_code"))
     with ctx.store.write() as s:
-        _check_credit_code_free(s, clean.get("credit_code"), None)
+        check_credit_code_free(s, clean.get("credit_code"), None)
         check_stage(s, stage_code)
         now = datetime.now().replace(microsecond=0)  # event times are local wall-clock
         row = m.Customer(**clean, stage_code=stage_code, stage_changed_at=now)
@@ -83,7 +83,7 @@ def update_customer(
         row = load(s, customer_id)
         check_version(row, "customer", expected_version)
         if "credit_code" in clean:
-            _check_credit_code_free(s, clean["credit_code"], customer_id)
+            check_credit_code_free(s, clean["credit_code"], customer_id)
         changed = apply_changes(s, ctx, row, "customers", clean)
         if changed.keys() & {"name", "short_name", "credit_code"}:
             s.flush()
@@ -104,7 +104,7 @@ def restore_customer(ctx: Context, *, customer_id: str, expected_version: int | 
     with ctx.store.write() as s:
         row = load(s, customer_id, live=False)
         check_version(row, "customer", expected_version)
-        _check_credit_code_free(s, row.credit_code, customer_id)
+        check_credit_code_free(s, row.credit_code, customer_id)
         _set_deleted(s, ctx, row, False)
         return _to_dto(s, row)
 

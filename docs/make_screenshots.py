@@ -1,0 +1,116 @@
+"""Render the main views on a demo store to docs/screenshots/*.png (offscreen Qt).
+
+    python docs/make_screenshots.py [--lang zh_CN|en] [--out docs/screenshots]
+
+Builds a 2,000-customer demo store in a temporary home, opens the real main window at
+1280x800 with the bundled font, and grabs: Today, Customers (a pinyin search), a customer
+page with its buying centre, the visit dialog, and the pipeline board.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--lang", default="zh_CN")
+    parser.add_argument("--out", default=str(Path(__file__).resolve().parent / "screenshots"))
+    parser.add_argument("--customers", type=int, default=2000)
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    home = tempfile.mkdtemp(prefix="wb-shots-")
+    os.environ["WORKBENCH_HOME"] = home
+
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from workbench.ui import i18n
+    from workbench.ui.app import create_app
+    from workbench.ui.fonts import apply_app_font, register_fonts
+    from workbench.ui.main_window import MainWindow
+    from workbench.ui.settings import Settings
+
+    app = create_app()
+    register_fonts()
+    apply_app_font(app)
+    i18n.install(args.lang)
+    settings = Settings(QSettings(str(Path(home) / "settings.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(settings)
+    window.resize(1280, 800)
+    window.show()
+
+    def wait(ms: int = 300) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def until(cond, timeout_s: float = 120) -> None:  # noqa: ANN001
+        waited = 0.0
+        while not cond():
+            wait(100)
+            waited += 0.1
+            if waited > timeout_s:
+                raise TimeoutError("the window did not get there")
+
+    window.open_store(Path(home) / "demo.sqlite", demo=True, demo_customers=args.customers)
+    until(lambda: window.env is not None)
+    runner = window.runner
+    until(lambda: not runner.busy)
+    wait(500)
+
+    def shot(name: str, widget=None) -> None:  # noqa: ANN001
+        until(lambda: not runner.busy)
+        wait(300)
+        (widget or window).grab().save(str(out / f"{name}.png"))
+        print(out / f"{name}.png")
+
+    window.show_page("today")
+    shot("today")
+
+    customers = window.show_page("customers")
+    assert customers is not None
+    customers.search.setText("zgyh")  # type: ignore[attr-defined]
+    wait(400)
+    until(lambda: customers.model.rowCount() > 0)  # type: ignore[attr-defined]
+    customers.table.selectRow(0)  # type: ignore[attr-defined]
+    wait(500)
+    shot("customers")
+
+    detail = customers.detail  # type: ignore[attr-defined]
+    model = customers.model  # type: ignore[attr-defined]
+    from workbench.services.contacts import list_contacts
+
+    best = max(range(min(model.rowCount(), 40)),
+               key=lambda r: len(list_contacts(window.env.ctx, customer_id=model.row_at(r).id)))
+    customers.table.selectRow(best)  # type: ignore[attr-defined]
+    wait(500)
+    detail.tabs.setCurrentIndex(1)
+    shot("customer_buying_centre")
+    detail.tabs.setCurrentIndex(2)
+    shot("customer_timeline")
+    detail.tabs.setCurrentIndex(0)
+    shot("customer_profile")
+
+    dialog = customers.open_visit(detail.current_customer_id)  # type: ignore[attr-defined]
+    wait(500)
+    shot("visit_dialog", dialog)
+    dialog.done(0)
+
+    window.show_page("pipeline")
+    wait(800)
+    shot("pipeline")
+    window.close()
+    QApplication.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
