@@ -55,3 +55,21 @@ def test_old_backups_are_pruned(tmp_path: Path) -> None:
     for n in range(engine.BACKUPS_KEPT + 2):
         engine.backup_copy(path, f"b{n}")
     assert len(list(tmp_path.glob("s.sqlite.*.bak"))) == engine.BACKUPS_KEPT
+
+
+def test_migrations_build_exactly_the_models_schema(tmp_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlalchemy import create_engine
+
+    from workbench.store.models import Base
+
+    open_store(tmp_path / "m.sqlite").close()
+    engine = create_engine(f"sqlite:///{tmp_path / 'm.sqlite'}")
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+    search_tables = ("search_", "keys_fts", "alembic_version")
+    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith(search_tables))
+            and not (d[0] == "remove_index" and d[1].table.name.startswith(search_tables))]
+    assert diff == []

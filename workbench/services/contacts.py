@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.enums import ScoreKind
@@ -90,7 +90,7 @@ def list_contacts(ctx: Context, *, customer_id: str) -> list[dto.Contact]:
     with ctx.store.read() as s:
         rows = s.scalars(
             select(m.Contact)
-            .where(m.Contact.customer_id == customer_id, m.Contact.deleted.is_(False))
+            .where(m.Contact.customer_id == customer_id, m.Contact.deleted == false())
             .order_by(m.Contact.is_key_person.desc(), m.Contact.name)
         )
         return [dto.Contact.of(r) for r in rows]
@@ -100,7 +100,7 @@ def score_history(ctx: Context, *, contact_id: str) -> list[dto.ScoreReading]:
     with ctx.store.read() as s:
         rows = s.scalars(
             select(m.ContactScore)
-            .where(m.ContactScore.contact_id == contact_id, m.ContactScore.deleted.is_(False))
+            .where(m.ContactScore.contact_id == contact_id, m.ContactScore.deleted == false())
             .order_by(m.ContactScore.recorded_at, m.ContactScore.kind)
         )
         return [dto.ScoreReading(r.contact_id, r.kind, r.value, r.recorded_at, r.note) for r in rows]

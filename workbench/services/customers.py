@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.enums import FIRST_STAGE
@@ -41,7 +41,7 @@ def check_credit_code_free(session: Session, code: str | None, own_id: str | Non
         return
     other = session.execute(
         select(m.Customer.id, m.Customer.name).where(
-            m.Customer.credit_code == code, m.Customer.deleted.is_(False), m.Customer.id != (own_id or "")
+            m.Customer.credit_code == code, m.Customer.deleted == false(), m.Customer.id != (own_id or "")
         )
     ).first()
     if other is not None:

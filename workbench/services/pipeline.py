@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, false, func, select, true
 from sqlalchemy.orm import Session
 
 from workbench.services.context import Context
@@ -54,7 +54,7 @@ _CARD_COLUMNS = (
 
 def _matching(owner_id: str | None, industry_code: str | None) -> list[ColumnElement[bool]]:
     """Live customers, of one owner and one industry when given."""
-    where: list[ColumnElement[bool]] = [m.Customer.deleted.is_(False)]
+    where: list[ColumnElement[bool]] = [m.Customer.deleted == false()]
     if owner_id is not None:
         where.append(m.Customer.owner_id == owner_id)
     if industry_code is not None:
@@ -69,7 +69,7 @@ def _counts(s: Session, owner_id: str | None, industry_code: str | None) -> dict
         # 100,000 customers), minus the tombstones (few; found through the deleted index).
         # Filtering ``deleted = 0`` row by row instead costs 50 times as much.
         counts = {code: n for code, n in s.execute(select(by_stage, func.count()).group_by(by_stage))}
-        gone = select(by_stage, func.count()).where(m.Customer.deleted.is_(True)).group_by(by_stage)
+        gone = select(by_stage, func.count()).where(m.Customer.deleted == true()).group_by(by_stage)
         for code, n in s.execute(gone):
             counts[code] -= n
         return {code: n for code, n in counts.items() if n > 0}
@@ -104,7 +104,7 @@ def card(ctx: Context, *, customer_id: str) -> PipelineCard | None:
     """One customer's card; None when it does not exist or is deleted."""
     with ctx.store.read() as s:
         row = s.execute(select(*_CARD_COLUMNS).where(m.Customer.id == customer_id,
-                                                     m.Customer.deleted.is_(False))).first()
+                                                     m.Customer.deleted == false())).first()
         return None if row is None else PipelineCard(*row)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import false, select, true
 from sqlalchemy.orm import Session
 
 from workbench.domain import limits
@@ -20,7 +20,7 @@ def list_stages(ctx: Context, *, include_inactive: bool = False) -> list[dto.Sta
     with ctx.store.read() as s:
         q = select(m.StageDef).order_by(m.StageDef.position)
         if not include_inactive:
-            q = q.where(m.StageDef.active.is_(True))
+            q = q.where(m.StageDef.active == true())
         return [dto.StageInfo.of(r) for r in s.scalars(q)]
 
 
@@ -59,7 +59,7 @@ def stage_history(ctx: Context, *, customer_id: str) -> list[dto.StageEvent]:
     with ctx.store.read() as s:
         rows = s.scalars(
             select(m.StageEvent)
-            .where(m.StageEvent.customer_id == customer_id, m.StageEvent.deleted.is_(False))
+            .where(m.StageEvent.customer_id == customer_id, m.StageEvent.deleted == false())
             .order_by(m.StageEvent.created_at, m.StageEvent.occurred_at)  # the recorded chain
         )
         return [dto.StageEvent.of(r) for r in rows]

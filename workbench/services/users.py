@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import false, select
 
 from workbench.domain import limits
 from workbench.domain import validation as v
@@ -24,7 +24,7 @@ def create_user(store: Store, *, name: str, role: Role | str, team: str | None =
 
 def list_users(store: Store) -> list[dto.UserInfo]:
     with store.read() as s:
-        return [dto.UserInfo.of(u) for u in s.scalars(select(m.User).where(m.User.deleted.is_(False)).order_by(m.User.name))]
+        return [dto.UserInfo.of(u) for u in s.scalars(select(m.User).where(m.User.deleted == false()).order_by(m.User.name))]
 
 
 def current_user(store: Store, *, default_name: str = "我") -> dto.UserInfo:

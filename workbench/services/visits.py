@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, false, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain import validation as v
@@ -27,7 +27,7 @@ def _check_contacts(s: Session, customer_id: str, contact_ids: tuple[str, ...]) 
     if not contact_ids:
         return
     known = set(s.scalars(select(m.Contact.id).where(
-        m.Contact.id.in_(contact_ids), m.Contact.customer_id == customer_id, m.Contact.deleted.is_(False))))
+        m.Contact.id.in_(contact_ids), m.Contact.customer_id == customer_id, m.Contact.deleted == false())))
     if unknown := [c for c in contact_ids if c not in known]:
         raise ValidationError(FieldError("contact_ids", f"{len(unknown)} 位联系人不属于该客户",
                                          f"{len(unknown)} contact(s) do not belong to this customer"))
@@ -35,9 +35,9 @@ def _check_contacts(s: Session, customer_id: str, contact_ids: tuple[str, ...]) 
 
 def refresh_derived(s: Session, customer: m.Customer) -> None:
     """The customer's earliest open follow-up and last visit time (derived, not journaled)."""
-    live = (m.Visit.customer_id == customer.id, m.Visit.deleted.is_(False))
+    live = (m.Visit.customer_id == customer.id, m.Visit.deleted == false())
     customer.next_follow_up = s.scalar(select(func.min(m.Visit.follow_up_date)).where(
-        *live, m.Visit.follow_up_done.is_(False), m.Visit.follow_up_date.is_not(None)))
+        *live, m.Visit.follow_up_done == false(), m.Visit.follow_up_date.is_not(None)))
     customer.last_visit_at = s.scalar(select(func.max(m.Visit.occurred_at)).where(*live))
 
 
@@ -96,7 +96,7 @@ def list_visits(ctx: Context, *, customer_id: str, limit: int = 200) -> list[dto
     """A customer's visits, newest first."""
     with ctx.store.read() as s:
         rows = list(s.scalars(
-            select(m.Visit).where(m.Visit.customer_id == customer_id, m.Visit.deleted.is_(False))
+            select(m.Visit).where(m.Visit.customer_id == customer_id, m.Visit.deleted == false())
             .order_by(m.Visit.occurred_at.desc()).limit(limit)))
         links: dict[str, list[str]] = {}
         if rows:
@@ -110,7 +110,7 @@ def follow_ups_due(ctx: Context, *, on: date, limit: int = 500) -> list[dto.Visi
     """Open follow-ups due on or before ``on`` (today and overdue), oldest first."""
     with ctx.store.read() as s:
         rows = s.scalars(
-            select(m.Visit).where(m.Visit.follow_up_done.is_(False), m.Visit.deleted.is_(False),
+            select(m.Visit).where(m.Visit.follow_up_done == false(), m.Visit.deleted == false(),
                                   m.Visit.follow_up_date <= on)
             .order_by(m.Visit.follow_up_date).limit(limit))
         return [dto.Visit.of(r, ()) for r in rows]

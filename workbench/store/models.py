@@ -171,6 +171,8 @@ class Customer(SyncColumns, Base):
               sqlite_where=text("credit_code IS NOT NULL AND deleted = 0")),
         Index("ix_customers_stage", "stage_code"),
         Index("ix_customers_stage_moved", "stage_code", "stage_changed_at"),  # pipeline columns
+        Index("ix_customers_owner_follow_up", "owner_id", "next_follow_up"),  # Today
+        Index("ix_customers_owner_contract_end", "owner_id", "competitor_contract_end"),
         Index("ix_customers_industry", "industry_code"),
         Index("ix_customers_owner", "owner_id"),
         Index("ix_customers_follow_up", "next_follow_up"),
@@ -319,6 +321,8 @@ class Visit(SyncColumns, Base):
         Index("ix_visits_customer", "customer_id", "occurred_at"),
         Index("ix_visits_follow_up", "follow_up_date", sqlite_where=text("follow_up_done = 0 AND deleted = 0")),
         Index("ix_visits_occurred", "occurred_at"),
+        Index("ix_visits_customer_open_follow_up", "customer_id", "follow_up_date",
+              sqlite_where=text("follow_up_done = 0 AND deleted = 0")),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"))

@@ -171,6 +171,8 @@ class MainWindow(GeometryMixin, QMainWindow):
             self.nav.addItem(self._page_title(key))
             if hasattr(page, "customer_requested"):
                 page.customer_requested.connect(self.open_customer)
+            if hasattr(page, "visit_requested") and key != "customers":
+                page.visit_requested.connect(self.log_visit_for)
         self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, ctx.user_name))
         self.nav.setCurrentRow(min(self.settings.last_page, len(PAGES) - 1))
         self.store_opened.emit(self.env)
@@ -211,6 +213,12 @@ class MainWindow(GeometryMixin, QMainWindow):
         page = self.show_page("customers")
         if page is not None:
             page.open_customer(customer_id)  # type: ignore[attr-defined]
+
+    def log_visit_for(self, customer_id: str) -> None:
+        page = self.show_page("customers")
+        if page is not None:
+            page.open_customer(customer_id)  # type: ignore[attr-defined]
+            page.open_visit(customer_id)  # type: ignore[attr-defined]
 
     def new_visit(self) -> None:
         page = self.show_page("customers")

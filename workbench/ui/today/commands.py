@@ -1,0 +1,48 @@
+"""Marking a follow-up done, undoably (Ctrl+Z brings the reminder back)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from workbench.services.today import FollowUp
+from workbench.ui.env import UiEnv
+from workbench.ui.undo import ServiceCommand
+
+
+def mark_follow_up_done(env: UiEnv, follow_up: FollowUp) -> None:
+    """Write it now (errors reach the caller), then put the undo on the stack.
+
+    The first write does not check the visit's version: whatever else changed on the
+    visit meanwhile, the follow-up is done. The undo does check it, so it never
+    overwrites a later edit.
+    """
+    from workbench.services.visits import update_visit
+
+    saved = update_visit(env.ctx, visit_id=follow_up.visit_id, changes={"follow_up_done": True})
+    env.bus.customer_changed.emit(follow_up.customer_id)
+    env.undo.push(MarkFollowUpDone(env, follow_up=follow_up, version=saved.version))
+
+
+class MarkFollowUpDone(ServiceCommand):
+    def __init__(self, env: UiEnv, *, follow_up: FollowUp, version: int) -> None:
+        text = QCoreApplication.translate("undo", "Follow-up done: {0}").format(follow_up.customer_name)
+        super().__init__(env, text, follow_up.customer_id)
+        self.visit_id, self.version = follow_up.visit_id, version
+        self._written = True  # the first redo (on push) finds the write already made
+
+    def _set(self, done: bool) -> None:
+        from workbench.services.visits import update_visit
+
+        def do() -> None:
+            self.version = update_visit(self.env.ctx, visit_id=self.visit_id, changes={"follow_up_done": done},
+                                        expected_version=self.version).version
+        self._guard(do)
+
+    def redo(self) -> None:
+        if self._written:
+            self._written = False
+            return
+        self._set(True)
+
+    def undo(self) -> None:
+        self._set(False)
