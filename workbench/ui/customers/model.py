@@ -80,8 +80,11 @@ class CustomerTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.nums) - 1, len(COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self.order = (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
-        self.load()
+        """A header click; column -1 is the search's own rank order."""
+        new = None if column < 0 else (COLUMNS[column], order == Qt.SortOrder.DescendingOrder)
+        if new != self.order:
+            self.order = new
+            self.load()
 
     # --- rows ------------------------------------------------------------------------------
     def row_at(self, row: int) -> dto.CustomerRow | None:

@@ -51,6 +51,8 @@ class CustomersPage(QWidget):
         self.count = QLabel()
         self.count.setObjectName("result_count")
         filters = QHBoxLayout()
+        for combo in (self.industry, self.stage, self.owner):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for w in (self.industry, self.stage, self.owner, self.due):
             filters.addWidget(w)
         filters.addStretch(1)
@@ -61,8 +63,9 @@ class CustomersPage(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # rank order
         self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
