@@ -1,0 +1,1734 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>BuyingCentreView</name>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="189"/>
+        <source>&amp;Add contact…</source>
+        <translation>添加联系人(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="190"/>
+        <source>Add a person of this customer</source>
+        <translation>添加该客户的一位联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="192"/>
+        <source>Inside supporter: guides us, tells us what really goes on.</source>
+        <translation>内部支持者：为我们指路，告诉我们内部真实情况。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="193"/>
+        <source>Uses the service every day; judges it by how it works.</source>
+        <translation>每天使用业务，凭实际使用效果评价。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="194"/>
+        <source>Checks the technical fit; can say no, cannot say yes alone.</source>
+        <translation>把关技术是否适用；可以否决，但不能单独拍板。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="195"/>
+        <source>Decides and signs; releases the budget.</source>
+        <translation>拍板签字，批准预算。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="196"/>
+        <source>Contacts whose buying role is not known yet: find out.</source>
+        <translation>采购角色尚不明确的联系人：请尽快摸清。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="199"/>
+        <source>Role unknown</source>
+        <translation>角色未知</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="227"/>
+        <source>Nobody yet</source>
+        <translation>暂无</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="229"/>
+        <source>{0} contact(s)</source>
+        <translation>{0} 位联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="232"/>
+        <source>No economic buyer (关键决策者) yet: who decides and signs?</source>
+        <translation>尚未找到关键决策者：谁拍板、谁签字？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="234"/>
+        <source>No coach (教练) yet: who inside supports us?</source>
+        <translation>尚未发展教练：客户内部谁支持我们？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="262"/>
+        <source>Delete the contact {0}? (Edit ▸ Undo brings it back.)</source>
+        <translation>删除联系人“{0}”？（可通过“编辑 ▸ 撤销”恢复。）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="263"/>
+        <source>Delete contact</source>
+        <translation>删除联系人</translation>
+    </message>
+</context>
+<context>
+    <name>ContactCard</name>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="79"/>
+        <source>Key person (关键人)</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="84"/>
+        <source>liaison</source>
+        <translation>协议联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="85"/>
+        <source>Liaison named in the service agreement (联系人)</source>
+        <translation>服务协议中指定的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="89"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="89"/>
+        <source>Edit this contact</source>
+        <translation>编辑该联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
+        <source>Delete this contact (undoable)</source>
+        <translation>删除该联系人（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="103"/>
+        <source>Style: {0}</source>
+        <translation>处事风格：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="119"/>
+        <source>up since the previous reading</source>
+        <translation>较上次评分上升</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="120"/>
+        <source>down since the previous reading</source>
+        <translation>较上次评分下降</translation>
+    </message>
+</context>
+<context>
+    <name>ContactForm</name>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="132"/>
+        <source>New contact</source>
+        <translation>新建联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="133"/>
+        <source>Edit {0}</source>
+        <translation>编辑联系人“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <source>&amp;Name*:</source>
+        <translation>姓名(&amp;N)*：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <source>&amp;Title:</source>
+        <translation>职务(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <source>&amp;Department:</source>
+        <translation>部门(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <source>&amp;Mobile:</source>
+        <translation>手机(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <source>&amp;Phone:</source>
+        <translation>电话(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <source>&amp;E-mail:</source>
+        <translation>电子邮箱(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="137"/>
+        <source>&amp;Birthday:</source>
+        <translation>生日(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="137"/>
+        <source>&amp;Care dates:</source>
+        <translation>关怀日期(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="138"/>
+        <source>Buying &amp;role:</source>
+        <translation>采购角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="138"/>
+        <source>Behaviour st&amp;yle:</source>
+        <translation>处事风格(&amp;Y)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="139"/>
+        <source>C&amp;loseness (0–10):</source>
+        <translation>亲近度（0–10）(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="139"/>
+        <source>Tr&amp;ust (0–10):</source>
+        <translation>信任度（0–10）(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="140"/>
+        <source>Personal &amp;favour (0–10):</source>
+        <translation>人情（0–10）(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="140"/>
+        <source>&amp;Key person:</source>
+        <translation>关键人(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="141"/>
+        <source>L&amp;iaison:</source>
+        <translation>协议联系人(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="141"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="145"/>
+        <source>one per line: label month-day, e.g. 生日 3-15</source>
+        <translation>每行一项：名称 月-日，例如“生日 3-15”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="146"/>
+        <source>关键人: decides or sways the decision</source>
+        <translation>关键人：拍板或能左右决策</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="147"/>
+        <source>联系人 named in the service agreement</source>
+        <translation>服务协议中指定的联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="148"/>
+        <source>not known yet</source>
+        <translation>尚不清楚</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="152"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>ContractModel</name>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <source>Contract ends</source>
+        <translation>合同到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <source>Current provider</source>
+        <translation>现运营商</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="183"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDetail</name>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="150"/>
+        <source>Loading the customer</source>
+        <translation>正在加载客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="197"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="198"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="199"/>
+        <source>Owner</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="200"/>
+        <source>Value</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="201"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="216"/>
+        <source>&amp;Profile</source>
+        <translation>客户档案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="219"/>
+        <source>&amp;Buying centre ({0})</source>
+        <translation>决策链（{0}）(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="220"/>
+        <source>&amp;Timeline ({0})</source>
+        <translation>时间线（{0}）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="228"/>
+        <source>Choose a customer in the list to see everything about it here.</source>
+        <translation>在列表中选择客户，即可在此查看其全部信息。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="231"/>
+        <source>This customer was deleted. Edit ▸ Undo (Ctrl+Z) brings it back.</source>
+        <translation>该客户已删除。“编辑 ▸ 撤销”（Ctrl+Z）可恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="239"/>
+        <source>&amp;Log visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="240"/>
+        <source>Record a visit, call or meeting with this customer</source>
+        <translation>记录与该客户的拜访、电话或会面</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="241"/>
+        <source>&amp;Edit…</source>
+        <translation>编辑(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="242"/>
+        <source>&amp;Move stage…</source>
+        <translation>调整阶段(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="243"/>
+        <source>Move the customer to another relationship stage (undoable)</source>
+        <translation>将客户调整到其他关系阶段（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="244"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="245"/>
+        <source>Delete the customer (undoable)</source>
+        <translation>删除该客户（可撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="291"/>
+        <source>Delete {0}? Its contacts and visits go with it; Edit ▸ Undo brings them back.</source>
+        <translation>删除“{0}”？其联系人和拜访记录将一并删除；“编辑 ▸ 撤销”可全部恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="292"/>
+        <source>Delete customer</source>
+        <translation>删除客户</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
+        <source>New customer</source>
+        <translation>新建客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
+        <source>Edit {0}</source>
+        <translation>编辑客户“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
+        <source>&amp;Name*:</source>
+        <translation>客户名称(&amp;N)*：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
+        <source>S&amp;hort name:</source>
+        <translation>简称(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="129"/>
+        <source>&amp;Credit code:</source>
+        <translation>信用代码(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="129"/>
+        <source>&amp;Industry*:</source>
+        <translation>行业(&amp;I)*：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
+        <source>&amp;Region:</source>
+        <translation>区域(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
+        <source>A&amp;ddress:</source>
+        <translation>地址(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <source>&amp;Employees:</source>
+        <translation>员工人数(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <source>Mo&amp;bile lines:</source>
+        <translation>手机用户数(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <source>Shared:</source>
+        <translation>共享：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <source>&amp;Value grade:</source>
+        <translation>价值等级(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <source>Churn ris&amp;k:</source>
+        <translation>流失风险(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <source>C&amp;urrent provider:</source>
+        <translation>现运营商(&amp;U)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
+        <source>Com&amp;petitors:</source>
+        <translation>竞争对手(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
+        <source>&amp;Their contract ends:</source>
+        <translation>对方合同到期(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="135"/>
+        <source>Price-&amp;sensitive:</source>
+        <translation>价格敏感(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="136"/>
+        <source>Decides on reference c&amp;ases:</source>
+        <translation>看重成功案例(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <source>&amp;Loyalty:</source>
+        <translation>忠诚度(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <source>&amp;Motive:</source>
+        <translation>驱动因素(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <source>N&amp;otes:</source>
+        <translation>备注(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <source>18 characters (统一社会信用代码)</source>
+        <translation>统一社会信用代码，18 位</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="142"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="143"/>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
+        <source>visible to the &amp;whole team</source>
+        <translation>全团队可见(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="145"/>
+        <source> (not a key industry)</source>
+        <translation>（非重点行业）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="147"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="148"/>
+        <source>not set</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="156"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="166"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="166"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="169"/>
+        <source>Industry default</source>
+        <translation>按行业默认</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/forms.py" line="169"/>
+        <source>Industry default ({0})</source>
+        <translation>按行业默认（{0}）</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTableModel</name>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <source>Name</source>
+        <translation>客户名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <source>Next follow-up</source>
+        <translation>下次跟进</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <source>Last visit</source>
+        <translation>最近拜访</translation>
+    </message>
+</context>
+<context>
+    <name>CustomersPage</name>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="115"/>
+        <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
+        <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="116"/>
+        <source>Follow-up due</source>
+        <translation>待跟进</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="117"/>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="119"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="121"/>
+        <source>Everyone&apos;s</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="121"/>
+        <source>Mine</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="169"/>
+        <source>{0} customers</source>
+        <translation>{0} 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="204"/>
+        <source>New visit</source>
+        <translation>新建拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/view.py" line="204"/>
+        <source>Choose the customer first.</source>
+        <translation>请先选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModel</name>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <source>Visited</source>
+        <translation>拜访日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <source>Follow-up</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="145"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="152"/>
+        <source>(no next step noted)</source>
+        <translation>（未填写下一步）</translation>
+    </message>
+</context>
+<context>
+    <name>FormTexts</name>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="19"/>
+        <source>Visit</source>
+        <translation>拜访信息</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="19"/>
+        <source>SPIN notes</source>
+        <translation>SPIN 提问记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="19"/>
+        <source>Results</source>
+        <translation>成果与后续</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="23"/>
+        <source>&amp;Date and time</source>
+        <translation>日期时间(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="24"/>
+        <source>D&amp;uration</source>
+        <translation>时长(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="25"/>
+        <source>&amp;Kind</source>
+        <translation>拜访方式(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="26"/>
+        <source>&amp;Place</source>
+        <translation>地点(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="27"/>
+        <source>Contacts &amp;met</source>
+        <translation>会见联系人(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="28"/>
+        <source>&amp;Objective</source>
+        <translation>拜访目的(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="29"/>
+        <source>&amp;Situation</source>
+        <translation>背景问题(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="30"/>
+        <source>Pro&amp;blem</source>
+        <translation>难点问题(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="31"/>
+        <source>&amp;Implication</source>
+        <translation>暗示问题(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="32"/>
+        <source>N&amp;eed-payoff</source>
+        <translation>需求-效益问题(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="33"/>
+        <source>&amp;Needs found</source>
+        <translation>发现的需求(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="34"/>
+        <source>&amp;Competitor intelligence</source>
+        <translation>竞争对手情报(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="35"/>
+        <source>Ou&amp;tcome</source>
+        <translation>拜访结果(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="36"/>
+        <source>Ne&amp;xt step</source>
+        <translation>下一步(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="37"/>
+        <source>&amp;Follow up on</source>
+        <translation>跟进日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="38"/>
+        <source>Move st&amp;age to</source>
+        <translation>阶段调整为(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="39"/>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="44"/>
+        <source>Facts about their situation now: sites, lines, providers, contracts.</source>
+        <translation>了解客户现状：网点、线路、运营商、合同。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="45"/>
+        <source>Difficulties and dissatisfactions with what they have now.</source>
+        <translation>客户对现有业务的困难和不满。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="46"/>
+        <source>What those problems lead to: cost, risk, lost time; why they matter.</source>
+        <translation>这些问题带来的后果：成本、风险、时间损失；为什么重要。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="47"/>
+        <source>What solving them would be worth to the customer, in their words.</source>
+        <translation>解决这些问题对客户的价值（用客户自己的话）。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="52"/>
+        <source>e.g. the customer&apos;s head office</source>
+        <translation>例如：客户总部</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="53"/>
+        <source>What this visit was meant to achieve</source>
+        <translation>本次拜访要达成的目标</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="54"/>
+        <source>The needs found in this visit</source>
+        <translation>本次拜访发现的需求</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="55"/>
+        <source>Who serves them now, at what price, until when; what rivals offer</source>
+        <translation>现由谁提供服务、价格多少、合同到何时；对手给了什么条件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="56"/>
+        <source>What was agreed or decided</source>
+        <translation>达成的共识或决定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="57"/>
+        <source>What happens next, and who does it</source>
+        <translation>下一步做什么、由谁负责</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="58"/>
+        <source>Why the relationship moved</source>
+        <translation>关系阶段变化的原因</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="62"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="65"/>
+        <source>No change</source>
+        <translation>不变</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="71"/>
+        <source>{0} (current)</source>
+        <translation>{0}（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="74"/>
+        <source>+1 da&amp;y</source>
+        <translation>+1 天(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="77"/>
+        <source>+1 &amp;week</source>
+        <translation>+1 周(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="80"/>
+        <source>key person</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="83"/>
+        <source>No contacts recorded for this customer yet.</source>
+        <translation>该客户尚未登记联系人。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <source>Today</source>
+        <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <source>Customers</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <source>Pipeline</source>
+        <translation>阶段看板</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="128"/>
+        <source>Account Manager&apos;s Workbench</source>
+        <translation>集团客户经理工作台</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <source>Opening the store…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="131"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="134"/>
+        <source>New &amp;visit…</source>
+        <translation>新建拜访(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="135"/>
+        <source>&amp;Find customer</source>
+        <translation>查找客户(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="137"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="140"/>
+        <source>&amp;Language…</source>
+        <translation>语言(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <source>Opening the store</source>
+        <translation>正在打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="176"/>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="183"/>
+        <source>The store could not be opened.</source>
+        <translation>无法打开数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>MoveStageDialog</name>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="62"/>
+        <source>Move stage</source>
+        <translation>调整阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="64"/>
+        <source>{0} is now at: {1}</source>
+        <translation>“{0}”当前阶段：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="66"/>
+        <source>&amp;New stage:</source>
+        <translation>新阶段(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="67"/>
+        <source>&amp;Why (optional):</source>
+        <translation>原因（选填）(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="68"/>
+        <source>e.g. first meeting with the IT director</source>
+        <translation>例如：与信息中心主任首次会面</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/stage_dialog.py" line="79"/>
+        <source>{0} (current)</source>
+        <translation>{0}（当前）</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../workbench/ui/customers/form_support.py" line="130"/>
+        <source>set</source>
+        <translation>设定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/form_support.py" line="131"/>
+        <source>Unticked: no date</source>
+        <translation>不勾选：不设日期</translation>
+    </message>
+</context>
+<context>
+    <name>PipelinePage</name>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="179"/>
+        <source>&amp;Owner:</source>
+        <translation>客户经理(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="180"/>
+        <source>All owners</source>
+        <translation>全部客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="181"/>
+        <source>Mine</source>
+        <translation>我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="182"/>
+        <source>&amp;Industry:</source>
+        <translation>行业(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="183"/>
+        <source>All industries</source>
+        <translation>全部行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="190"/>
+        <source>Show or hide the dormant and lost customers</source>
+        <translation>显示或隐藏休眠和流失客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="203"/>
+        <source>{0} customers in the pipeline</source>
+        <translation>看板中共 {0} 个客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="204"/>
+        <source>&amp;Dormant/lost ({0})</source>
+        <translation>休眠/流失（{0}）(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="244"/>
+        <source>Loading the pipeline</source>
+        <translation>正在加载阶段看板</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="373"/>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="376"/>
+        <source>&amp;Move to</source>
+        <translation>调整到(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="388"/>
+        <source>&amp;Next stage</source>
+        <translation>下一阶段(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/board.py" line="388"/>
+        <source>&amp;Previous stage</source>
+        <translation>上一阶段(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileView</name>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="90"/>
+        <source>Identity</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="90"/>
+        <source>Location and scale</source>
+        <translation>地址与规模</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
+        <source>Value and competition</source>
+        <translation>价值与竞争</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
+        <source>Activity</source>
+        <translation>客户动态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
+        <source>Industry hints</source>
+        <translation>行业特点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="97"/>
+        <source>Name:</source>
+        <translation>客户名称：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="97"/>
+        <source>Short name:</source>
+        <translation>简称：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
+        <source>Credit code:</source>
+        <translation>信用代码：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
+        <source>Industry:</source>
+        <translation>行业：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
+        <source>Owner:</source>
+        <translation>客户经理：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
+        <source>Shared with the team:</source>
+        <translation>团队共享：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
+        <source>Region:</source>
+        <translation>区域：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
+        <source>Address:</source>
+        <translation>地址：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
+        <source>Employees:</source>
+        <translation>员工人数：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
+        <source>Mobile lines:</source>
+        <translation>手机用户数：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
+        <source>Value grade:</source>
+        <translation>价值等级：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
+        <source>Churn risk:</source>
+        <translation>流失风险：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
+        <source>Current provider:</source>
+        <translation>现运营商：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
+        <source>Competitors:</source>
+        <translation>竞争对手：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="104"/>
+        <source>Competitor contract ends:</source>
+        <translation>对方合同到期：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="105"/>
+        <source>Stage:</source>
+        <translation>阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="105"/>
+        <source>In this stage since:</source>
+        <translation>进入本阶段：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
+        <source>Last visit:</source>
+        <translation>最近拜访：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
+        <source>Next follow-up:</source>
+        <translation>下次跟进：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
+        <source>Created:</source>
+        <translation>创建日期：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
+        <source>Last changed:</source>
+        <translation>最后修改：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="108"/>
+        <source>Price-sensitive:</source>
+        <translation>价格敏感：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="109"/>
+        <source>Decides on reference cases:</source>
+        <translation>看重成功案例：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="110"/>
+        <source>Loyalty:</source>
+        <translation>忠诚度：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="110"/>
+        <source>Motive:</source>
+        <translation>驱动因素：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="115"/>
+        <source>What the seed material says about customers of this industry: a guide for the approach, not a fact. Change them with Edit when this customer differs.</source>
+        <translation>以下是资料中对该行业客户的总体判断，仅供制定策略参考，并非事实。该客户情况不同时，可通过“编辑”修改。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="138"/>
+        <source> (key industry)</source>
+        <translation>（重点行业）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="140"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="187"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="140"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="187"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="168"/>
+        <source>{0} (ended {1} days ago)</source>
+        <translation>{0}（已于 {1} 天前到期）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="171"/>
+        <source>{0} (in {1} days: an opportunity, prepare an offer)</source>
+        <translation>{0}（{1} 天后到期：商机，请准备方案）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="174"/>
+        <source>{0} (in {1} days)</source>
+        <translation>{0}（{1} 天后到期）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="180"/>
+        <source>{0} (overdue)</source>
+        <translation>{0}（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="191"/>
+        <source>Yes: show reference cases (成功案例)</source>
+        <translation>是：请展示成功案例</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="197"/>
+        <source>set for this customer</source>
+        <translation>本客户设定</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/profile.py" line="197"/>
+        <source>industry default</source>
+        <translation>行业默认</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="49"/>
+        <source>Move stage</source>
+        <translation>调整阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="50"/>
+        <source>Move {0} from “{1}” to “{2}”.</source>
+        <translation>将“{0}”从“{1}”调整到“{2}”。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="51"/>
+        <source>&amp;Reason (optional):</source>
+        <translation>原因（选填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="52"/>
+        <source>e.g. first meeting with the IT director</source>
+        <translation>例如：与信息中心主任首次会面</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="53"/>
+        <source>&amp;Move</source>
+        <translation>调整(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="54"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>StageColumn</name>
+    <message>
+        <location filename="../../workbench/ui/pipeline/column.py" line="106"/>
+        <source>{0} more…</source>
+        <extracomment>The board sets it once; columns carry the properties it matches (side, dropTarget).</extracomment>
+        <translation>另有 {0} 个…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/column.py" line="107"/>
+        <source>The most recently moved customers are shown; filter by owner or industry to narrow the column.</source>
+        <translation>仅显示最近调整阶段的客户；可按客户经理或行业筛选以缩小范围。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/column.py" line="116"/>
+        <source>Customers in this stage</source>
+        <translation>本阶段客户数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/column.py" line="117"/>
+        <source>No customers</source>
+        <translation>暂无客户</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="70"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="74"/>
+        <source>Visits and stage moves</source>
+        <translation>拜访和阶段调整</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="75"/>
+        <source>Visits only</source>
+        <translation>仅拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="76"/>
+        <source>Stage moves only</source>
+        <translation>仅阶段调整</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="119"/>
+        <source>Nothing recorded yet. Log a visit to start the history.</source>
+        <translation>暂无记录。记录一次拜访，开始积累客户历史。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="120"/>
+        <source>{0} visit(s), {1} stage move(s)</source>
+        <translation>{0} 次拜访，{1} 次阶段调整</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="130"/>
+        <source>{0} min</source>
+        <translation>{0} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="136"/>
+        <source>(deleted contact)</source>
+        <translation>（已删除的联系人）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="138"/>
+        <source>Met</source>
+        <translation>会见</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="139"/>
+        <source>Objective</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="140"/>
+        <source>Situation</source>
+        <translation>背景问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="141"/>
+        <source>Problem</source>
+        <translation>难点问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="142"/>
+        <source>Implication</source>
+        <translation>暗示问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="146"/>
+        <source>Need-payoff</source>
+        <translation>需求-效益问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="154"/>
+        <source>Needs found</source>
+        <translation>发现的需求</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="155"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="156"/>
+        <source>Outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="157"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="180"/>
+        <source>Follow-up {0}: done ✓</source>
+        <translation>跟进 {0}：已完成 ✓</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="184"/>
+        <source>Follow-up {0}: overdue by {1} day(s)</source>
+        <translation>跟进 {0}：已逾期 {1} 天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="187"/>
+        <source>Follow-up {0}: due today</source>
+        <translation>跟进 {0}：今日到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="190"/>
+        <source>Follow-up {0}</source>
+        <translation>跟进 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="200"/>
+        <source>Stage: started at {0}</source>
+        <translation>阶段：起始于{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="202"/>
+        <source>Stage: {0} → {1}</source>
+        <translation>阶段：{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="208"/>
+        <source>by {0}</source>
+        <translation>操作人：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="209"/>
+        <source>reason: {0}</source>
+        <translation>原因：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/timeline.py" line="210"/>
+        <source>recorded with a visit</source>
+        <translation>随拜访记录</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="150"/>
+        <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Today&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</source>
+        <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;今日&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="151"/>
+        <source>Whole &amp;team</source>
+        <translation>全团队(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="152"/>
+        <source>Show the follow-ups and contracts of every customer, not only yours</source>
+        <translation>显示所有客户的跟进和合同，而不只是您的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="153"/>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="154"/>
+        <source>Open the selected customer (Enter)</source>
+        <translation>打开所选客户（Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="155"/>
+        <source>Mark &amp;done</source>
+        <translation>标记完成(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="156"/>
+        <source>Mark the selected follow-up done (Space or Ctrl+D); Ctrl+Z undoes it</source>
+        <translation>将所选跟进标记为完成（空格或 Ctrl+D）；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="157"/>
+        <source>&amp;Log visit…</source>
+        <translation>记录拜访(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="158"/>
+        <source>Log a visit at the selected customer</source>
+        <translation>为所选客户记录拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="159"/>
+        <source>Open customer</source>
+        <translation>打开客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="160"/>
+        <source>Mark follow-up done</source>
+        <translation>标记跟进完成</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="161"/>
+        <source>Log visit…</source>
+        <translation>记录拜访…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="168"/>
+        <location filename="../../workbench/ui/today/view.py" line="176"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="171"/>
+        <source>Due today and overdue</source>
+        <translation>今日到期及已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="171"/>
+        <source>Planned for the next {0} days</source>
+        <translation>未来 {0} 天计划</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="172"/>
+        <source>Competitor contracts ending in the next {0} days</source>
+        <translation>未来 {0} 天内到期的对手合同</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="183"/>
+        <source>Nothing due today, and nothing overdue.</source>
+        <translation>今日没有到期事项，也没有逾期事项。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="185"/>
+        <source>No follow-ups planned for the next {0} days.</source>
+        <translation>未来 {0} 天没有计划的跟进。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="188"/>
+        <source>No competitor contract ends in the next {0} days.</source>
+        <translation>未来 {0} 天没有到期的对手合同。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="191"/>
+        <source>{0} overdue</source>
+        <translation>逾期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="192"/>
+        <source>{0} due today</source>
+        <translation>今日到期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="193"/>
+        <source>{0} this week</source>
+        <translation>本周 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="195"/>
+        <source>1 contract ending</source>
+        <translation>1 份合同将到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="196"/>
+        <source>{0} contracts ending</source>
+        <translation>{0} 份合同将到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="201"/>
+        <source>{0} shown, more not listed</source>
+        <translation>显示 {0} 条，其余未列出</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="203"/>
+        <source>{0} shown of {1}</source>
+        <translation>显示 {0} 条，共 {1} 条</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/view.py" line="233"/>
+        <source>Loading today&apos;s agenda</source>
+        <translation>正在加载今日日程</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="134"/>
+        <source>Log a visit — {0}</source>
+        <translation>记录拜访 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="137"/>
+        <source>Stage now: {0}</source>
+        <translation>当前阶段：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="138"/>
+        <source>&amp;Save visit</source>
+        <translation>保存拜访(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="139"/>
+        <source>Save the visit (Ctrl+Enter)</source>
+        <translation>保存拜访（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="140"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="141"/>
+        <source>Close (Esc); what you typed is kept as a draft</source>
+        <translation>关闭（Esc）；已填写的内容将保存为草稿</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="142"/>
+        <source>Discard draft</source>
+        <translation>丢弃草稿</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="144"/>
+        <source>Restored your unsaved draft from {0}.</source>
+        <translation>已恢复您在 {0} 未保存的草稿。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="190"/>
+        <source>The draft could not be saved: {0}</source>
+        <translation>草稿无法保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="193"/>
+        <source>Draft saved at {0}</source>
+        <translation>草稿已于 {0} 保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="277"/>
+        <source>Visit not saved</source>
+        <translation>拜访未保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="280"/>
+        <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
+        <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="281"/>
+        <source>&amp;Keep as draft</source>
+        <translation>保存为草稿(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="283"/>
+        <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
+        <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="285"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/visits/dialog.py" line="286"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>lang</name>
+    <message>
+        <location filename="../../workbench/ui/labels.py" line="15"/>
+        <source>en</source>
+        <translation>zh</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../workbench/ui/i18n.py" line="62"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/i18n.py" line="62"/>
+        <source>Language of the program:</source>
+        <translation>程序界面语言：</translation>
+    </message>
+</context>
+<context>
+    <name>undo</name>
+    <message>
+        <location filename="../../workbench/ui/today/commands.py" line="28"/>
+        <source>Follow-up done: {0}</source>
+        <translation>跟进完成：{0}</translation>
+    </message>
+</context>
+</TS>
