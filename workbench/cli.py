@@ -9,8 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +36,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    import time
+    from dataclasses import asdict
+
     from workbench.services.demo import generate
     from workbench.store.engine import open_store
 

@@ -64,5 +64,18 @@ def run(*, store_path: Path, demo: bool) -> int:
 
     setup_logging()
     install_excepthook()
-    window.open_store(store_path, demo=demo)
-    return app.exec()
+    # Open the store once the window has painted: the worker importing SQLAlchemy would
+    # otherwise compete with the first paint for the interpreter.
+    started = False
+
+    def open_store() -> None:
+        nonlocal started
+        if not started:
+            started = True
+            window.open_store(store_path, demo=demo)
+
+    window.first_painted.connect(lambda: QTimer.singleShot(0, open_store))
+    QTimer.singleShot(500, open_store)  # in case no paint arrives (minimised start)
+    code = app.exec()
+    window.runner.wait_idle()  # let a background open or save finish before exiting
+    return code
