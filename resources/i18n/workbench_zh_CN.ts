@@ -248,27 +248,27 @@
 <context>
     <name>ContractModel</name>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <location filename="../../workbench/ui/today/models.py" line="178"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <location filename="../../workbench/ui/today/models.py" line="178"/>
         <source>Contract ends</source>
         <translation>合同到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <location filename="../../workbench/ui/today/models.py" line="178"/>
         <source>Time left</source>
         <translation>剩余时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="182"/>
+        <location filename="../../workbench/ui/today/models.py" line="178"/>
         <source>Current provider</source>
         <translation>现运营商</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="183"/>
+        <location filename="../../workbench/ui/today/models.py" line="179"/>
         <source>Competitors</source>
         <translation>竞争对手</translation>
     </message>
@@ -634,32 +634,32 @@
 <context>
     <name>FollowUpModel</name>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <location filename="../../workbench/ui/today/models.py" line="140"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <location filename="../../workbench/ui/today/models.py" line="140"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <location filename="../../workbench/ui/today/models.py" line="140"/>
         <source>Visited</source>
         <translation>拜访日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="144"/>
+        <location filename="../../workbench/ui/today/models.py" line="140"/>
         <source>Follow-up</source>
         <translation>跟进日期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="145"/>
+        <location filename="../../workbench/ui/today/models.py" line="141"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/models.py" line="152"/>
+        <location filename="../../workbench/ui/today/models.py" line="148"/>
         <source>(no next step noted)</source>
         <translation>（未填写下一步）</translation>
     </message>
@@ -1618,6 +1618,38 @@
         <source>Loading today&apos;s agenda</source>
         <translation>正在加载今日日程</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="36"/>
+        <source>1 day overdue</source>
+        <translation>逾期 1 天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="38"/>
+        <source>{0} days overdue</source>
+        <translation>逾期 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="40"/>
+        <source>Due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="42"/>
+        <location filename="../../workbench/ui/today/models.py" line="50"/>
+        <source>Tomorrow</source>
+        <translation>明天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="43"/>
+        <location filename="../../workbench/ui/today/models.py" line="51"/>
+        <source>In {0} days</source>
+        <translation>{0} 天后</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/today/models.py" line="48"/>
+        <source>Ends today</source>
+        <translation>今天到期</translation>
+    </message>
 </context>
 <context>
     <name>VisitDialog</name>
@@ -1703,6 +1735,19 @@
     </message>
 </context>
 <context>
+    <name>errors</name>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="32"/>
+        <source>The details are in the log file.</source>
+        <translation>详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/errors.py" line="34"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
     <name>lang</name>
     <message>
         <location filename="../../workbench/ui/labels.py" line="15"/>
@@ -1724,11 +1769,97 @@
     </message>
 </context>
 <context>
+    <name>pipeline</name>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="276"/>
+        <source>{0} · {1}</source>
+        <extracomment>What a dragged card carries: &quot;customer id
+from stage code&quot; (UTF-8).</extracomment>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="281"/>
+        <source>{0} d in stage</source>
+        <translation>本阶段 {0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="281"/>
+        <source>{0} d</source>
+        <translation>{0} 天</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="284"/>
+        <source>no follow-up</source>
+        <translation>无跟进</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="287"/>
+        <source>follow-up {0} (overdue)</source>
+        <translation>跟进 {0}(已逾期)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="287"/>
+        <source>overdue {0}</source>
+        <translation>逾期 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="289"/>
+        <source>follow-up {0} (today)</source>
+        <translation>跟进 {0}(今天)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="289"/>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="291"/>
+        <source>follow-up {0}</source>
+        <translation>跟进 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pipeline/cards.py" line="291"/>
+        <source>due {0}</source>
+        <translation>{0} 到期</translation>
+    </message>
+</context>
+<context>
     <name>undo</name>
     <message>
         <location filename="../../workbench/ui/today/commands.py" line="28"/>
         <source>Follow-up done: {0}</source>
         <translation>跟进完成：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="46"/>
+        <source>Edit customer</source>
+        <translation>编辑客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="68"/>
+        <location filename="../../workbench/ui/undo.py" line="136"/>
+        <source>Delete {0}</source>
+        <translation>删除“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="94"/>
+        <source>Move stage</source>
+        <translation>调整阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="101"/>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="110"/>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="116"/>
+        <source>Edit contact</source>
+        <translation>编辑联系人</translation>
     </message>
 </context>
 </TS>

@@ -14,10 +14,6 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 log = logging.getLogger("workbench")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
-
-
 def describe(exc: BaseException) -> tuple[str, bool]:
     """(message for the user, whether it was expected). Domain errors carry their own words."""
     from workbench.domain.errors import DomainError, ValidationError
@@ -33,9 +29,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
     message, expected = describe(exc)
     if not expected:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
-        message += "\n\n" + _tr("The details are in the log file.")
+        message += "\n\n" + QCoreApplication.translate("errors", "The details are in the log file.")
     box = QMessageBox(QMessageBox.Icon.Warning if expected else QMessageBox.Icon.Critical,
-                      _tr("Error"), message, QMessageBox.StandardButton.Ok, parent)
+                      QCoreApplication.translate("errors", "Error"), message, QMessageBox.StandardButton.Ok, parent)
     if not expected:
         box.setDetailedText("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
     box.exec()

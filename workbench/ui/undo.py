@@ -19,10 +19,6 @@ from PySide6.QtGui import QUndoCommand
 from workbench.ui.env import UiEnv
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("undo", text)
-
-
 class ServiceCommand(QUndoCommand):
     """Runs ``do`` on redo and ``undo_fn`` on undo; errors are shown, never raised into Qt."""
 
@@ -47,7 +43,7 @@ class ServiceCommand(QUndoCommand):
 class EditCustomer(ServiceCommand):
     def __init__(self, env: UiEnv, *, customer_id: str, version: int, old: Mapping[str, Any],
                  new: Mapping[str, Any]) -> None:
-        super().__init__(env, _tr("Edit customer"), customer_id)
+        super().__init__(env, QCoreApplication.translate("undo", "Edit customer"), customer_id)
         self.version, self.old, self.new = version, dict(old), dict(new)
 
     def redo(self) -> None:
@@ -69,7 +65,7 @@ class EditCustomer(ServiceCommand):
 
 class DeleteCustomer(ServiceCommand):
     def __init__(self, env: UiEnv, *, customer_id: str, version: int, name: str) -> None:
-        super().__init__(env, _tr("Delete {0}").format(name), customer_id)
+        super().__init__(env, QCoreApplication.translate("undo", "Delete {0}").format(name), customer_id)
         self.version = version
 
     def redo(self) -> None:
@@ -95,14 +91,14 @@ class MoveStage(ServiceCommand):
 
     def __init__(self, env: UiEnv, *, customer_id: str, from_code: str, to_code: str,
                  reason: str | None = None) -> None:
-        super().__init__(env, _tr("Move stage"), customer_id)
+        super().__init__(env, QCoreApplication.translate("undo", "Move stage"), customer_id)
         self.from_code, self.to_code, self.reason = from_code, to_code, reason
         self._first = True
 
     def redo(self) -> None:
         from workbench.services.stages import move_stage
 
-        reason = self.reason if self._first else _tr("Redo")
+        reason = self.reason if self._first else QCoreApplication.translate("undo", "Redo")
         self._first = False
         self._guard(lambda: move_stage(self.env.ctx, customer_id=self.customer_id, to_code=self.to_code,
                                        reason=reason))
@@ -111,13 +107,13 @@ class MoveStage(ServiceCommand):
         from workbench.services.stages import move_stage
 
         self._guard(lambda: move_stage(self.env.ctx, customer_id=self.customer_id, to_code=self.from_code,
-                                       reason=_tr("Undo")))
+                                       reason=QCoreApplication.translate("undo", "Undo")))
 
 
 class EditContact(ServiceCommand):
     def __init__(self, env: UiEnv, *, customer_id: str, contact_id: str, version: int,
                  old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
-        super().__init__(env, _tr("Edit contact"), customer_id)
+        super().__init__(env, QCoreApplication.translate("undo", "Edit contact"), customer_id)
         self.contact_id, self.version, self.old, self.new = contact_id, version, dict(old), dict(new)
 
     def _apply(self, changes: dict[str, Any]) -> None:
@@ -137,7 +133,7 @@ class EditContact(ServiceCommand):
 
 class DeleteContact(ServiceCommand):
     def __init__(self, env: UiEnv, *, customer_id: str, contact_id: str, version: int, name: str) -> None:
-        super().__init__(env, _tr("Delete {0}").format(name), customer_id)
+        super().__init__(env, QCoreApplication.translate("undo", "Delete {0}").format(name), customer_id)
         self.contact_id, self.version = contact_id, version
 
     def _set(self, deleted: bool) -> None:

@@ -66,10 +66,6 @@ class CardText:
 Describe = Callable[[PipelineCard], CardText]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("pipeline", text)
-
-
 def card_mime(customer_id: str, from_code: str) -> QMimeData:
     mime = QMimeData()
     mime.setData(MIME_TYPE, QByteArray(f"{customer_id}\n{from_code}".encode()))
@@ -277,22 +273,22 @@ def describer(industry_labels: Mapping[str, str], owner_names: Mapping[str, str]
     def describe(card: PipelineCard) -> CardText:
         detail = industry_labels.get(card.industry_code, card.industry_code)
         if show_owner() and card.owner_id:
-            detail = _tr("{0} · {1}").format(detail, owner_names.get(card.owner_id, "?"))
+            detail = QCoreApplication.translate("pipeline", "{0} · {1}").format(detail, owner_names.get(card.owner_id, "?"))
         now = today()
         days = days_short = ""
         if card.stage_changed_at is not None:
             n = max((now - card.stage_changed_at.date()).days, 0)
-            days, days_short = _tr("{0} d in stage").format(n), _tr("{0} d").format(n)
+            days, days_short = QCoreApplication.translate("pipeline", "{0} d in stage").format(n), QCoreApplication.translate("pipeline", "{0} d").format(n)
         follow_up = card.next_follow_up
         if follow_up is None:
-            return CardText(card.display_name, detail, days, days_short, "", _tr("no follow-up"), False, False)
+            return CardText(card.display_name, detail, days, days_short, "", QCoreApplication.translate("pipeline", "no follow-up"), False, False)
         short = follow_up.strftime("%m-%d" if follow_up.year == now.year else "%Y-%m-%d")
         if follow_up < now:
-            follow, due = _tr("follow-up {0} (overdue)"), _tr("overdue {0}")
+            follow, due = QCoreApplication.translate("pipeline", "follow-up {0} (overdue)"), QCoreApplication.translate("pipeline", "overdue {0}")
         elif follow_up == now:
-            follow, due = _tr("follow-up {0} (today)"), _tr("due today")
+            follow, due = QCoreApplication.translate("pipeline", "follow-up {0} (today)"), QCoreApplication.translate("pipeline", "due today")
         else:
-            follow, due = _tr("follow-up {0}"), _tr("due {0}")
+            follow, due = QCoreApplication.translate("pipeline", "follow-up {0}"), QCoreApplication.translate("pipeline", "due {0}")
         return CardText(card.display_name, detail, days, days_short, due.format(short),
                         follow.format(follow_up.isoformat()), follow_up < now, follow_up == now)
 

@@ -26,10 +26,6 @@ SOON = QColor("#8a5a00")
 KEY_ROLE = Qt.ItemDataRole.UserRole  # the row's key: a visit id (follow-ups), a customer id (contracts)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TodayPage", text)
-
-
 def fmt_date(d: date) -> str:
     return d.isoformat()
 
@@ -37,22 +33,22 @@ def fmt_date(d: date) -> str:
 def follow_up_status(days_overdue: int) -> str:
     """"3 days overdue", "Due today", "Tomorrow", "In 5 days"."""
     if days_overdue == 1:
-        return _tr("1 day overdue")
+        return QCoreApplication.translate("TodayPage", "1 day overdue")
     if days_overdue > 1:
-        return _tr("{0} days overdue").format(days_overdue)
+        return QCoreApplication.translate("TodayPage", "{0} days overdue").format(days_overdue)
     if days_overdue == 0:
-        return _tr("Due today")
+        return QCoreApplication.translate("TodayPage", "Due today")
     if days_overdue == -1:
-        return _tr("Tomorrow")
-    return _tr("In {0} days").format(-days_overdue)
+        return QCoreApplication.translate("TodayPage", "Tomorrow")
+    return QCoreApplication.translate("TodayPage", "In {0} days").format(-days_overdue)
 
 
 def days_left_text(days: int) -> str:
     if days == 0:
-        return _tr("Ends today")
+        return QCoreApplication.translate("TodayPage", "Ends today")
     if days == 1:
-        return _tr("Tomorrow")
-    return _tr("In {0} days").format(days)
+        return QCoreApplication.translate("TodayPage", "Tomorrow")
+    return QCoreApplication.translate("TodayPage", "In {0} days").format(days)
 
 
 def kind_text(code: str) -> str:

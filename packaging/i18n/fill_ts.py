@@ -1,0 +1,43 @@
+"""Fill resources/i18n/workbench_zh_CN.ts from zh_cn_table.py; fail on any message without a
+translation. Workflow after changing UI strings:
+
+    pyside6-lupdate $(find workbench/ui -name "*.py") -ts resources/i18n/workbench_zh_CN.ts
+    (add the new strings to packaging/i18n/zh_cn_table.py)
+    python packaging/i18n/fill_ts.py resources/i18n/workbench_zh_CN.ts
+    python -m workbench.ui.i18n      # update + compile the .qm
+"""
+import re, sys, xml.etree.ElementTree as ET
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from zh_cn_table import T
+
+path = sys.argv[1]
+raw = open(path, encoding="utf-8").read()
+tree = ET.parse(path)
+root = tree.getroot()
+missing, n, used = [], 0, set()
+for ctx in root.findall("context"):
+    cname = ctx.findtext("name")
+    for m in ctx.findall("message"):
+        src = m.findtext("source")
+        tr = m.find("translation")
+        if tr.get("type") in ("vanished", "obsolete"):
+            continue
+        zh = T.get(cname, {}).get(src)
+        if zh is None:
+            missing.append((cname, src)); continue
+        used.add((cname, src))
+        # placeholders must survive
+        assert re.findall(r"\{\d\}|%n|%\d", src) == re.findall(r"\{\d\}|%n|%\d", zh) or sorted(re.findall(r"\{\d\}", src)) == sorted(re.findall(r"\{\d\}", zh)), (src, zh)
+        assert src.count("&") - src.count("&nbsp;") - src.count("&&")*2 <= zh.count("(&") + zh.count("&nbsp;")*0, (src, zh)
+        tr.text = zh
+        tr.attrib.pop("type", None)
+        n += 1
+unused = [(c, s) for c, d in T.items() for s in d if (c, s) not in used]
+if missing:
+    print("MISSING", *missing, sep="\n  "); sys.exit(1)
+print("translated", n, "unused entries:", unused)
+ET.indent(tree, space="    ")
+body = ET.tostring(root, encoding="unicode")
+open(path, "w", encoding="utf-8").write('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n")
