@@ -409,3 +409,7 @@ T.setdefault("TodayPage", {}).update({
  "In {0} days": "{0} 天后",
  "Ends today": "今天到期",
 })
+T.setdefault("i18n", {}).update({
+ "Language": "语言",
+ "Language of the program:": "程序界面语言：",
+})

@@ -1483,138 +1483,138 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="150"/>
+        <location filename="../../workbench/ui/today/view.py" line="153"/>
         <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Today&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</source>
         <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;今日&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="151"/>
+        <location filename="../../workbench/ui/today/view.py" line="154"/>
         <source>Whole &amp;team</source>
         <translation>全团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="152"/>
+        <location filename="../../workbench/ui/today/view.py" line="155"/>
         <source>Show the follow-ups and contracts of every customer, not only yours</source>
         <translation>显示所有客户的跟进和合同，而不只是您的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="153"/>
+        <location filename="../../workbench/ui/today/view.py" line="156"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="154"/>
+        <location filename="../../workbench/ui/today/view.py" line="157"/>
         <source>Open the selected customer (Enter)</source>
         <translation>打开所选客户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="155"/>
+        <location filename="../../workbench/ui/today/view.py" line="158"/>
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="156"/>
+        <location filename="../../workbench/ui/today/view.py" line="159"/>
         <source>Mark the selected follow-up done (Space or Ctrl+D); Ctrl+Z undoes it</source>
         <translation>将所选跟进标记为完成（空格或 Ctrl+D）；Ctrl+Z 可撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="157"/>
+        <location filename="../../workbench/ui/today/view.py" line="160"/>
         <source>&amp;Log visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="158"/>
+        <location filename="../../workbench/ui/today/view.py" line="161"/>
         <source>Log a visit at the selected customer</source>
         <translation>为所选客户记录拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="159"/>
+        <location filename="../../workbench/ui/today/view.py" line="162"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="160"/>
+        <location filename="../../workbench/ui/today/view.py" line="163"/>
         <source>Mark follow-up done</source>
         <translation>标记跟进完成</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="161"/>
+        <location filename="../../workbench/ui/today/view.py" line="164"/>
         <source>Log visit…</source>
         <translation>记录拜访…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="168"/>
-        <location filename="../../workbench/ui/today/view.py" line="176"/>
+        <location filename="../../workbench/ui/today/view.py" line="171"/>
+        <location filename="../../workbench/ui/today/view.py" line="179"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="171"/>
+        <location filename="../../workbench/ui/today/view.py" line="174"/>
         <source>Due today and overdue</source>
         <translation>今日到期及已逾期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="171"/>
+        <location filename="../../workbench/ui/today/view.py" line="174"/>
         <source>Planned for the next {0} days</source>
         <translation>未来 {0} 天计划</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="172"/>
+        <location filename="../../workbench/ui/today/view.py" line="175"/>
         <source>Competitor contracts ending in the next {0} days</source>
         <translation>未来 {0} 天内到期的对手合同</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="183"/>
+        <location filename="../../workbench/ui/today/view.py" line="186"/>
         <source>Nothing due today, and nothing overdue.</source>
         <translation>今日没有到期事项，也没有逾期事项。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="185"/>
+        <location filename="../../workbench/ui/today/view.py" line="188"/>
         <source>No follow-ups planned for the next {0} days.</source>
         <translation>未来 {0} 天没有计划的跟进。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="188"/>
+        <location filename="../../workbench/ui/today/view.py" line="191"/>
         <source>No competitor contract ends in the next {0} days.</source>
         <translation>未来 {0} 天没有到期的对手合同。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="191"/>
+        <location filename="../../workbench/ui/today/view.py" line="194"/>
         <source>{0} overdue</source>
         <translation>逾期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="192"/>
+        <location filename="../../workbench/ui/today/view.py" line="195"/>
         <source>{0} due today</source>
         <translation>今日到期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="193"/>
+        <location filename="../../workbench/ui/today/view.py" line="196"/>
         <source>{0} this week</source>
         <translation>本周 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="195"/>
+        <location filename="../../workbench/ui/today/view.py" line="198"/>
         <source>1 contract ending</source>
         <translation>1 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="196"/>
+        <location filename="../../workbench/ui/today/view.py" line="199"/>
         <source>{0} contracts ending</source>
         <translation>{0} 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="201"/>
+        <location filename="../../workbench/ui/today/view.py" line="204"/>
         <source>{0} shown, more not listed</source>
         <translation>显示 {0} 条，其余未列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="203"/>
+        <location filename="../../workbench/ui/today/view.py" line="206"/>
         <source>{0} shown of {1}</source>
         <translation>显示 {0} 条，共 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="233"/>
+        <location filename="../../workbench/ui/today/view.py" line="236"/>
         <source>Loading today&apos;s agenda</source>
         <translation>正在加载今日日程</translation>
     </message>
@@ -1737,14 +1737,27 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="32"/>
+        <location filename="../../workbench/ui/errors.py" line="35"/>
         <source>The details are in the log file.</source>
         <translation>详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="34"/>
+        <location filename="../../workbench/ui/errors.py" line="37"/>
         <source>Error</source>
         <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../workbench/ui/i18n.py" line="62"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/i18n.py" line="63"/>
+        <source>Language of the program:</source>
+        <translation>程序界面语言：</translation>
     </message>
 </context>
 <context>
@@ -1753,19 +1766,6 @@
         <location filename="../../workbench/ui/labels.py" line="15"/>
         <source>en</source>
         <translation>zh</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../workbench/ui/i18n.py" line="62"/>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/i18n.py" line="62"/>
-        <source>Language of the program:</source>
-        <translation>程序界面语言：</translation>
     </message>
 </context>
 <context>

@@ -19,7 +19,10 @@ def describe(exc: BaseException) -> tuple[str, bool]:
     from workbench.domain.errors import DomainError, ValidationError
 
     if isinstance(exc, ValidationError):
-        return "\n".join(f"{e.field}: {e.zh} / {e.en}" for e in exc.errors), True
+        from workbench.ui.labels import current_lang
+
+        zh = current_lang() == "zh"
+        return "\n".join(f"{e.field}: {e.zh if zh else e.en}" for e in exc.errors), True
     if isinstance(exc, DomainError):
         return str(exc), True
     return f"{type(exc).__name__}: {exc}", False

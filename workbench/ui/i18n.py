@@ -59,7 +59,8 @@ def install(language: str) -> str:
 def choose_language(parent: QWidget, settings: Settings) -> None:
     labels = [label for _, label in LANGUAGES]
     current = next((i for i, (code, _) in enumerate(LANGUAGES) if code == settings.language), 0)
-    label, ok = QInputDialog.getItem(parent, parent.tr("Language"), parent.tr("Language of the program:"),
+    label, ok = QInputDialog.getItem(parent, QCoreApplication.translate("i18n", "Language"),
+                                     QCoreApplication.translate("i18n", "Language of the program:"),
                                      labels, current, False)
     if ok:
         code = LANGUAGES[labels.index(label)][0]

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services.today import PLANNED_DAYS, Agenda, ContractEnd, FollowUp, agenda
 from workbench.ui.env import UiEnv
+from workbench.ui.labels import current_lang
 from workbench.ui.runner import Op
 from workbench.ui.today.commands import mark_follow_up_done
 from workbench.ui.today.models import ContractModel, FollowUpModel, RowsModel
@@ -146,7 +147,9 @@ class TodayPage(QWidget):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         today = self.env.today()
-        day = QLocale().toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if current_lang() == "zh" else QLocale(
+            QLocale.Language.English, QLocale.Country.UnitedKingdom)  # the UI's language, not the system's
+        day = locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.title.setText(self.tr("<b style='font-size:15pt'>Today</b>&nbsp;&nbsp;{0}").format(day))
         self.team.setText(self.tr("Whole &team"))
         self.team.setToolTip(self.tr("Show the follow-ups and contracts of every customer, not only yours"))
