@@ -103,18 +103,23 @@ _FEW_PREFIXED = 2000
 
 
 def _prefixed(con: sqlite3.Connection, q: str) -> Iterator[int]:
-    """Customers with a key starting with ``q``, newest first.
+    """Customers with a key starting with ``q``: the closest (shortest) keys first.
 
-    Most queries start few keys: a B-tree range finds them and they are sorted here. A
-    query starting thousands (``zhongguo``) streams from the trigram index instead, where
-    an initial-phrase match is slow when rare but fast when dense.
+    Most queries start few keys: a B-tree range finds them and they are ordered here, a
+    key the query nearly covers (``zgyh`` in 中国银行's ``zgyhgf…``) before a longer one,
+    then newest first. A query starting thousands (``zhongguo``) streams newest first from
+    the trigram index instead, where an initial-phrase match is slow when rare but fast
+    when dense.
     """
     few = con.execute(
-        f"SELECT id >> {_SHIFT} FROM search_keys WHERE key >= ? AND key < ? LIMIT ?",
+        f"SELECT id >> {_SHIFT}, length(key) FROM search_keys WHERE key >= ? AND key < ? LIMIT ?",
         (q, q + _TOP, _FEW_PREFIXED + 1),
     ).fetchall()
     if len(few) <= _FEW_PREFIXED:
-        yield from sorted({r[0] for r in few}, reverse=True)
+        best: dict[int, int] = {}
+        for num, size in few:
+            best[num] = min(size, best.get(num, size))
+        yield from sorted(best, key=lambda n: (best[n], -n))
     else:
         yield from _column(con, _PREFIX_FTS_SQL, ("^" + _phrase(q),))
 
