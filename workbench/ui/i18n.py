@@ -36,6 +36,7 @@ def install(language: str) -> str:
     """Install the translators for ``language`` ("" = system); returns the one in force."""
     app = QCoreApplication.instance()
     assert app is not None
+    had_translators = bool(_installed)
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
@@ -49,7 +50,7 @@ def install(language: str) -> str:
             _installed.append(qt)
     for t in _installed:
         app.installTranslator(t)
-    if not _installed:  # back to the English sources: tell widgets to re-set their texts
+    if had_translators and not _installed:  # back to the English sources: re-set the texts
         from PySide6.QtCore import QEvent
 
         QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))

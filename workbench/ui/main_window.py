@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,7 +54,9 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.nav.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.loading = QLabel()
-        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # A style sheet, not setAlignment: PySide6 builds the whole Qt enum namespace
+        # (16 ms) on the first ``Qt.`` access, a cost the first paint need not pay.
+        self.loading.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.stack.addWidget(self.loading)
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -81,21 +83,24 @@ class MainWindow(GeometryMixin, QMainWindow):
     # --- actions and menus -------------------------------------------------------------
     def _build_actions(self) -> None:
         self.act_new_visit = QAction(self)
-        self.act_new_visit.setShortcut(QKeySequence("Ctrl+N"))
+        # Shortcuts are installed just after the first paint: the first QKeySequence makes
+        # PySide6 build every Qt enum (~20 ms), which the first frame can do without.
+        self._shortcuts: list[tuple[QAction, str | QKeySequence.StandardKey]] = []
+        self._shortcuts.append((self.act_new_visit, "Ctrl+N"))
         self.act_find = QAction(self)
-        self.act_find.setShortcut(QKeySequence("Ctrl+F"))
+        self._shortcuts.append((self.act_find, "Ctrl+F"))
         self.act_refresh = QAction(self)
-        self.act_refresh.setShortcut(QKeySequence("F5"))
+        self._shortcuts.append((self.act_refresh, "F5"))
         self.act_quit = QAction(self)
-        self.act_quit.setShortcut(QKeySequence.StandardKey.Quit)
+        self._shortcuts.append((self.act_quit, QKeySequence.StandardKey.Quit))
         self.act_undo = self.undo_stack.createUndoAction(self)
-        self.act_undo.setShortcut(QKeySequence("Ctrl+Z"))
+        self._shortcuts.append((self.act_undo, "Ctrl+Z"))
         self.act_redo = self.undo_stack.createRedoAction(self)
-        self.act_redo.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self._shortcuts.append((self.act_redo, "Ctrl+Shift+Z"))
         self.act_pages = []
         for n in range(len(PAGES)):
             act = QAction(self)
-            act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            self._shortcuts.append((act, f"Ctrl+{n + 1}"))
             act.triggered.connect(lambda _=False, n=n: self.show_page(PAGES[n][0]))
             self.act_pages.append(act)
         self.act_language = QAction(self)
@@ -120,6 +125,12 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addAction(self.act_language)
         self.act_language.triggered.connect(self._choose_language)
+
+    def install_shortcuts(self) -> None:
+        """Give the actions their keys (once; right after the first paint)."""
+        for action, keys in self._shortcuts:
+            action.setShortcut(QKeySequence(keys))
+        self._shortcuts.clear()
 
     def _page_title(self, key: str) -> str:
         return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline")}[key]
@@ -162,6 +173,7 @@ class MainWindow(GeometryMixin, QMainWindow):
     def _on_opened(self, ctx: Any) -> None:
         from workbench.ui.env import UiEnv
 
+        self.install_shortcuts()  # should no paint have come (a hidden window)
         self.env = UiEnv(ctx=ctx, runner=self.runner, undo=self.undo_stack, settings=self.settings)
         for key, target in PAGES:
             module, _, cls = target.partition(":")
@@ -241,6 +253,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            QTimer.singleShot(0, self.install_shortcuts)
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
