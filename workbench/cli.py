@@ -23,10 +23,13 @@ def _store_path(args: argparse.Namespace) -> Path:
     return paths().demo_store if getattr(args, "demo", False) else paths().store
 
 
-def _add_store_options(p: argparse.ArgumentParser, *, demo: bool = True) -> None:
-    p.add_argument("--db", metavar="PATH", help="the SQLite store to use (default: the user's data directory)")
-    if demo:
-        p.add_argument("--demo", action="store_true", help="use the separate demo store, filled on first use")
+def _add_store_options(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    # On sub-commands the defaults are SUPPRESS, so that `workbench --db X demo` keeps X.
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--db", metavar="PATH", default=default,
+                   help="the SQLite store to use (default: the user's data directory)")
+    p.add_argument("--demo", action="store_true", default=False if top else argparse.SUPPRESS,
+                   help="use the separate demo store, filled on first use")
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -43,6 +46,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from workbench.store.engine import open_store
 
     store = open_store(_store_path(args))
+    if not args.force and not getattr(args, "demo", False) and _has_own_work(store):
+        print(f"{store.path} holds changes typed by a user (its change journal is not empty): "
+              "demo data would mix with them. Use --db for another file, --demo, or --force.", file=sys.stderr)
+        store.close()
+        return 2
     started = time.perf_counter()
 
     def progress(done: int, wanted: int) -> None:
@@ -56,6 +64,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary = {**asdict(result), "seconds": round(time.perf_counter() - started, 1), "db": str(store.path)}
     print(json.dumps(summary, ensure_ascii=False))
     return 0
+
+
+def _has_own_work(store: Any) -> bool:
+    from sqlalchemy import select
+
+    from workbench.store.models import JournalEntry
+
+    with store.read() as s:
+        return s.scalar(select(JournalEntry.seq).limit(1)) is not None
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -119,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         "With no command, starts the desktop program.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    _add_store_options(parser)
+    _add_store_options(parser, top=True)
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -129,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--customers", type=int, default=2000, metavar="N", help="customers to add (default 2000)")
     p.add_argument("--seed", type=int, default=20261124, help="generator seed (same seed, same data)")
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.add_argument("--force", action="store_true", help="add demo data even to a store with user changes")
     p.set_defaults(func=cmd_demo)
 
     p = sub.add_parser("search", help="search customers as the list screen does; prints JSON")

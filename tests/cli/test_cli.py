@@ -64,3 +64,28 @@ def test_demo_is_deterministic(tmp_path: Path, capsys: pytest.CaptureFixture[str
 def test_negative_customer_count_is_refused(tmp_path: Path) -> None:
     out = run("demo", "--db", str(tmp_path / "x.sqlite"), "--customers", "-5")
     assert out.returncode == 2 and "--customers" in out.stderr
+
+
+def test_store_options_before_the_command_are_kept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "global.sqlite"
+    assert main(["--db", str(db), "demo", "--customers", "5", "--quiet"]) == 0
+    assert json.loads(capsys.readouterr().out)["db"] == str(db)
+
+
+def test_demo_refuses_a_store_holding_user_work(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from workbench.services import customers
+    from workbench.services.context import Context
+    from workbench.services.users import current_user
+    from workbench.store.engine import open_store
+
+    db = tmp_path / "mine.sqlite"
+    store = open_store(db)
+    me = current_user(store)
+    customers.create_customer(Context(store, me.id), values={"name": "杭州海关", "industry_code": "customs"})
+    store.close()
+    assert main(["demo", "--db", str(db), "--customers", "5", "--quiet"]) == 2
+    assert "change journal" in capsys.readouterr().err
+    assert main(["demo", "--db", str(db), "--customers", "5", "--quiet", "--force"]) == 0
+    store = open_store(db)
+    assert current_user(store).id == me.id  # demo data does not take over the store's user
+    store.close()

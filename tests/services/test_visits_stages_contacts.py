@@ -94,3 +94,18 @@ def test_follow_ups_due_today_and_overdue(ctx: Context, customer) -> None:
     assert [v.follow_up_date for v in due] == [date(2026, 11, 5), date(2026, 11, 24)]
     visits.update_visit(ctx, visit_id=due[0].id, changes={"follow_up_done": True})
     assert customers.get_customer(ctx, customer_id=customer.id).next_follow_up == date(2026, 11, 24)
+
+
+def test_changing_only_the_contacts_met_is_a_journaled_version(ctx: Context, customer) -> None:
+    import json
+
+    a = contacts.add_contact(ctx, customer_id=customer.id, values={"name": "甲"})
+    b = contacts.add_contact(ctx, customer_id=customer.id, values={"name": "乙"})
+    v = visits.log_visit(ctx, customer_id=customer.id, values={
+        "occurred_at": datetime(2026, 11, 20, 9), "kind": "phone", "contact_ids": [a.id]})
+    after = visits.update_visit(ctx, visit_id=v.id, changes={"contact_ids": [a.id, b.id]}, expected_version=1)
+    assert after.version == 2 and set(after.contact_ids) == {a.id, b.id}
+    with ctx.store.read() as s:
+        last = s.scalars(select(m.JournalEntry).order_by(m.JournalEntry.seq.desc())).first()
+    assert (last.table_name, last.row_id, last.new_version) == ("visits", v.id, 2)
+    assert set(json.loads(last.fields)["contact_ids"]) == {a.id, b.id}

@@ -145,3 +145,10 @@ def test_sorting_by_a_column_keeps_every_match(ctx: Context, sample) -> None:
     everyone = matching_nums(ctx, query="", order_by="industry_code", descending=True)
     inds = [r.industry_code for r in customer_rows(ctx, nums=everyone)]
     assert inds == sorted(inds, reverse=True) and len(everyone) == 7
+
+
+def test_invisible_and_absurd_input_is_harmless(ctx: Context, sample) -> None:
+    assert names(ctx, "中国\u200b银行")[0] == "中国银行"  # a zero-width space pasted from chat
+    assert names(ctx, "\ufeff海关") == ["杭州海关"]
+    for q in ("\x00", "银\x00行", "\ud800", "a" * 100_000):
+        search_customers(ctx, query=q)  # no exception, whatever it finds

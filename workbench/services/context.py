@@ -59,18 +59,21 @@ def journal(
     )
 
 
-def apply_changes(session: Session, ctx: Context, row: Any, table: str, changes: Mapping[str, Any]) -> dict[str, Any]:
+def apply_changes(session: Session, ctx: Context, row: Any, table: str, changes: Mapping[str, Any],
+                  *, also: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Set changed attributes on ``row``, bump its version, journal; returns what changed.
 
-    Model validators run on assignment, so a refused value raises before anything is
-    written; the caller's transaction rolls back the rest.
+    ``also``: changed fields kept outside the row's columns (a visit's contacts met), to be
+    journaled with the same version. Model validators run on assignment, so a refused value
+    raises before anything is written; the caller's transaction rolls back the rest.
     """
     changed = {k: v for k, v in changes.items() if getattr(row, k) != v}
-    if not changed:
+    if not changed and not also:
         return {}
     for key, value in changed.items():
         setattr(row, key, value)
     changed = {k: getattr(row, k) for k in changed}  # as normalized by the validators
+    changed.update(also or {})
     base = row.version
     row.version = base + 1
     row.updated_at = utcnow()

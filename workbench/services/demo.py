@@ -85,7 +85,8 @@ def ensure_demo_users(con: sqlite3.Connection) -> None:
         "VALUES (?, ?, ?, ?, ?, ?, 1, 0)",
         [(uid, name, role.value, team, now, now) for uid, name, role, team in DEMO_USERS],
     )
-    con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('current_user', ?)", (ME,))
+    # the demo user becomes this store's user only where there is none yet
+    con.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('current_user', ?)", (ME,))
 
 
 class _Loader:

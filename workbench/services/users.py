@@ -28,15 +28,25 @@ def list_users(store: Store) -> list[dto.UserInfo]:
 
 
 def current_user(store: Store, *, default_name: str = "我") -> dto.UserInfo:
-    """This device's user; the first start creates a local account manager."""
+    """This device's user; the first start creates a local account manager.
+
+    Looked up, and if need be created and recorded, in one write transaction, so two
+    processes starting on a new store agree on one user.
+    """
     with store.read() as s:
         uid = s.scalar(select(Meta.value).where(Meta.key == "current_user"))
         user = s.get(m.User, uid) if uid else None
         if user is not None:
             return dto.UserInfo.of(user)
-    info = create_user(store, name=default_name, role=Role.MANAGER)
-    set_current_user(store, user_id=info.id)
-    return info
+    with store.write() as s:
+        uid = s.scalar(select(Meta.value).where(Meta.key == "current_user"))
+        user = s.get(m.User, uid) if uid else None
+        if user is None:
+            user = m.User(name=default_name, role=Role.MANAGER.value, created_at=utcnow(), updated_at=utcnow())
+            s.add(user)
+            s.flush()
+            s.merge(Meta(key="current_user", value=user.id))
+        return dto.UserInfo.of(user)
 
 
 def set_current_user(store: Store, *, user_id: str) -> None:

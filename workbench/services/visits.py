@@ -80,13 +80,13 @@ def update_visit(
         follow = clean.get("follow_up_date", row.follow_up_date)
         v.check_follow_up(occurred, follow)
         new_contacts = clean.pop("contact_ids", None)
-        changed = apply_changes(s, ctx, row, "visits", clean)
+        also = {}
         if new_contacts is not None and set(new_contacts) != set(_contact_ids(s, visit_id)):
             _check_contacts(s, row.customer_id, new_contacts)
             s.query(m.VisitContact).filter(m.VisitContact.visit_id == visit_id).delete()
             s.add_all(m.VisitContact(visit_id=visit_id, contact_id=c) for c in new_contacts)
-            if not changed:  # the contact list alone changed: still one journaled version
-                apply_changes(s, ctx, row, "visits", {"updated_at": row.updated_at})
+            also = {"contact_ids": list(new_contacts)}
+        apply_changes(s, ctx, row, "visits", clean, also=also)
         s.flush()
         refresh_derived(s, load_customer(s, row.customer_id))
         return dto.Visit.of(row, _contact_ids(s, visit_id))

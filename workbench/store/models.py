@@ -388,7 +388,10 @@ class JournalEntry(Base):
     """
 
     __tablename__ = "journal"
-    __table_args__ = (Index("ix_journal_unpushed", "seq", sqlite_where=text("pushed_at IS NULL")),)
+    # AUTOINCREMENT: a sequence number is never reused, even after pushed entries are pruned
+    # (the server de-duplicates on (device, seq)).
+    __table_args__ = (Index("ix_journal_unpushed", "seq", sqlite_where=text("pushed_at IS NULL")),
+                      {"sqlite_autoincrement": True})
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     device_id: Mapped[str] = mapped_column(String(36))
     table_name: Mapped[str] = mapped_column(String(40))

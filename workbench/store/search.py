@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session
 from workbench.store.search_terms import MAX_KEYS, normalize
 
 _SHIFT = MAX_KEYS.bit_length() - 1
+MAX_QUERY = 200  # characters: longer input is cut (nothing indexed is that long)
 _TOP = "\U0010ffff"
 _CHUNK = 256
 
@@ -208,7 +209,7 @@ def search(
     An empty query browses every customer in pinyin order of their names.
     """
     con = _raw(session)
-    q = normalize(query)
+    q = normalize(query[:MAX_QUERY])
     if not q:
         return _browse(con, filters, offset, limit, count_cap)
     stream = _filtered(con, _ranked(con, q), filters)

@@ -25,8 +25,16 @@ _ALNUM_RUN = re.compile(r"[0-9a-z]+")
 
 
 def normalize(text: str) -> str:
-    """Fold width and case, drop spaces and light punctuation: what both sides compare."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text).lower())
+    """Fold width and case, drop spaces, light punctuation and invisible characters
+    (controls, zero-width spaces and BOMs pasted from web pages or chat, lone
+    surrogates): what both sides compare."""
+    folded = unicodedata.normalize("NFKC", text).lower()
+    if not folded.isprintable():
+        folded = "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE)
+    return _SPACES.sub("", folded)
+
+
+_INVISIBLE = frozenset(("Cc", "Cf", "Cs", "Co", "Cn"))
 
 
 @lru_cache(maxsize=65536)

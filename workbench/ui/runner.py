@@ -110,6 +110,7 @@ class Runner(QObject):
 
     def _done(self, op: Op) -> None:
         self._live.discard(op)
+        op.deleteLater()  # drops its connections, and with them the callbacks' references
         if not self._live:
             self.busy_changed.emit(False)
 

@@ -1,11 +1,14 @@
-"""Undoable edits (Qt's undo framework, rule 7 of the daily-screens issue).
+"""Undoable edits (Qt's undo framework).
 
 Each command's redo and undo is one service call, so an undo is itself a journaled write
 that syncs like any other: undoing a stage move records a move back (the history keeps
 both), undoing a delete restores the tombstoned row. Short one-row writes run on the GUI
-thread (a few milliseconds), serialized by the store's single write connection. A command
-whose row was changed meanwhile (another window, a sync) reports it and becomes obsolete
-rather than overwrite the newer value.
+thread (a few milliseconds), serialized by the store's single write connection.
+
+Conflicts are judged by value, not by the row's version: a command may be undone when the
+fields it wrote still hold what it wrote (other commands on the same row in between, undone
+in order, are fine). When they do not (another window, a visit that moved the stage, a
+sync), the command says so and becomes obsolete rather than overwrite the newer value.
 """
 
 from __future__ import annotations
@@ -16,7 +19,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from workbench.domain.errors import DomainError
 from workbench.ui.env import UiEnv
+
+
+class ChangedMeanwhile(DomainError):
+    def __init__(self, what: str) -> None:
+        super().__init__(QCoreApplication.translate(
+            "undo", "{0} was changed meanwhile; the newer value is kept.").format(what))
 
 
 class ServiceCommand(QUndoCommand):
@@ -40,27 +50,38 @@ class ServiceCommand(QUndoCommand):
             self.env.bus.customer_changed.emit(self.customer_id)
 
 
+def _holds(current: Any, values: Mapping[str, Any]) -> bool:
+    return all(getattr(current, k) == v for k, v in values.items())
+
+
 class EditCustomer(ServiceCommand):
     def __init__(self, env: UiEnv, *, customer_id: str, version: int, old: Mapping[str, Any],
                  new: Mapping[str, Any]) -> None:
         super().__init__(env, QCoreApplication.translate("undo", "Edit customer"), customer_id)
         self.version, self.old, self.new = version, dict(old), dict(new)
+        self._first = True
+
+    def _apply(self, expect: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        from workbench.services.customers import get_customer, update_customer
+
+        current = get_customer(self.env.ctx, customer_id=self.customer_id)
+        if self._first:
+            if current.version != self.version:
+                raise ChangedMeanwhile(current.name)
+        elif not _holds(current, expect):
+            raise ChangedMeanwhile(current.name)
+        saved = update_customer(self.env.ctx, customer_id=self.customer_id, changes=values,
+                                expected_version=current.version)
+        self._first = False
+        return {k: getattr(saved, k) for k in values}  # as the store normalized them
 
     def redo(self) -> None:
-        from workbench.services.customers import update_customer
-
         def do() -> None:
-            self.version = update_customer(self.env.ctx, customer_id=self.customer_id, changes=self.new,
-                                           expected_version=self.version).version
+            self.new = self._apply(self.old, self.new)
         self._guard(do)
 
     def undo(self) -> None:
-        from workbench.services.customers import update_customer
-
-        def do() -> None:
-            self.version = update_customer(self.env.ctx, customer_id=self.customer_id, changes=self.old,
-                                           expected_version=self.version).version
-        self._guard(do)
+        self._guard(lambda: self._apply(self.new, self.old))
 
 
 class DeleteCustomer(ServiceCommand):
@@ -71,18 +92,13 @@ class DeleteCustomer(ServiceCommand):
     def redo(self) -> None:
         from workbench.services.customers import delete_customer
 
-        def do() -> None:
-            self.version = delete_customer(self.env.ctx, customer_id=self.customer_id, expected_version=self.version)
-        self._guard(do)
+        self._guard(lambda: delete_customer(self.env.ctx, customer_id=self.customer_id))
         self.env.bus.customers_changed.emit()
 
     def undo(self) -> None:
         from workbench.services.customers import restore_customer
 
-        def do() -> None:
-            self.version = restore_customer(self.env.ctx, customer_id=self.customer_id,
-                                            expected_version=self.version).version
-        self._guard(do)
+        self._guard(lambda: restore_customer(self.env.ctx, customer_id=self.customer_id))
         self.env.bus.customers_changed.emit()
 
 
@@ -95,19 +111,23 @@ class MoveStage(ServiceCommand):
         self.from_code, self.to_code, self.reason = from_code, to_code, reason
         self._first = True
 
-    def redo(self) -> None:
+    def _move(self, expect: str, to: str, reason: str | None) -> None:
+        from workbench.services.customers import get_customer
         from workbench.services.stages import move_stage
 
+        current = get_customer(self.env.ctx, customer_id=self.customer_id)
+        if current.stage_code != expect:  # someone else moved it meanwhile
+            raise ChangedMeanwhile(current.name)
+        move_stage(self.env.ctx, customer_id=self.customer_id, to_code=to, reason=reason,
+                   expected_version=current.version)
+
+    def redo(self) -> None:
         reason = self.reason if self._first else QCoreApplication.translate("undo", "Redo")
         self._first = False
-        self._guard(lambda: move_stage(self.env.ctx, customer_id=self.customer_id, to_code=self.to_code,
-                                       reason=reason))
+        self._guard(lambda: self._move(self.from_code, self.to_code, reason))
 
     def undo(self) -> None:
-        from workbench.services.stages import move_stage
-
-        self._guard(lambda: move_stage(self.env.ctx, customer_id=self.customer_id, to_code=self.from_code,
-                                       reason=QCoreApplication.translate("undo", "Undo")))
+        self._guard(lambda: self._move(self.to_code, self.from_code, QCoreApplication.translate("undo", "Undo")))
 
 
 class EditContact(ServiceCommand):
@@ -115,20 +135,27 @@ class EditContact(ServiceCommand):
                  old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
         super().__init__(env, QCoreApplication.translate("undo", "Edit contact"), customer_id)
         self.contact_id, self.version, self.old, self.new = contact_id, version, dict(old), dict(new)
+        self._first = True
 
-    def _apply(self, changes: dict[str, Any]) -> None:
-        from workbench.services.contacts import update_contact
+    def _apply(self, expect: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        from workbench.services.contacts import list_contacts, update_contact
 
-        def do() -> None:
-            self.version = update_contact(self.env.ctx, contact_id=self.contact_id, changes=changes,
-                                          expected_version=self.version).version
-        self._guard(do)
+        current = next((k for k in list_contacts(self.env.ctx, customer_id=self.customer_id)
+                        if k.id == self.contact_id), None)
+        if current is None or (self.version != current.version if self._first else not _holds(current, expect)):
+            raise ChangedMeanwhile(current.name if current else "")
+        saved = update_contact(self.env.ctx, contact_id=self.contact_id, changes=values,
+                               expected_version=current.version)
+        self._first = False
+        return {k: getattr(saved, k) for k in values}
 
     def redo(self) -> None:
-        self._apply(self.new)
+        def do() -> None:
+            self.new = self._apply(self.old, self.new)
+        self._guard(do)
 
     def undo(self) -> None:
-        self._apply(self.old)
+        self._guard(lambda: self._apply(self.new, self.old))
 
 
 class DeleteContact(ServiceCommand):
@@ -139,10 +166,7 @@ class DeleteContact(ServiceCommand):
     def _set(self, deleted: bool) -> None:
         from workbench.services.contacts import set_contact_deleted
 
-        def do() -> None:
-            self.version = set_contact_deleted(self.env.ctx, contact_id=self.contact_id, deleted=deleted,
-                                               expected_version=self.version)
-        self._guard(do)
+        self._guard(lambda: set_contact_deleted(self.env.ctx, contact_id=self.contact_id, deleted=deleted))
 
     def redo(self) -> None:
         self._set(True)

@@ -104,7 +104,7 @@ class CustomersPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.table.activated.connect(lambda _i: self.detail.setFocus())
         self.detail.visit_requested.connect(self.open_visit)
-        env.bus.customer_changed.connect(lambda _cid: self.model.invalidate())
+        env.bus.customer_changed.connect(self._on_customer_changed)
         env.bus.customers_changed.connect(self._run_search)
 
         self.retranslate()
@@ -139,6 +139,13 @@ class CustomersPage(QWidget):
         combo.blockSignals(False)
 
     # --- searching -------------------------------------------------------------------------
+    def _on_customer_changed(self, _customer_id: str) -> None:
+        """A customer changed: re-read the rows shown; when a filter, a sort or a query
+        decides membership or order, search again (debounced) so the list stays true."""
+        self.model.invalidate()
+        if self.model.order is not None or not self.filters().empty or self.search.text().strip():
+            self._debounce.start()
+
     def filters(self) -> Filters:
         return Filters(
             industry_code=self.industry.currentData(),

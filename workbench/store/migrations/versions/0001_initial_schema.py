@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("pushed_at", sa.DateTime(), nullable=True),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_journal")),
+        sqlite_autoincrement=True,
     )
     with op.batch_alter_table("journal", schema=None) as batch_op:
         batch_op.create_index(
