@@ -152,3 +152,11 @@ def test_invisible_and_absurd_input_is_harmless(ctx: Context, sample) -> None:
     assert names(ctx, "\ufeff海关") == ["杭州海关"]
     for q in ("\x00", "银\x00行", "\ud800", "a" * 100_000):
         search_customers(ctx, query=q)  # no exception, whatever it finds
+
+
+def test_words_separated_by_spaces_must_all_match(ctx: Context, sample) -> None:
+    assert set(names(ctx, "杭州 银行")) == {"杭州银行股份有限公司", "中国银行股份有限公司杭州西湖支行"}
+    assert names(ctx, "杭州 海关") == ["杭州海关"]
+    assert names(ctx, "杭州 不存在") == []
+    page = search_customers(ctx, query="杭州 银行", limit=1)
+    assert page.total == 2 and len(page.rows) == 1

@@ -195,6 +195,14 @@ def _browse(con: sqlite3.Connection, filters: Filters, offset: int, limit: int, 
     return Hits(nums, total, True)
 
 
+def _all_terms(con: sqlite3.Connection, terms: list[str], filters: Filters, offset: int, limit: int) -> Hits:
+    """Words separated by spaces must all match (``上海 银行`` finds 中国银行上海分行);
+    the order is the first word's. Rare, so counted exactly by intersecting sets."""
+    others = [set(_ranked(con, t)) for t in terms[1:]]
+    matches = list(_filtered(con, (n for n in _ranked(con, terms[0]) if all(n in o for o in others)), filters))
+    return Hits(matches[offset : offset + limit] if limit >= 0 else matches[offset:], len(matches), True)
+
+
 def search(
     session: Session,
     query: str,
@@ -209,9 +217,12 @@ def search(
     An empty query browses every customer in pinyin order of their names.
     """
     con = _raw(session)
-    q = normalize(query[:MAX_QUERY])
-    if not q:
+    terms = [t for t in (normalize(w) for w in query[:MAX_QUERY].split()) if t]
+    if not terms:
         return _browse(con, filters, offset, limit, count_cap)
+    if len(terms) > 1:
+        return _all_terms(con, terms, filters, offset, limit)
+    q = terms[0]
     stream = _filtered(con, _ranked(con, q), filters)
     nums = list(islice(stream, offset, offset + limit))
     total, exact = _count(con, q, filters, count_cap)
