@@ -129,6 +129,60 @@ def cmd_reindex(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_price(args: argparse.Namespace) -> int:
+    import datetime
+    from decimal import Decimal
+
+    from workbench.domain.errors import ValidationError
+    from workbench.pricing import (
+        load_catalogue,
+        load_policy,
+        parse_catalogue,
+        parse_offer,
+        parse_policy,
+        price,
+        quote_to_dict,
+        render_table,
+    )
+
+    def refuse(*messages: str) -> int:
+        for message in messages:
+            print(message, file=sys.stderr)
+        return 2
+
+    try:
+        today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    except ValueError:
+        return refuse(f"--today: 日期应为 YYYY-MM-DD / must be a date YYYY-MM-DD, not {args.today!r}")
+    documents = {}
+    for name, path in (("offer", args.offer), ("catalogue", args.catalogue), ("policy", args.policy)):
+        if path is None:
+            continue
+        try:
+            documents[name] = json.loads(Path(path).read_text("utf-8"), parse_float=Decimal)
+        except OSError as e:
+            return refuse(f"{path}: 无法读取 / cannot be read ({e.strerror})")
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            return refuse(f"{path}: 不是有效的 JSON / not valid JSON ({e})")
+    try:
+        catalogue = parse_catalogue(documents["catalogue"]) if args.catalogue else load_catalogue()
+    except ValidationError as e:
+        return refuse(*(f"{args.catalogue or 'catalogue'}: {err}" for err in e.errors))
+    try:
+        policy = parse_policy(documents["policy"]) if args.policy else load_policy()
+    except ValidationError as e:
+        return refuse(*(f"{args.policy or 'policy'}: {err}" for err in e.errors))
+    try:
+        quote = price(catalogue, policy, parse_offer(documents["offer"]), role=args.role, today=today)
+    except ValidationError as e:
+        return refuse(*(str(err) for err in e.errors))
+    if args.json:
+        print(json.dumps(quote_to_dict(quote), ensure_ascii=False, indent=1))
+    else:
+        print(render_table(quote), end="")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -167,6 +221,18 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reindex", help="rebuild the customer search index of a store")
     _add_store_options(p)
     p.set_defaults(func=cmd_reindex)
+
+    p = sub.add_parser("price", help="price a bundle offer (JSON, docs/offer-format.md); prints a table or JSON",
+                       description="Price OFFER.json with the catalogue and pricing policy. Exit code 2 and the "
+                       "refused fields on stderr when the offer is refused.")
+    p.add_argument("offer", metavar="OFFER.json", help="the offer to price (format: docs/offer-format.md)")
+    p.add_argument("--json", action="store_true", help="print the quote as JSON (amounts as decimal strings)")
+    p.add_argument("--role", choices=("manager", "team_lead", "hq"), default="manager",
+                   help="whose discount authority applies (default manager)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="price as on this date (default today)")
+    p.add_argument("--catalogue", metavar="PATH", help="catalogue JSON (default: the shipped illustrative one)")
+    p.add_argument("--policy", metavar="PATH", help="pricing policy JSON (default: the shipped illustrative one)")
+    p.set_defaults(func=cmd_price)
     return parser
 
 
