@@ -1,0 +1,1 @@
+"""Offers feature: the offer builder and its models."""
