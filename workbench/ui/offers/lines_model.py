@@ -1,0 +1,182 @@
+"""The offer's lines as a table: typed quantity/term/discount, the engine's figures, the rules.
+
+Edits keep the text as typed (a refused value stays visible, marked red, with the reason in
+the "Problems" column and the tooltip). The figures come from the last quote; while the offer
+is refused they are blank. The delegate commits on every keystroke, so the totals follow
+the typing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from workbench.domain.errors import FieldError
+from workbench.pricing import Catalogue, Quote, QuoteLine
+from workbench.pricing.money import pct_text
+from workbench.ui.offers.draft import DraftLine, OfferDraft
+from workbench.ui.offers.format import money, pct, text
+
+PRODUCT, QTY, TERM, DISC, LIST, OFF, NET, MONTHLY, ONE_OFF, RULES = range(10)
+#: the rules column shows the line's refusals instead, in red, while it has any
+PROBLEMS = RULES
+COLUMNS = 10
+EDITABLE = {QTY: "quantity", TERM: "term", DISC: "discount"}
+#: which column shows the refusal of a field of ``lines[i]``
+FIELD_COLUMN = {"quantity": QTY, "term_months": TERM, "manual_discount_percent": DISC, "product": PRODUCT}
+ERROR_TINT = QColor("#fdecea")
+ERROR_TEXT = QColor("#b3261e")
+_Index = QModelIndex | QPersistentModelIndex
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.BackgroundRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole})
+_NUMERIC = frozenset({QTY, TERM, DISC, LIST, OFF, NET, MONTHLY, ONE_OFF})
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+class LinesModel(QAbstractTableModel):
+    edited = Signal(int, str)  # row, attribute ("quantity", "term", "discount")
+
+    def __init__(self, draft: OfferDraft, catalogue: Catalogue, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.draft = draft
+        self.catalogue = catalogue
+        self._priced: dict[int, QuoteLine] = {}
+        self._errors: dict[int, list[FieldError]] = {}
+        self._headers: list[str] = [""] * COLUMNS
+
+    def set_headers(self, headers: list[str]) -> None:
+        self._headers = headers
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
+
+    # --- what the builder tells it ----------------------------------------------------------
+    def show_result(self, quote: Quote | None, errors: list[FieldError]) -> None:
+        self._priced = {q.index: q for q in quote.lines} if quote else {}
+        self._errors = {}
+        for e in errors:
+            if e.field.startswith("lines["):
+                row = int(e.field[6:e.field.index("]")])
+                self._errors.setdefault(row, []).append(e)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, PROBLEMS))
+
+    def add(self, code: str) -> int:
+        row = len(self.draft.lines)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.draft.lines.append(DraftLine(code))
+        self.endInsertRows()
+        return row
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self.draft.lines[row]
+        self.endRemoveRows()
+
+    def line_errors(self, row: int) -> list[FieldError]:
+        return self._errors.get(row, [])
+
+    def priced_line(self, row: int) -> QuoteLine | None:
+        return self._priced.get(row)
+
+    # --- QAbstractTableModel -----------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.draft.lines)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else COLUMNS
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if orientation == Qt.Orientation.Horizontal:
+                return self._headers[section]
+            return str(section + 1)
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in EDITABLE:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or role not in _ROLES:
+            return None
+        row, col = index.row(), index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._display(row, col, self.draft.lines[row])
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return _RIGHT if col in _NUMERIC else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return ERROR_TEXT if col == PROBLEMS and row in self._errors else None
+        errors = self._cell_errors(row, col) if row in self._errors else []
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return ERROR_TINT if errors else None
+        if errors:  # the tooltip
+            return "\n".join(text(e) for e in errors)
+        if col in (OFF, NET, RULES) and (q := self._priced.get(row)):
+            return "\n".join(f"{text(d.why)} ({pct_text(d.percent)}%)" for d in q.discounts) or None
+        return None
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in EDITABLE:
+            return False
+        attr = EDITABLE[index.column()]
+        line = self.draft.lines[index.row()]
+        new = str(value)
+        if getattr(line, attr) == new:
+            return False
+        setattr(line, attr, new)
+        self.dataChanged.emit(index, index)
+        self.edited.emit(index.row(), attr)
+        return True
+
+    def _cell_errors(self, row: int, col: int) -> list[FieldError]:
+        errors = self._errors.get(row, [])
+        if col == PROBLEMS:
+            return errors
+        return [e for e in errors if FIELD_COLUMN.get(e.field.rsplit(".", 1)[-1]) == col]
+
+    def _display(self, row: int, col: int, line: DraftLine) -> str:
+        if col == PRODUCT:
+            product = self.catalogue.product(line.product)
+            return f"{text(product.name)} ({line.product})" if product else line.product
+        if col in EDITABLE:
+            return str(getattr(line, EDITABLE[col]))
+        if col == PROBLEMS and row in self._errors:
+            return "; ".join(text(e) for e in self._errors[row])
+        q = self._priced.get(row)
+        if q is None:
+            return ""
+        if col == LIST:
+            return money(q.list_unit)
+        if col == OFF:
+            return pct(q.discount_percent)
+        if col == NET:
+            return money(q.net_unit)
+        if col == MONTHLY:
+            return money(q.monthly)
+        if col == ONE_OFF:
+            return money(q.one_off + q.installation)
+        if col == RULES:
+            return " · ".join(f"{d.why.rule} {pct_text(d.percent)}%" for d in q.discounts)
+        return ""
+
+
+class LineDelegate(QStyledItemDelegate):
+    """A plain line editor that hands every keystroke to the model (live re-pricing)."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setObjectName(f"line_editor_{index.column()}")
+        editor.textEdited.connect(lambda _text, e=editor: self.commitData.emit(e))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: _Index) -> None:
+        assert isinstance(editor, QLineEdit)
+        value = str(index.data(Qt.ItemDataRole.EditRole) or "")
+        if editor.text() != value:  # never move the cursor under the user's fingers
+            editor.setText(value)
+
+    def setModelData(self, editor: QWidget, model: QAbstractTableModel, index: _Index) -> None:  # type: ignore[override]
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
