@@ -413,3 +413,128 @@ T.setdefault("i18n", {}).update({
  "Language": "语言",
  "Language of the program:": "程序界面语言：",
 })
+T.setdefault("CataloguePanel", {}).update({
+ "&Find a product (Ctrl+F):": "查找产品(&F)（Ctrl+F）：",
+ "name, code or category": "名称、编码或类别",
+ "&Add to the offer (Enter)": "加入报价(&A)（Enter）",
+})
+T.setdefault("FabeView", {}).update({
+ "Select a product to see its talking points (FABE).": "选择一个产品，查看其 FABE 推介要点。",
+ "Feature": "特性",
+ "Advantage": "优势",
+ "Benefit": "利益",
+ " (your customer's industry)": "（本客户所在行业）",
+ " [illustrative]": "（示例）",
+ "Evidence": "证据",
+ "no reference case yet": "暂无成功案例",
+})
+T.setdefault("OfferBuilder", {}).update({
+ "&Title:": "标题(&T)：",
+ "Whole-offer &discount (%):": "整单折扣(&D)（%）：",
+ "Save (Ctrl+S)": "保存（Ctrl+S）",
+ "Product": "产品",
+ "Quantity": "数量",
+ "Term": "协议期",
+ "Manual %": "手动折扣 %",
+ "List price": "目录价",
+ "Discount": "折扣",
+ "Net unit": "折后单价",
+ "Monthly": "月费",
+ "One-off": "一次性费用",
+ "Rules / problems": "规则 / 问题",
+ "{} mobile lines": "{} 个手机号码",
+ "at risk of leaving": "有流失风险",
+ "Not saved: the offer has fields marked in red": "未保存：报价中有标红的字段",
+ "Not saved: the offer is empty": "未保存：报价为空",
+ "Saving is not available here": "此处无法保存",
+ "Saved": "已保存",
+ "Line {}: {}": "第 {} 行：{}",
+ "• list price, no discount": "• 目录价，无折扣",
+ "Line {}: net {} (floor {}), {} off in all": "第 {} 行：折后 {}（底线价 {}），共优惠 {}",
+ "Select a line to see how it is priced.": "选择一行，查看其定价依据。",
+})
+T.setdefault("SchemeRow", {}).update({
+ "Members:": "成员数：",
+ "Joined on:": "入网日期：",
+ "Opens Yinxuntong (free)": "开通银讯通（免费）",
+ "Already in tier 1": "已参加第一档",
+ "Remove": "移除",
+})
+T.setdefault("SchemesPanel", {}).update({
+ "Prestore schemes": "预存话费方案",
+ "Add a &scheme": "添加方案(&S)",
+})
+T.setdefault("SummaryPanel", {}).update({
+ "Monthly recurring": "月费",
+ "One-off": "一次性费用",
+ "Installation": "安装费",
+ "First-year cost": "首年费用",
+ "Total over the term": "协议期总费用",
+ "Savings against list": "较目录价节省",
+ "Effective discount": "实际折扣",
+ "Prestore (credit)": "预存话费",
+ "Rebate returned": "累计月返还",
+ "Totals": "费用合计",
+ "Gifts": "赠品",
+ "Payment and rebate schedule": "缴费与返还计划",
+ "Month": "月份",
+ "Due": "应缴",
+ "Prestore": "预存",
+ "Rebate": "返还",
+ "Net": "净支出",
+ "Recurring": "月费",
+ "Free credit": "可自由使用话费",
+ "Minimum spend": "最低消费",
+ "Add products or a prestore scheme to price the offer.": "请添加产品或预存话费方案以计算报价。",
+ "Within your authority": "在您的价格优惠权限内",
+ "Needs the team lead's approval": "需主管审批",
+ "Needs HQ approval": "需总部审批",
+ "No gifts": "无赠品",
+ "Refused: fix the fields marked in red": "已拒绝：请修正标红的字段",
+})
+T.setdefault("undo", {}).update({
+ "{0} was changed meanwhile; the newer value is kept.": "“{0}”在此期间已被修改，保留较新的值。",
+})
+T.setdefault("OfferDialog", {}).update({
+ "Offer for {0}": "{0} 报价",
+ "New offer — {0}": "新建报价 — {0}",
+ "Offer {0} — {1}": "报价 {0} — {1}",
+ "Version {0} ({1}, frozen): saving makes version {2}.": "第 {0} 版（{1}，已冻结）：保存后将生成第 {2} 版。",
+ "Version {0} ({1}): saving replaces this version.": "第 {0} 版（{1}）：保存将覆盖此版本。",
+})
+# offer states (services.offers), QCoreApplication.translate("OfferState", ...)
+T.setdefault("OfferState", {}).update({
+ "draft": "草稿",
+ "needs approval": "待审批",
+ "approved": "已批准",
+ "rejected": "已驳回",
+ "sent": "已发送",
+ "won": "已成交",
+ "lost": "已丢单",
+})
+T.setdefault("CustomerDetail", {}).update({
+ "O&ffers ({0})": "报价（{0}）(&F)",
+})
+T.setdefault("OffersTab", {}).update({
+ "Loading the offers": "正在加载报价",
+ "&New offer…": "新建报价(&N)…",
+ "Build a priced bundle offer for this customer": "为该客户制作组合方案报价",
+ "&Open…": "打开(&O)…",
+ "Open the offer to revise it (a sent offer gets a new version)": "打开报价进行修改（已发送的报价将生成新版本）",
+ "Mark &sent": "标记为已发送(&S)",
+ "The offer went to the customer: its version is frozen": "报价已交给客户：该版本将被冻结",
+ "Number": "编号",
+ "Title": "标题",
+ "Version": "版本",
+ "State": "状态",
+ "Monthly": "月费",
+ "Term total": "协议期总费用",
+ "Authority": "审批权限",
+ "No offers yet. New offer… builds one.": "暂无报价。点击“新建报价…”即可制作。",
+})
+# discount authority verdicts (services.offers), QCoreApplication.translate("Authority", ...)
+T.setdefault("Authority", {}).update({
+ "within authority": "权限内",
+ "needs team lead": "需主管审批",
+ "needs HQ": "需总部审批",
+})

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Authority</name>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="47"/>
+        <source>within authority</source>
+        <translation>权限内</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="48"/>
+        <source>needs team lead</source>
+        <translation>需主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="49"/>
+        <source>needs HQ</source>
+        <translation>需总部审批</translation>
+    </message>
+</context>
+<context>
     <name>BuyingCentreView</name>
     <message>
         <location filename="../../workbench/ui/customers/buying_centre.py" line="189"/>
@@ -72,6 +90,24 @@
         <location filename="../../workbench/ui/customers/buying_centre.py" line="263"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
+    </message>
+</context>
+<context>
+    <name>CataloguePanel</name>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="74"/>
+        <source>&amp;Find a product (Ctrl+F):</source>
+        <translation>查找产品(&amp;F)（Ctrl+F）：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="75"/>
+        <source>name, code or category</source>
+        <translation>名称、编码或类别</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="76"/>
+        <source>&amp;Add to the offer (Enter)</source>
+        <translation>加入报价(&amp;A)（Enter）</translation>
     </message>
 </context>
 <context>
@@ -276,102 +312,107 @@
 <context>
     <name>CustomerDetail</name>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="150"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="155"/>
         <source>Loading the customer</source>
         <translation>正在加载客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="197"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="203"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="198"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="204"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="199"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="205"/>
         <source>Owner</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="200"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="206"/>
         <source>Value</source>
         <translation>价值等级</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="201"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="207"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="216"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="222"/>
         <source>&amp;Profile</source>
         <translation>客户档案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="219"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="225"/>
         <source>&amp;Buying centre ({0})</source>
         <translation>决策链（{0}）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="220"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="226"/>
         <source>&amp;Timeline ({0})</source>
         <translation>时间线（{0}）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="228"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="227"/>
+        <source>O&amp;ffers ({0})</source>
+        <translation>报价（{0}）(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/detail.py" line="235"/>
         <source>Choose a customer in the list to see everything about it here.</source>
         <translation>在列表中选择客户，即可在此查看其全部信息。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="231"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="238"/>
         <source>This customer was deleted. Edit ▸ Undo (Ctrl+Z) brings it back.</source>
         <translation>该客户已删除。“编辑 ▸ 撤销”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="239"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="246"/>
         <source>&amp;Log visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="240"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="247"/>
         <source>Record a visit, call or meeting with this customer</source>
         <translation>记录与该客户的拜访、电话或会面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="241"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="248"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="242"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="249"/>
         <source>&amp;Move stage…</source>
         <translation>调整阶段(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="243"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="250"/>
         <source>Move the customer to another relationship stage (undoable)</source>
         <translation>将客户调整到其他关系阶段（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="244"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="251"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="245"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="252"/>
         <source>Delete the customer (undoable)</source>
         <translation>删除该客户（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="291"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="298"/>
         <source>Delete {0}? Its contacts and visits go with it; Edit ▸ Undo brings them back.</source>
         <translation>删除“{0}”？其联系人和拜访记录将一并删除；“编辑 ▸ 撤销”可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="292"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="299"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
@@ -616,19 +657,63 @@
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="169"/>
+        <location filename="../../workbench/ui/customers/view.py" line="176"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="204"/>
+        <location filename="../../workbench/ui/customers/view.py" line="211"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="204"/>
+        <location filename="../../workbench/ui/customers/view.py" line="211"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>FabeView</name>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="151"/>
+        <source>Select a product to see its talking points (FABE).</source>
+        <translation>选择一个产品，查看其 FABE 推介要点。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="155"/>
+        <source>Feature</source>
+        <translation>特性</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="156"/>
+        <source>Advantage</source>
+        <translation>优势</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="157"/>
+        <source>Benefit</source>
+        <translation>利益</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="160"/>
+        <source> (your customer&apos;s industry)</source>
+        <translation>（本客户所在行业）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="162"/>
+        <source> [illustrative]</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="163"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="165"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="165"/>
+        <source>no reference case yet</source>
+        <translation>暂无成功案例</translation>
     </message>
 </context>
 <context>
@@ -860,98 +945,98 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="125"/>
+        <location filename="../../workbench/ui/main_window.py" line="136"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="128"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="129"/>
+        <location filename="../../workbench/ui/main_window.py" line="140"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="130"/>
+        <location filename="../../workbench/ui/main_window.py" line="141"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="131"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="132"/>
+        <location filename="../../workbench/ui/main_window.py" line="143"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="133"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="134"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="135"/>
+        <location filename="../../workbench/ui/main_window.py" line="146"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="137"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="138"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="140"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="171"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="176"/>
+        <location filename="../../workbench/ui/main_window.py" line="188"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="183"/>
+        <location filename="../../workbench/ui/main_window.py" line="195"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -987,6 +1072,269 @@
         <location filename="../../workbench/ui/customers/stage_dialog.py" line="79"/>
         <source>{0} (current)</source>
         <translation>{0}（当前）</translation>
+    </message>
+</context>
+<context>
+    <name>OfferBuilder</name>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <source>&amp;Title:</source>
+        <translation>标题(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <source>Whole-offer &amp;discount (%):</source>
+        <translation>整单折扣(&amp;D)（%）：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
+        <source>Save (Ctrl+S)</source>
+        <translation>保存（Ctrl+S）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <source>Product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <source>Term</source>
+        <translation>协议期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <source>Manual %</source>
+        <translation>手动折扣 %</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <source>List price</source>
+        <translation>目录价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <source>Discount</source>
+        <translation>折扣</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <source>Net unit</source>
+        <translation>折后单价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <source>Monthly</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="215"/>
+        <source>One-off</source>
+        <translation>一次性费用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="215"/>
+        <source>Rules / problems</source>
+        <translation>规则 / 问题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="220"/>
+        <source>{} mobile lines</source>
+        <translation>{} 个手机号码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="222"/>
+        <source>at risk of leaving</source>
+        <translation>有流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="261"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="272"/>
+        <source>Not saved: the offer has fields marked in red</source>
+        <translation>未保存：报价中有标红的字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="262"/>
+        <source>Not saved: the offer is empty</source>
+        <translation>未保存：报价为空</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="265"/>
+        <source>Saving is not available here</source>
+        <translation>此处无法保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="277"/>
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="309"/>
+        <source>Line {}: {}</source>
+        <translation>第 {} 行：{}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="334"/>
+        <source>• list price, no discount</source>
+        <translation>• 目录价，无折扣</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="335"/>
+        <source>Line {}: net {} (floor {}), {} off in all</source>
+        <translation>第 {} 行：折后 {}（底线价 {}），共优惠 {}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/builder.py" line="340"/>
+        <source>Select a line to see how it is priced.</source>
+        <translation>选择一行，查看其定价依据。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="87"/>
+        <source>Offer for {0}</source>
+        <translation>{0} 报价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="93"/>
+        <source>New offer — {0}</source>
+        <translation>新建报价 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="95"/>
+        <source>Offer {0} — {1}</source>
+        <translation>报价 {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="97"/>
+        <source>Version {0} ({1}, frozen): saving makes version {2}.</source>
+        <translation>第 {0} 版（{1}，已冻结）：保存后将生成第 {2} 版。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="100"/>
+        <source>Version {0} ({1}): saving replaces this version.</source>
+        <translation>第 {0} 版（{1}）：保存将覆盖此版本。</translation>
+    </message>
+</context>
+<context>
+    <name>OfferState</name>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="26"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="27"/>
+        <source>needs approval</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="28"/>
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="29"/>
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="30"/>
+        <source>sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="31"/>
+        <source>won</source>
+        <translation>已成交</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="32"/>
+        <source>lost</source>
+        <translation>已丢单</translation>
+    </message>
+</context>
+<context>
+    <name>OffersTab</name>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="114"/>
+        <source>Loading the offers</source>
+        <translation>正在加载报价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="214"/>
+        <source>&amp;New offer…</source>
+        <translation>新建报价(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="215"/>
+        <source>Build a priced bundle offer for this customer</source>
+        <translation>为该客户制作组合方案报价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="216"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="217"/>
+        <source>Open the offer to revise it (a sent offer gets a new version)</source>
+        <translation>打开报价进行修改（已发送的报价将生成新版本）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="218"/>
+        <source>Mark &amp;sent</source>
+        <translation>标记为已发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="219"/>
+        <source>The offer went to the customer: its version is frozen</source>
+        <translation>报价已交给客户：该版本将被冻结</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <source>Number</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <source>Monthly</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <source>Term total</source>
+        <translation>协议期总费用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="222"/>
+        <source>Authority</source>
+        <translation>审批权限</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="223"/>
+        <source>No offers yet. New offer… builds one.</source>
+        <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
 </context>
 <context>
@@ -1319,6 +1667,47 @@
     </message>
 </context>
 <context>
+    <name>SchemeRow</name>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="84"/>
+        <source>Members:</source>
+        <translation>成员数：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="85"/>
+        <source>Joined on:</source>
+        <translation>入网日期：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="86"/>
+        <source>Opens Yinxuntong (free)</source>
+        <translation>开通银讯通（免费）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="87"/>
+        <source>Already in tier 1</source>
+        <translation>已参加第一档</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="88"/>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+</context>
+<context>
+    <name>SchemesPanel</name>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="139"/>
+        <source>Prestore schemes</source>
+        <translation>预存话费方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="140"/>
+        <source>Add a &amp;scheme</source>
+        <translation>添加方案(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <location filename="../../workbench/ui/pipeline/column.py" line="106"/>
@@ -1340,6 +1729,142 @@
         <location filename="../../workbench/ui/pipeline/column.py" line="117"/>
         <source>No customers</source>
         <translation>暂无客户</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPanel</name>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
+        <source>Monthly recurring</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <source>One-off</source>
+        <translation>一次性费用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <source>Installation</source>
+        <translation>安装费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
+        <source>First-year cost</source>
+        <translation>首年费用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="137"/>
+        <source>Total over the term</source>
+        <translation>协议期总费用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="137"/>
+        <source>Savings against list</source>
+        <translation>较目录价节省</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="138"/>
+        <source>Effective discount</source>
+        <translation>实际折扣</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="138"/>
+        <source>Prestore (credit)</source>
+        <translation>预存话费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="139"/>
+        <source>Rebate returned</source>
+        <translation>累计月返还</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <source>Totals</source>
+        <translation>费用合计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
+        <source>Gifts</source>
+        <translation>赠品</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
+        <source>Payment and rebate schedule</source>
+        <translation>缴费与返还计划</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <source>Due</source>
+        <translation>应缴</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <source>Prestore</source>
+        <translation>预存</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <source>Rebate</source>
+        <translation>返还</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <source>Net</source>
+        <translation>净支出</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <source>Recurring</source>
+        <translation>月费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
+        <source>Free credit</source>
+        <translation>可自由使用话费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
+        <source>Minimum spend</source>
+        <translation>最低消费</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="159"/>
+        <source>Add products or a prestore scheme to price the offer.</source>
+        <translation>请添加产品或预存话费方案以计算报价。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="166"/>
+        <source>Within your authority</source>
+        <translation>在您的价格优惠权限内</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="167"/>
+        <source>Needs the team lead&apos;s approval</source>
+        <translation>需主管审批</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="168"/>
+        <source>Needs HQ approval</source>
+        <translation>需总部审批</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="171"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="187"/>
+        <source>No gifts</source>
+        <translation>无赠品</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="179"/>
+        <source>Refused: fix the fields marked in red</source>
+        <translation>已拒绝：请修正标红的字段</translation>
     </message>
 </context>
 <context>
@@ -1750,12 +2275,12 @@
 <context>
     <name>i18n</name>
     <message>
-        <location filename="../../workbench/ui/i18n.py" line="62"/>
+        <location filename="../../workbench/ui/i18n.py" line="63"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/i18n.py" line="63"/>
+        <location filename="../../workbench/ui/i18n.py" line="64"/>
         <source>Language of the program:</source>
         <translation>程序界面语言：</translation>
     </message>
@@ -1831,33 +2356,38 @@ from stage code&quot; (UTF-8).</extracomment>
         <translation>跟进完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="46"/>
+        <location filename="../../workbench/ui/undo.py" line="28"/>
+        <source>{0} was changed meanwhile; the newer value is kept.</source>
+        <translation>“{0}”在此期间已被修改，保留较新的值。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/undo.py" line="60"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="68"/>
-        <location filename="../../workbench/ui/undo.py" line="136"/>
+        <location filename="../../workbench/ui/undo.py" line="89"/>
+        <location filename="../../workbench/ui/undo.py" line="163"/>
         <source>Delete {0}</source>
         <translation>删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="94"/>
+        <location filename="../../workbench/ui/undo.py" line="110"/>
         <source>Move stage</source>
         <translation>调整阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="101"/>
+        <location filename="../../workbench/ui/undo.py" line="125"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="110"/>
+        <location filename="../../workbench/ui/undo.py" line="130"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="116"/>
+        <location filename="../../workbench/ui/undo.py" line="136"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>

@@ -1,5 +1,6 @@
 """The customer page (right-hand pane of the Customers page): a header with the customer's
-key facts and actions, and tabs for the profile, the buying centre and the timeline.
+key facts and actions, and tabs for the profile, the buying centre, the timeline and the
+offers (the offers tab reads its list itself, in the background, when the page loads).
 
 Everything shown is read in one background operation (``env.runner``) into a
 :class:`~workbench.services.customer_page.CustomerPage`; the pane re-reads when the bus says
@@ -35,6 +36,7 @@ from workbench.ui.customers.detail_common import (
     stage_label,
     zh,
 )
+from workbench.ui.customers.offers_tab import OffersTab
 from workbench.ui.customers.profile import ProfileView
 from workbench.ui.customers.timeline import TimelineView
 from workbench.ui.env import UiEnv
@@ -93,6 +95,9 @@ class CustomerDetail(QWidget):
         self.tabs.addTab(self.profile, "")
         self.tabs.addTab(self.buying_centre, "")
         self.tabs.addTab(self.timeline, "")
+        self.offers = OffersTab(env)
+        self.offers.loaded.connect(lambda _id: self._tab_titles())
+        self.tabs.addTab(self.offers, "")
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -164,6 +169,7 @@ class CustomerDetail(QWidget):
         self.profile.set_page(page, today)
         self.buying_centre.set_page(page)
         self.timeline.set_page(page, today)
+        self.offers.set_customer(page.customer)
         self._tab_titles()
         self._set_actions_enabled(True)
         self.stack.setCurrentIndex(1)
@@ -218,6 +224,7 @@ class CustomerDetail(QWidget):
         visits = len(self.page.visits) if self.page else 0
         self.tabs.setTabText(1, self.tr("&Buying centre ({0})").format(people))
         self.tabs.setTabText(2, self.tr("&Timeline ({0})").format(visits))
+        self.tabs.setTabText(3, self.tr("O&ffers ({0})").format(len(self.offers.offers)))
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for b in (self.visit_button, self.edit_button, self.move_button, self.delete_button):

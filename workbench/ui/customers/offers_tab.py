@@ -1,0 +1,229 @@
+"""The "Offers" tab of the customer page: the customer's bundle offers (组合方案) with their
+state, totals and authority verdict; new offer, open (revise) and mark sent.
+
+The list is read in the background whenever the customer page (re)loads; writes are single
+service calls followed by ``env.bus.customer_changed``, which makes the page re-read.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.domain.errors import ValidationError
+from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN
+from workbench.services import offers as offer_service
+from workbench.services.dto import Customer
+from workbench.services.offers import OfferInfo
+from workbench.ui.env import UiEnv
+from workbench.ui.errors import show_error
+from workbench.ui.offers.dialog import OfferDialog, state_label
+from workbench.ui.offers.format import money, text
+
+NUMBER, TITLE, VERSION, STATE, MONTHLY, TERM, AUTHORITY = range(7)
+STATE_COLOURS = {  # (background, foreground)
+    offer_service.DRAFT: ("#eef2f7", "#334155"),
+    offer_service.NEEDS_APPROVAL: ("#fff4e5", "#8a4b00"),
+    offer_service.APPROVED: ("#e6f4ea", "#1e6b34"),
+    offer_service.REJECTED: ("#fdecea", "#b3261e"),
+    offer_service.SENT: ("#dbeafe", "#1e3a8a"),
+    offer_service.WON: ("#c8ecd2", "#14532d"),
+    offer_service.LOST: ("#ececec", "#6b7280"),
+}
+
+
+def authority_label(level: str) -> str:
+    return {WITHIN: QCoreApplication.translate("Authority", "within authority"),
+            NEEDS_TEAM_LEAD: QCoreApplication.translate("Authority", "needs team lead"),
+            NEEDS_HQ: QCoreApplication.translate("Authority", "needs HQ")}.get(level, level or "—")
+
+
+class OffersTab(QWidget):
+    loaded = Signal(str)  # the customer id whose offers are on screen
+
+    def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offers_tab")
+        self.env = env
+        self.customer: Customer | None = None
+        self.offers: list[OfferInfo] = []
+        self._token = 0
+
+        self.table = QTableWidget(0, 7)
+        self.table.setObjectName("offers_table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _index: self.open_offer())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+
+        self.new_button, self.open_button, self.sent_button = QPushButton(), QPushButton(), QPushButton()
+        self.new_button.setObjectName("new_offer")
+        self.open_button.setObjectName("open_offer")
+        self.sent_button.setObjectName("mark_sent")
+        self.new_button.clicked.connect(self.new_offer)
+        self.open_button.clicked.connect(self.open_offer)
+        self.sent_button.clicked.connect(self.mark_sent)
+        self.empty = QLabel()
+        self.empty.setObjectName("offers_empty")
+        self.empty.setStyleSheet("color: #6b7280;")
+        self.error = QLabel()
+        self.error.setObjectName("offers_error")
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+
+        buttons = QHBoxLayout()
+        for b in (self.new_button, self.open_button, self.sent_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(buttons)
+        lay.addWidget(self.error)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.empty)
+        self.retranslate()
+        self._update_buttons()
+
+    # --- loading --------------------------------------------------------------------------
+    def set_customer(self, customer: Customer) -> None:
+        """Show ``customer``'s offers (read in the background; ``loaded`` when on screen)."""
+        if self.customer is None or self.customer.id != customer.id:
+            self.offers = []  # never another customer's offers under this one's name
+            self._fill()
+        self.customer = customer
+        self._token += 1
+        token, ctx, customer_id = self._token, self.env.ctx, customer.id
+        self.env.runner.run(lambda _op: offer_service.list_offers(ctx, customer_id=customer_id),
+                            on_success=lambda rows: self._loaded(token, customer_id, rows),
+                            label=self.tr("Loading the offers"))
+
+    def refresh(self) -> None:
+        if self.customer is not None:
+            self.set_customer(self.customer)
+
+    def _loaded(self, token: int, customer_id: str, rows: list[OfferInfo]) -> None:
+        if token != self._token:
+            return
+        selected = self.current_offer()
+        self.offers = list(rows)
+        self._fill()
+        if selected is not None:
+            self.select(selected.id)
+        self.loaded.emit(customer_id)
+
+    def _fill(self) -> None:
+        self.table.setRowCount(len(self.offers))
+        for row, o in enumerate(self.offers):
+            cells = [o.number, o.title, str(o.version_no), state_label(o.state), money(o.monthly_total),
+                     money(o.term_total), authority_label(o.authority)]
+            for col, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                if col in (VERSION, MONTHLY, TERM):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                if col == STATE and o.state in STATE_COLOURS:
+                    bg, fg = STATE_COLOURS[o.state]
+                    item.setBackground(QBrush(QColor(bg)))
+                    item.setForeground(QBrush(QColor(fg)))
+                if col == AUTHORITY and o.authority not in ("", WITHIN):
+                    item.setForeground(QBrush(QColor("#b3261e")))
+                self.table.setItem(row, col, item)
+        self.empty.setVisible(not self.offers)
+        self._update_buttons()
+
+    # --- reading what is shown ------------------------------------------------------------
+    def current_offer(self) -> OfferInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        row = rows[0].row() if rows else -1
+        return self.offers[row] if 0 <= row < len(self.offers) else None
+
+    def select(self, offer_id: str) -> None:
+        for row, o in enumerate(self.offers):
+            if o.id == offer_id:
+                self.table.selectRow(row)
+                return
+
+    def row_texts(self, row: int) -> list[str]:
+        items = (self.table.item(row, col) for col in range(self.table.columnCount()))
+        return [item.text() if item is not None else "" for item in items]
+
+    def _update_buttons(self) -> None:
+        current = self.current_offer()
+        self.new_button.setEnabled(self.customer is not None)
+        self.open_button.setEnabled(current is not None)
+        self.sent_button.setEnabled(current is not None and current.state in (offer_service.DRAFT,
+                                                                              offer_service.APPROVED))
+
+    # --- actions --------------------------------------------------------------------------
+    def make_dialog(self, offer_id: str | None = None) -> OfferDialog | None:
+        """The offer dialog for a new offer (``offer_id`` None) or an existing one (not shown)."""
+        if self.customer is None:
+            return None
+        try:
+            return OfferDialog(self.env, self.customer, offer_id=offer_id, parent=self)
+        except Exception as exc:  # noqa: BLE001 - no price book valid today, offer deleted...
+            show_error(self, exc)
+            return None
+
+    def new_offer(self) -> None:
+        self._open(self.make_dialog())
+
+    def open_offer(self) -> None:
+        current = self.current_offer()
+        if current is not None:
+            self._open(self.make_dialog(current.id))
+
+    def _open(self, dialog: OfferDialog | None) -> None:
+        if dialog is not None:
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def mark_sent(self) -> None:
+        current = self.current_offer()
+        if current is None:
+            return
+        self.error.hide()
+        try:
+            offer_service.mark_sent(self.env.ctx, offer_id=current.id)
+        except ValidationError as exc:  # e.g. beyond authority and not yet approved
+            self.error.setText("\n".join(text(e) for e in exc.errors))
+            self.error.show()
+            return
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            show_error(self, exc)
+            return
+        self.env.bus.customer_changed.emit(current.customer_id)
+
+    # --- texts ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.new_button.setText(self.tr("&New offer…"))
+        self.new_button.setToolTip(self.tr("Build a priced bundle offer for this customer"))
+        self.open_button.setText(self.tr("&Open…"))
+        self.open_button.setToolTip(self.tr("Open the offer to revise it (a sent offer gets a new version)"))
+        self.sent_button.setText(self.tr("Mark &sent"))
+        self.sent_button.setToolTip(self.tr("The offer went to the customer: its version is frozen"))
+        self.table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Title"), self.tr("Version"),
+                                              self.tr("State"), self.tr("Monthly"), self.tr("Term total"),
+                                              self.tr("Authority")])
+        self.empty.setText(self.tr("No offers yet. New offer… builds one."))
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
