@@ -104,6 +104,21 @@ def main() -> int:
     shot("visit_dialog", dialog)
     dialog.done(0)
 
+    import json
+
+    from workbench.pricing import load_catalogue, load_policy
+    from workbench.services.customers import get_customer
+    from workbench.ui.offers.builder import OfferBuilder
+
+    example = json.loads((Path(__file__).resolve().parent / "examples" / "bank-branch-bundle.json").read_text())
+    builder = OfferBuilder(window.env, customer=get_customer(window.env.ctx, customer_id=detail.current_customer_id),
+                           catalogue=load_catalogue(), policy=load_policy(), today=window.env.today(), offer=example)
+    builder.resize(1440, 900)
+    builder.show()
+    wait(500)
+    shot("offer_builder", builder)
+    builder.close()
+
     window.show_page("pipeline")
     wait(800)
     shot("pipeline")
