@@ -1,5 +1,7 @@
 """The "Offers" tab of the customer page: the customer's bundle offers (组合方案) with their
-state, totals and authority verdict; new offer, open (revise) and mark sent.
+state, totals and authority verdict; new offer, open (revise), mark sent, approve / reject
+(team lead or HQ, for an offer waiting for approval), won / lost (for a sent offer, with an
+optional stage move of the customer), and the selected offer's approval history.
 
 The list is read in the background whenever the customer page (re)loads; writes are single
 service calls followed by ``env.bus.customer_changed``, which makes the page re-read.
@@ -26,10 +28,12 @@ from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN
 from workbench.services import offers as offer_service
 from workbench.services.dto import Customer
 from workbench.services.offers import OfferInfo
+from workbench.services.users import list_users
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
-from workbench.ui.offers.dialog import OfferDialog, state_label
+from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money, text
+from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog, OutcomeDialog
 
 NUMBER, TITLE, VERSION, STATE, MONTHLY, TERM, AUTHORITY = range(7)
 STATE_COLOURS = {  # (background, foreground)
@@ -41,6 +45,7 @@ STATE_COLOURS = {  # (background, foreground)
     offer_service.WON: ("#c8ecd2", "#14532d"),
     offer_service.LOST: ("#ececec", "#6b7280"),
 }
+APPROVER_ROLES = frozenset({"team_lead", "hq"})
 
 
 def authority_label(level: str) -> str:
@@ -59,6 +64,7 @@ class OffersTab(QWidget):
         self.customer: Customer | None = None
         self.offers: list[OfferInfo] = []
         self._token = 0
+        self.role: str | None = None  # the acting role; None: the current user's (tests set it)
 
         self.table = QTableWidget(0, 7)
         self.table.setObjectName("offers_table")
@@ -70,7 +76,7 @@ class OffersTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_offer())
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.new_button, self.open_button, self.sent_button = QPushButton(), QPushButton(), QPushButton()
         self.new_button.setObjectName("new_offer")
@@ -79,6 +85,23 @@ class OffersTab(QWidget):
         self.new_button.clicked.connect(self.new_offer)
         self.open_button.clicked.connect(self.open_offer)
         self.sent_button.clicked.connect(self.mark_sent)
+        self.approve_button, self.reject_button = QPushButton(), QPushButton()
+        self.won_button, self.lost_button = QPushButton(), QPushButton()
+        self.approve_button.setObjectName("approve_offer")
+        self.reject_button.setObjectName("reject_offer")
+        self.won_button.setObjectName("offer_won")
+        self.lost_button.setObjectName("offer_lost")
+        self.approve_button.clicked.connect(lambda: self.decide(APPROVE))
+        self.reject_button.clicked.connect(lambda: self.decide(REJECT))
+        self.won_button.clicked.connect(lambda: self.close_offer(won=True))
+        self.lost_button.clicked.connect(lambda: self.close_offer(won=False))
+        self.history_title = QLabel()
+        self.history = QLabel()
+        self.history.setObjectName("offer_history")
+        self.history.setWordWrap(True)
+        self.history.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.history.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.history.setStyleSheet("background: #f8fafc; color: #334155; padding: 4px;")
         self.empty = QLabel()
         self.empty.setObjectName("offers_empty")
         self.empty.setStyleSheet("color: #6b7280;")
@@ -89,7 +112,8 @@ class OffersTab(QWidget):
         self.error.hide()
 
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.sent_button):
+        for b in (self.new_button, self.open_button, self.sent_button, self.approve_button,
+                  self.reject_button, self.won_button, self.lost_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
@@ -97,6 +121,8 @@ class OffersTab(QWidget):
         lay.addWidget(self.error)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.empty)
+        lay.addWidget(self.history_title)
+        lay.addWidget(self.history)
         self.retranslate()
         self._update_buttons()
 
@@ -106,6 +132,7 @@ class OffersTab(QWidget):
         if self.customer is None or self.customer.id != customer.id:
             self.offers = []  # never another customer's offers under this one's name
             self._fill()
+            self._show_history()
         self.customer = customer
         self._token += 1
         token, ctx, customer_id = self._token, self.env.ctx, customer.id
@@ -125,6 +152,7 @@ class OffersTab(QWidget):
         self._fill()
         if selected is not None:
             self.select(selected.id)
+        self._show_history()
         self.loaded.emit(customer_id)
 
     def _fill(self) -> None:
@@ -162,12 +190,51 @@ class OffersTab(QWidget):
         items = (self.table.item(row, col) for col in range(self.table.columnCount()))
         return [item.text() if item is not None else "" for item in items]
 
+    def set_role(self, role: str | None) -> None:
+        """Act as ``role`` (None: the current user's role, read from the store)."""
+        self.role = role
+        self._update_buttons()
+
+    def acting_role(self) -> str:
+        return self.role if self.role is not None else current_role(self.env)
+
     def _update_buttons(self) -> None:
         current = self.current_offer()
+        state = current.state if current is not None else None
         self.new_button.setEnabled(self.customer is not None)
         self.open_button.setEnabled(current is not None)
-        self.sent_button.setEnabled(current is not None and current.state in (offer_service.DRAFT,
-                                                                              offer_service.APPROVED))
+        self.sent_button.setEnabled(state in (offer_service.DRAFT, offer_service.APPROVED))
+        decide = state == offer_service.NEEDS_APPROVAL and self.acting_role() in APPROVER_ROLES
+        self.approve_button.setEnabled(decide)
+        self.reject_button.setEnabled(decide)
+        self.won_button.setEnabled(state == offer_service.SENT)
+        self.lost_button.setEnabled(state == offer_service.SENT)
+
+    # --- history --------------------------------------------------------------------------
+    def history_lines(self) -> list[str]:
+        """The selected offer's events, oldest first: "from → to · who · when · comment"."""
+        current = self.current_offer()
+        if current is None:
+            return []
+        detail = offer_service.get_offer(self.env.ctx, offer_id=current.id)
+        names = {u.id: u.name for u in list_users(self.env.ctx.store)}
+        lines = []
+        for e in detail.events:
+            move = (self.tr("{0} → {1}").format(state_label(e.from_state), state_label(e.to_state))
+                    if e.from_state else state_label(e.to_state))
+            parts = [self.tr("v{0}").format(e.version_no), move, names.get(e.by_user_id or "", "—"),
+                     e.occurred_at.strftime("%Y-%m-%d %H:%M")]
+            if e.comment:
+                parts.append(self.tr("“{0}”").format(e.comment))
+            lines.append("  ·  ".join(parts))
+        return lines
+
+    def _show_history(self) -> None:
+        try:
+            lines = self.history_lines()
+        except Exception as exc:  # noqa: BLE001 - e.g. the offer was deleted meanwhile
+            lines = [str(exc)]
+        self.history.setText("\n".join(lines) if lines else self.tr("Select an offer to see its history."))
 
     # --- actions --------------------------------------------------------------------------
     def make_dialog(self, offer_id: str | None = None) -> OfferDialog | None:
@@ -193,6 +260,40 @@ class OffersTab(QWidget):
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
 
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        self._show_history()
+
+    def _refused(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def decide(self, decision: str) -> None:
+        """Approve or reject the selected offer (a small dialog asks for the comment)."""
+        current = self.current_offer()
+        if current is None or current.state != offer_service.NEEDS_APPROVAL:
+            return
+        self.error.hide()
+        self._open_action(DecisionDialog(self.env, current, decision=decision, parent=self))
+
+    def close_offer(self, *, won: bool) -> None:
+        """Mark the selected sent offer won or lost, optionally moving the customer's stage."""
+        current = self.current_offer()
+        if current is None or self.customer is None or current.state != offer_service.SENT:
+            return
+        self.error.hide()
+        try:
+            dialog = OutcomeDialog(self.env, current, self.customer, won=won, parent=self)
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            show_error(self, exc)
+            return
+        self._open_action(dialog)
+
+    def _open_action(self, dialog: DecisionDialog | OutcomeDialog) -> None:
+        dialog.refused.connect(self._refused)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     def mark_sent(self) -> None:
         current = self.current_offer()
         if current is None:
@@ -217,11 +318,21 @@ class OffersTab(QWidget):
         self.open_button.setToolTip(self.tr("Open the offer to revise it (a sent offer gets a new version)"))
         self.sent_button.setText(self.tr("Mark &sent"))
         self.sent_button.setToolTip(self.tr("The offer went to the customer: its version is frozen"))
+        self.approve_button.setText(self.tr("A&pprove…"))
+        self.approve_button.setToolTip(self.tr("Approve the offer waiting for approval (team lead or HQ)"))
+        self.reject_button.setText(self.tr("&Reject…"))
+        self.reject_button.setToolTip(self.tr("Reject the offer waiting for approval, with the reason"))
+        self.won_button.setText(self.tr("&Won…"))
+        self.won_button.setToolTip(self.tr("The customer accepted the sent offer; optionally move the stage"))
+        self.lost_button.setText(self.tr("&Lost…"))
+        self.lost_button.setToolTip(self.tr("The customer declined the sent offer"))
+        self.history_title.setText(self.tr("Approval history"))
         self.table.setHorizontalHeaderLabels([self.tr("Number"), self.tr("Title"), self.tr("Version"),
                                               self.tr("State"), self.tr("Monthly"), self.tr("Term total"),
                                               self.tr("Authority")])
         self.empty.setText(self.tr("No offers yet. New offer… builds one."))
         self._fill()
+        self._show_history()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -1,0 +1,145 @@
+"""Approve / reject, won / lost from the customer page's Offers tab, and the approval history."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from workbench.services import customers, offers, stages
+from workbench.services.context import Context
+from workbench.services.users import create_user
+from workbench.ui.customers.detail import CustomerDetail
+from workbench.ui.offers.outcome_dialog import DecisionDialog, OutcomeDialog
+
+TODAY = date(2026, 11, 24)
+WHOLE_22 = {"customer": {"industry": "banking"}, "manual_discount_percent": "22",
+            "lines": [{"product": "MOB-58", "quantity": 10, "term_months": 12}]}
+
+
+@pytest.fixture
+def page(qtbot: Any, ui_env: Any) -> tuple[CustomerDetail, Any, offers.OfferInfo]:
+    c = customers.create_customer(ui_env.ctx, values={"name": "某市商业银行西湖支行", "industry_code": "banking"})
+    offer = offers.create_offer(ui_env.ctx, customer_id=c.id, title="季度冲量方案", offer=WHOLE_22, today=TODAY)
+    detail = CustomerDetail(ui_env)
+    qtbot.addWidget(detail)
+    detail.resize(1000, 700)
+    detail.show()
+    with qtbot.waitSignal(detail.offers.loaded, timeout=5000):
+        detail.show_customer(c.id)
+    detail.tabs.setCurrentWidget(detail.offers)
+    detail.offers.table.selectRow(0)
+    return detail, c, offer
+
+
+def open_action(tab: Any, button: Any, kind: type) -> Any:
+    assert button.isEnabled()
+    button.click()
+    dialogs = [d for d in tab.findChildren(kind) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
+
+
+def ok(dialog: Any) -> None:
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+
+def as_team_lead(ui_env: Any, tab: Any) -> Context:
+    lead = Context(ui_env.ctx.store, create_user(ui_env.ctx.store, name="王主管", role="team_lead").id)
+    ui_env.ctx = lead
+    tab.set_role(None)  # resolved from the store: the lead's role
+    return lead
+
+
+def test_approve_send_and_win_with_a_stage_move(qtbot: Any, ui_env: Any, page: Any) -> None:
+    detail, c, offer = page
+    tab = detail.offers
+    assert offer.state == "needs_approval" and offer.authority == "needs_team_lead"
+    assert tab.row_texts(0)[3] == "needs approval" and tab.row_texts(0)[6] == "needs team lead"
+    assert tab.acting_role() == "manager"
+    assert not tab.approve_button.isEnabled() and not tab.reject_button.isEnabled()
+    assert not tab.won_button.isEnabled() and not tab.lost_button.isEnabled()
+    assert "needs approval" in tab.history.text()
+
+    lead = as_team_lead(ui_env, tab)
+    assert tab.acting_role() == "team_lead" and tab.approve_button.isEnabled() and tab.reject_button.isEnabled()
+
+    dialog = open_action(tab, tab.approve_button, DecisionDialog)
+    dialog.comment.setPlainText("同意，季度冲量")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    assert not [d for d in tab.findChildren(DecisionDialog) if d.isVisible()]
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "approved"
+    assert tab.row_texts(0)[3] == "approved"
+    assert not tab.approve_button.isEnabled() and tab.sent_button.isEnabled()
+    history = tab.history.text()
+    assert "needs approval → approved" in history and "王主管" in history and "同意，季度冲量" in history
+    events = offers.get_offer(ui_env.ctx, offer_id=offer.id).events
+    assert (events[-1].by_user_id, events[-1].comment) == (lead.user_id, "同意，季度冲量")
+
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.sent_button.click()
+    assert tab.row_texts(0)[3] == "sent" and tab.won_button.isEnabled() and tab.lost_button.isEnabled()
+
+    dialog = open_action(tab, tab.won_button, OutcomeDialog)
+    assert dialog.chosen_stage() == "prospect"  # the next step up the ladder from target market
+    assert dialog.stage.itemText(0) == "No change"
+    dialog.stage.setCurrentIndex(dialog.stage.findData("leverage"))
+    dialog.reason.setText("签约三年")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "won"
+    assert customers.get_customer(ui_env.ctx, customer_id=c.id).stage_code == "leverage"
+    last = stages.stage_history(ui_env.ctx, customer_id=c.id)[-1]
+    assert (last.to_code, last.reason) == ("leverage", "签约三年")
+    assert tab.row_texts(0)[3] == "won" and not tab.won_button.isEnabled()
+    assert "sent → won" in tab.history.text() and tab.error.isHidden()
+
+
+def test_reject_needs_a_comment_beside_the_field(qtbot: Any, ui_env: Any, page: Any) -> None:
+    detail, c, offer = page
+    tab = detail.offers
+    as_team_lead(ui_env, tab)
+    dialog = open_action(tab, tab.reject_button, DecisionDialog)
+    ok(dialog)
+    assert dialog.isVisible() and not dialog.comment_error.isHidden()
+    assert "required" in dialog.comment_error.text()
+    assert dialog.comment.styleSheet() != ""
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "needs_approval"
+
+    dialog.comment.setPlainText("低于区域指导价")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "rejected"
+    assert tab.row_texts(0)[3] == "rejected" and "低于区域指导价" in tab.history.text()
+
+
+def test_a_refused_approval_shows_in_the_tab_not_a_crash(qtbot: Any, ui_env: Any, page: Any) -> None:
+    detail, c, offer = page
+    tab = detail.offers
+    tab.set_role("team_lead")  # the screen thinks so, the store knows the user is a manager
+    dialog = open_action(tab, tab.approve_button, DecisionDialog)
+    ok(dialog)
+    assert not [d for d in tab.findChildren(DecisionDialog) if d.isVisible()]
+    assert not tab.error.isHidden() and "may not approve" in tab.error.text()
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "needs_approval"
+
+
+def test_lost_suggests_no_stage_change(qtbot: Any, ui_env: Any, page: Any) -> None:
+    detail, c, offer = page
+    tab = detail.offers
+    lead = as_team_lead(ui_env, tab)
+    offers.approve(lead, offer_id=offer.id)
+    offers.mark_sent(lead, offer_id=offer.id)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.refresh()
+    dialog = open_action(tab, tab.lost_button, OutcomeDialog)
+    assert dialog.chosen_stage() is None
+    dialog.reason.setText("竞争对手报价更低")
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    assert offers.list_offers(ui_env.ctx, customer_id=c.id)[0].state == "lost"
+    assert customers.get_customer(ui_env.ctx, customer_id=c.id).stage_code == c.stage_code
+    assert "竞争对手报价更低" in tab.history.text()
