@@ -538,3 +538,67 @@ T.setdefault("Authority", {}).update({
  "needs team lead": "需主管审批",
  "needs HQ": "需总部审批",
 })
+T.setdefault("DecisionDialog", {}).update({
+ "Approve offer {0}": "审批通过报价 {0}",
+ "Reject offer {0}": "驳回报价 {0}",
+ "{0} — version {1}": "{0} — 第 {1} 版",
+ "&Comment (optional):": "审批意见（可选）(&C)：",
+ "&Reason for rejecting (required):": "驳回原因（必填）(&R)：",
+ "&Approve": "通过(&A)",
+ "&Reject": "驳回(&R)",
+})
+T.setdefault("MainWindow", {}).update({
+ "&Price books…": "价格目录(&P)…",
+})
+T.setdefault("OffersTab", {}).update({
+ "{0} → {1}": "{0} → {1}",
+ "v{0}": "第 {0} 版",
+ "“{0}”": "“{0}”",
+ "Select an offer to see its history.": "选择一个报价，查看其审批记录。",
+ "A&pprove…": "审批通过(&P)…",
+ "Approve the offer waiting for approval (team lead or HQ)": "审批通过待审批的报价（营销主管或总部）",
+ "&Reject…": "驳回(&R)…",
+ "Reject the offer waiting for approval, with the reason": "驳回待审批的报价，并说明原因",
+ "&Won…": "成交(&W)…",
+ "The customer accepted the sent offer; optionally move the stage": "客户接受了已发送的报价；可同时调整客户阶段",
+ "&Lost…": "丢单(&L)…",
+ "The customer declined the sent offer": "客户拒绝了已发送的报价",
+ "Approval history": "审批记录",
+})
+T.setdefault("OutcomeDialog", {}).update({
+ "Offer {0} won": "报价 {0} 成交",
+ "Offer {0} lost": "报价 {0} 丢单",
+ "{0} — current stage: {1}": "{0} — 当前阶段：{1}",
+ "Move the customer to &stage:": "将客户调整到阶段(&S)：",
+ "R&eason:": "原因(&E)：",
+ "e.g. contract signed": "例如：已签订合同",
+ "e.g. a competitor's price": "例如：竞争对手报价更低",
+ "Mark &won": "标记成交(&W)",
+ "Mark &lost": "标记丢单(&L)",
+ "No change": "不变",
+})
+T.setdefault("PriceBookEditor", {}).update({
+ "Price books": "价格目录",
+ "&Book:": "目录(&B)：",
+ "Catalogue": "产品目录",
+ "Pricing policy": "价格政策",
+ "Only headquarters can publish price books; you can read them here.": "只有总部可以发布价格目录；您在此只能查看。",
+ "New &version:": "新版本号(&V)：",
+ "Valid &from:": "生效日期(&F)：",
+ "&New version…": "新建版本(&N)…",
+ "&Publish": "发布(&P)",
+ "Discard &edit": "放弃修改(&E)",
+ "&Close": "关闭(&C)",
+ "open-ended": "长期有效",
+ "{version}  ·  {start} – {end}": "{version}  ·  {start} – {end}",
+ "No book of this kind is stored.": "尚未保存此类目录。",
+ "Version {0}, valid {1} – {2}, published {3}": "版本 {0}，有效期 {1} – {2}，发布于 {3}",
+ "{0} products": "{0} 个产品",
+ "{0} schemes": "{0} 个方案",
+ "Editing a new version: change the JSON, then publish.": "正在编辑新版本：修改 JSON 后发布。",
+})
+T.setdefault("_ActionDialog", {}).update({
+ "Not allowed: {0}": "无权操作：{0}",
+ "Ctrl+Enter": "Ctrl+Enter",
+ "Cancel": "取消",
+})

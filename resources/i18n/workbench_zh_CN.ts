@@ -4,17 +4,17 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="47"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="52"/>
         <source>within authority</source>
         <translation>权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="48"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="53"/>
         <source>needs team lead</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="49"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="54"/>
         <source>needs HQ</source>
         <translation>需总部审批</translation>
     </message>
@@ -673,6 +673,44 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170"/>
+        <source>Approve offer {0}</source>
+        <translation>审批通过报价 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170"/>
+        <source>Reject offer {0}</source>
+        <translation>驳回报价 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172"/>
+        <source>{0} — version {1}</source>
+        <translation>{0} — 第 {1} 版</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="173"/>
+        <source>&amp;Comment (optional):</source>
+        <translation>审批意见（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174"/>
+        <source>&amp;Reason for rejecting (required):</source>
+        <translation>驳回原因（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="176"/>
+        <source>&amp;Approve</source>
+        <translation>通过(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="176"/>
+        <source>&amp;Reject</source>
+        <translation>驳回(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>FabeView</name>
     <message>
         <location filename="../../workbench/ui/offers/catalogue_panel.py" line="151"/>
@@ -945,98 +983,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="136"/>
+        <location filename="../../workbench/ui/main_window.py" line="139"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="142"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="140"/>
+        <location filename="../../workbench/ui/main_window.py" line="143"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="141"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="146"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="146"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="171"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <source>&amp;Price books…</source>
+        <translation>价格目录(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="175"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="188"/>
+        <location filename="../../workbench/ui/main_window.py" line="192"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="195"/>
+        <location filename="../../workbench/ui/main_window.py" line="199"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -1262,77 +1305,142 @@
 <context>
     <name>OffersTab</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="114"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="141"/>
         <source>Loading the offers</source>
         <translation>正在加载报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="214"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="223"/>
+        <source>{0} → {1}</source>
+        <translation>{0} → {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="225"/>
+        <source>v{0}</source>
+        <translation>第 {0} 版</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="228"/>
+        <source>“{0}”</source>
+        <translation>“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="237"/>
+        <source>Select an offer to see its history.</source>
+        <translation>选择一个报价，查看其审批记录。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="315"/>
         <source>&amp;New offer…</source>
         <translation>新建报价(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="215"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="316"/>
         <source>Build a priced bundle offer for this customer</source>
         <translation>为该客户制作组合方案报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="216"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="317"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="217"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="318"/>
         <source>Open the offer to revise it (a sent offer gets a new version)</source>
         <translation>打开报价进行修改（已发送的报价将生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="218"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="319"/>
         <source>Mark &amp;sent</source>
         <translation>标记为已发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="219"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="320"/>
         <source>The offer went to the customer: its version is frozen</source>
         <translation>报价已交给客户：该版本将被冻结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="321"/>
+        <source>A&amp;pprove…</source>
+        <translation>审批通过(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="322"/>
+        <source>Approve the offer waiting for approval (team lead or HQ)</source>
+        <translation>审批通过待审批的报价（营销主管或总部）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="323"/>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="324"/>
+        <source>Reject the offer waiting for approval, with the reason</source>
+        <translation>驳回待审批的报价，并说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="325"/>
+        <source>&amp;Won…</source>
+        <translation>成交(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="326"/>
+        <source>The customer accepted the sent offer; optionally move the stage</source>
+        <translation>客户接受了已发送的报价；可同时调整客户阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="327"/>
+        <source>&amp;Lost…</source>
+        <translation>丢单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="328"/>
+        <source>The customer declined the sent offer</source>
+        <translation>客户拒绝了已发送的报价</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="329"/>
+        <source>Approval history</source>
+        <translation>审批记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="220"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="221"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
         <source>Term total</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="222"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="332"/>
         <source>Authority</source>
         <translation>审批权限</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="223"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="333"/>
         <source>No offers yet. New offer… builds one.</source>
         <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
@@ -1348,6 +1456,59 @@
         <location filename="../../workbench/ui/customers/form_support.py" line="131"/>
         <source>Unticked: no date</source>
         <translation>不勾选：不设日期</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="230"/>
+        <source>Offer {0} won</source>
+        <translation>报价 {0} 成交</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="230"/>
+        <source>Offer {0} lost</source>
+        <translation>报价 {0} 丢单</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233"/>
+        <source>{0} — current stage: {1}</source>
+        <translation>{0} — 当前阶段：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="235"/>
+        <source>Move the customer to &amp;stage:</source>
+        <translation>将客户调整到阶段(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236"/>
+        <source>R&amp;eason:</source>
+        <translation>原因(&amp;E)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="237"/>
+        <source>e.g. contract signed</source>
+        <translation>例如：已签订合同</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238"/>
+        <source>e.g. a competitor&apos;s price</source>
+        <translation>例如：竞争对手报价更低</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="240"/>
+        <source>Mark &amp;won</source>
+        <translation>标记成交(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="240"/>
+        <source>Mark &amp;lost</source>
+        <translation>标记丢单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="243"/>
+        <source>No change</source>
+        <translation>不变</translation>
     </message>
 </context>
 <context>
@@ -1416,6 +1577,100 @@
         <location filename="../../workbench/ui/pipeline/board.py" line="388"/>
         <source>&amp;Previous stage</source>
         <translation>上一阶段(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>PriceBookEditor</name>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="133"/>
+        <source>Price books</source>
+        <translation>价格目录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="134"/>
+        <source>&amp;Book:</source>
+        <translation>目录(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="138"/>
+        <source>Catalogue</source>
+        <translation>产品目录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="138"/>
+        <source>Pricing policy</source>
+        <translation>价格政策</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="141"/>
+        <source>Only headquarters can publish price books; you can read them here.</source>
+        <translation>只有总部可以发布价格目录；您在此只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="142"/>
+        <source>New &amp;version:</source>
+        <translation>新版本号(&amp;V)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="143"/>
+        <source>Valid &amp;from:</source>
+        <translation>生效日期(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="144"/>
+        <source>&amp;New version…</source>
+        <translation>新建版本(&amp;N)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="145"/>
+        <source>&amp;Publish</source>
+        <translation>发布(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="146"/>
+        <source>Discard &amp;edit</source>
+        <translation>放弃修改(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="147"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="178"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="210"/>
+        <source>open-ended</source>
+        <translation>长期有效</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="179"/>
+        <source>{version}  ·  {start} – {end}</source>
+        <translation>{version}  ·  {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="199"/>
+        <source>No book of this kind is stored.</source>
+        <translation>尚未保存此类目录。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="208"/>
+        <source>Version {0}, valid {1} – {2}, published {3}</source>
+        <translation>版本 {0}，有效期 {1} – {2}，发布于 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="213"/>
+        <source>{0} products</source>
+        <translation>{0} 个产品</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="215"/>
+        <source>{0} schemes</source>
+        <translation>{0} 个方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="243"/>
+        <source>Editing a new version: change the JSON, then publish.</source>
+        <translation>正在编辑新版本：修改 JSON 后发布。</translation>
     </message>
 </context>
 <context>
@@ -2255,6 +2510,24 @@
     </message>
     <message>
         <location filename="../../workbench/ui/visits/dialog.py" line="286"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>_ActionDialog</name>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="111"/>
+        <source>Not allowed: {0}</source>
+        <translation>无权操作：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="124"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

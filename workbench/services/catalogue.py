@@ -2,8 +2,9 @@
 
 Price books are **HQ data**: the illustrative defaults shipped in ``resources/catalogue/``
 are loaded by :func:`ensure_defaults`, later versions will come down from the sync server.
-They are deliberately **not journaled**: a device never edits them, so there is nothing to
-push; the server is their source.
+The shipped defaults are deliberately **not journaled** (every device loads the same files;
+the server is their source). A version published on this device by an HQ user
+(:func:`publish_price_book`) is journaled like any other write, so that it goes up.
 
 :func:`current_price_books` returns the newest books valid on a date, parsed once per
 ``(id, book version, row version)`` and then served from a module-level cache, so the
@@ -13,16 +14,25 @@ offer builder's keystroke path (re-pricing as the user types) never re-parses th
 from __future__ import annotations
 
 import json
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from importlib.resources import files
+from typing import Any
 
 from sqlalchemy import false, or_, select
 from sqlalchemy.orm import Session
 
-from workbench.domain.errors import NotFoundError
-from workbench.pricing import Catalogue, Policy, parse_catalogue, parse_policy
-from workbench.services.context import Context
+from workbench.domain.enums import Role
+from workbench.domain.errors import (
+    FieldError,
+    NotFoundError,
+    PermissionDenied,
+    ValidationError,
+    fail,
+)
+from workbench.pricing import Catalogue, Policy, consistency_errors, parse_catalogue, parse_policy
+from workbench.services.context import Context, insert_row
 from workbench.store import models as m
 from workbench.store.models import utcnow
 
@@ -140,3 +150,150 @@ def current_price_books(ctx: Context, *, today: date) -> tuple[Catalogue, Policy
 def clear_cache() -> None:
     """Forget every parsed book (tests; memory after a large sync)."""
     _CACHE.clear()
+
+
+# --- HQ editing (issue 4): listing and publishing versions ---------------------------------
+
+@dataclass(frozen=True, slots=True)
+class PriceBookInfo:
+    """One stored version of a book (without its body)."""
+
+    id: str
+    kind: str
+    book_version: str
+    valid_from: date
+    valid_to: date | None
+    published_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class PriceBookDetail:
+    """A stored book with its JSON text and a summary (None where the kind has no such list)."""
+
+    info: PriceBookInfo
+    body: str
+    products: int | None
+    schemes: int | None
+
+
+def _info(row: m.PriceBook) -> PriceBookInfo:
+    return PriceBookInfo(row.id, row.kind, row.book_version, row.valid_from, row.valid_to, row.published_at)
+
+
+def list_price_books(ctx: Context) -> list[PriceBookInfo]:
+    """Every stored version, by kind then newest start first (loads the shipped defaults
+    into a store that holds none, so there is always something to copy)."""
+    with ctx.store.read() as s:
+        empty = not _any_stored(s)
+    if empty:
+        ensure_defaults(ctx)
+    with ctx.store.read() as s:
+        rows = s.scalars(
+            select(m.PriceBook).where(m.PriceBook.deleted == false())
+            .order_by(m.PriceBook.kind, m.PriceBook.valid_from.desc(), m.PriceBook.published_at.desc())
+        )
+        return [_info(r) for r in rows]
+
+
+def price_book_detail(ctx: Context, *, book_id: str) -> PriceBookDetail:
+    with ctx.store.read() as s:
+        row = s.get(m.PriceBook, book_id)
+        if row is None or row.deleted:
+            raise NotFoundError("price_book", book_id)
+        info, body = _info(row), row.body
+    products = schemes = None
+    try:
+        data = json.loads(body)
+        if isinstance(data, dict):
+            if info.kind == CATALOGUE:
+                products = len(data.get("products") or [])
+            else:
+                schemes = len(data.get("schemes") or [])
+    except ValueError:
+        pass
+    return PriceBookDetail(info, body, products, schemes)
+
+
+def can_publish(ctx: Context) -> bool:
+    """Whether the acting user may publish price books (the HQ role only)."""
+    with ctx.store.read() as s:
+        user = s.get(m.User, ctx.user_id)
+        return user is not None and not user.deleted and user.role == Role.HQ.value
+
+
+def _decimal_as_text(value: object) -> str:
+    if isinstance(value, Decimal):
+        return str(value)
+    raise TypeError(f"not JSON serializable: {type(value).__name__}")
+
+
+def _document(body: dict[str, Any] | str, valid_from: date, valid_to: date | None) -> str:
+    """The body as stored: the JSON text with its validity set to the publication's."""
+    if isinstance(body, str):
+        try:
+            data = json.loads(body, parse_float=Decimal)
+        except ValueError as exc:
+            line, col = getattr(exc, "lineno", 0), getattr(exc, "colno", 0)
+            fail("body", f"JSON 格式错误 (第 {line} 行第 {col} 列): {exc}",
+                 f"malformed JSON (line {line}, column {col}): {exc}")
+    else:
+        data = dict(body)
+    if not isinstance(data, dict):
+        fail("body", "文档须为 JSON 对象", "the document must be a JSON object")
+    data["valid_from"] = valid_from.isoformat()
+    if valid_to is not None:
+        data["valid_to"] = valid_to.isoformat()
+    return json.dumps(data, ensure_ascii=False, indent=1, default=_decimal_as_text) + "\n"
+
+
+def publish_price_book(ctx: Context, *, kind: str, body: dict[str, Any] | str, valid_from: date,
+                       valid_to: date | None = None) -> PriceBookInfo:
+    """Publish a new version of the catalogue or the policy (HQ only, else PermissionDenied).
+
+    ``body`` is the whole document (decoded or as JSON text); its ``version`` names the new
+    version, its validity is set to ``valid_from`` (and ``valid_to`` when given; otherwise the
+    document's own end date is kept). The book is parsed, checked against the current book of
+    the other kind (valid on ``valid_from``), and a duplicate (kind, version) refused — every
+    problem as a :class:`ValidationError` naming the field. Unlike the shipped defaults, HQ's
+    own edits are journaled so that they sync up. One transaction.
+    """
+    if not can_publish(ctx):
+        raise PermissionDenied("only HQ may publish price books / 仅总部可发布价格目录")
+    if kind not in (CATALOGUE, POLICY):
+        fail("kind", f"未知类型 {kind}", f"unknown kind {kind}")
+    if valid_to is not None and valid_to < valid_from:
+        fail("valid_to", "有效期结束早于开始", "ends before it starts")
+    text = _document(body, valid_from, valid_to)
+    parsed = parse_catalogue(json.loads(text, parse_float=Decimal)) if kind == CATALOGUE \
+        else parse_policy(json.loads(text, parse_float=Decimal))
+    with ctx.store.write() as s:
+        user = s.get(m.User, ctx.user_id)
+        if user is None or user.deleted or user.role != Role.HQ.value:
+            raise PermissionDenied("only HQ may publish price books / 仅总部可发布价格目录")
+        if not _any_stored(s):
+            ensure_defaults_in(s)
+        duplicate = s.scalar(select(m.PriceBook.id).where(
+            m.PriceBook.kind == kind, m.PriceBook.book_version == parsed.version))
+        if duplicate is not None:
+            fail("version", f"版本 {parsed.version} 已存在", f"version {parsed.version} already exists")
+        other_kind = POLICY if kind == CATALOGUE else CATALOGUE
+        other_key = _newest(s, other_kind, valid_from)
+        if other_key is not None:
+            other = _parsed(s, other_kind, other_key)
+            if isinstance(parsed, Catalogue):
+                assert isinstance(other, Policy)
+                problems = [FieldError(f"policy.{e.field}" if e.field.startswith("gifts") else e.field, e.zh, e.en)
+                            for e in consistency_errors(parsed, other)]
+            else:
+                assert isinstance(other, Catalogue)
+                problems = consistency_errors(other, parsed)
+            if problems:
+                raise ValidationError(problems)
+        now = utcnow()
+        row = m.PriceBook(kind=kind, book_version=parsed.version, valid_from=parsed.valid_from,
+                          valid_to=parsed.valid_to, body=text, published_at=now)
+        insert_row(s, ctx, row, "price_books", {
+            "kind": kind, "book_version": parsed.version, "valid_from": parsed.valid_from,
+            "valid_to": parsed.valid_to, "body": text, "published_at": now,
+        })
+        return _info(row)

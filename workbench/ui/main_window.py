@@ -104,6 +104,7 @@ class MainWindow(GeometryMixin, QMainWindow):
             act.triggered.connect(lambda _=False, n=n: self.show_page(PAGES[n][0]))
             self.act_pages.append(act)
         self.act_language = QAction(self)
+        self.act_price_books = QAction(self)
         self.act_quit.triggered.connect(self.close)
         self.act_find.triggered.connect(self.find_customer)
         self.act_refresh.triggered.connect(self.refresh)
@@ -125,6 +126,8 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.menu_settings = bar.addMenu("")
         self.menu_settings.addAction(self.act_language)
         self.act_language.triggered.connect(self._choose_language)
+        self.menu_settings.addAction(self.act_price_books)
+        self.act_price_books.triggered.connect(self.open_price_books)
 
     def install_shortcuts(self) -> None:
         """Give the actions their keys (once; right after the first paint)."""
@@ -149,6 +152,7 @@ class MainWindow(GeometryMixin, QMainWindow):
         self.act_undo.setText(self.tr("&Undo"))
         self.act_redo.setText(self.tr("&Redo"))
         self.act_language.setText(self.tr("&Language…"))
+        self.act_price_books.setText(self.tr("&Price books…"))
         for act, (key, _) in zip(self.act_pages, PAGES, strict=True):
             act.setText(self._page_title(key))
         if self.nav.count() == len(PAGES):
@@ -247,6 +251,14 @@ class MainWindow(GeometryMixin, QMainWindow):
         from workbench.ui.i18n import choose_language
 
         choose_language(self, self.settings)
+
+    def open_price_books(self) -> None:
+        """The HQ price-book editor (read-only for other roles); needs the open store."""
+        if getattr(self, "env", None) is None:
+            return
+        from workbench.ui.pricebooks.editor import PriceBookEditor
+
+        PriceBookEditor(self.env, self).exec()
 
     # --- painting and closing -------------------------------------------------------------
     def paintEvent(self, event: Any) -> None:

@@ -1,0 +1,1 @@
+"""HQ editor of the versioned price books (catalogue and pricing policy)."""
