@@ -45,6 +45,8 @@ class Settings:
     search_debounce_ms = Setting[int]("customers/search_debounce_ms", 120, int)
     contract_end_horizon_days = Setting[int]("today/contract_end_horizon_days", 60, int)
     last_page = Setting[int]("window/last_page", 0, int)
+    today_whole_team = Setting[bool]("today/whole_team", False, bool)
+    pipeline_show_side = Setting[bool]("pipeline/show_dormant_lost", True, bool)
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:

@@ -278,3 +278,12 @@ def test_language_change_relabels_stages_and_industries(qtbot, qapp, ui_env: UiE
     finally:
         qapp.removeTranslator(translator)
     qtbot.waitUntil(lambda: page.column("prospect").title.text() == "Prospect found", timeout=2000)
+
+
+def test_dormant_lost_toggle_is_remembered(qtbot, ui_env: UiEnv, ids: dict[str, str]) -> None:  # noqa: ANN001
+    page = open_board(qtbot, ui_env)
+    page.side_toggle.setChecked(False)
+    assert ui_env.settings.pipeline_show_side is False
+    again = open_board(qtbot, ui_env)
+    assert not again.side_toggle.isChecked()
+    assert all(not w.isVisibleTo(again) for w in again.side_widgets)

@@ -220,3 +220,15 @@ def test_team_view_of_a_big_store_says_when_a_list_is_cut(
     assert page.due_model.rowCount() == 10  # the 5 latest overdue, then 5 of today's
     assert [f.days_overdue > 0 for f in page.agenda.due] == [True] * 5 + [False] * 5  # type: ignore[union-attr]
     assert page.due_section.note.text() == "10 shown, more not listed"
+
+
+def test_whole_team_choice_is_remembered(qtbot, ui_env) -> None:  # noqa: ANN001
+    from workbench.ui.today.view import TodayPage
+
+    page = TodayPage(ui_env)
+    qtbot.addWidget(page)
+    page.team.setChecked(True)
+    assert ui_env.settings.today_whole_team is True
+    again = TodayPage(ui_env)
+    qtbot.addWidget(again)
+    assert again.team.isChecked()

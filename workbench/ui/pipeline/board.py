@@ -99,7 +99,7 @@ class PipelinePage(QWidget):
         self.side_toggle = QToolButton()
         self.side_toggle.setObjectName("sideToggle")
         self.side_toggle.setCheckable(True)
-        self.side_toggle.setChecked(True)
+        self.side_toggle.setChecked(self.env.settings.pipeline_show_side)
         self.side_toggle.toggled.connect(self._show_side)
         self.total = QLabel()
         self.total.setObjectName("pipelineTotal")
@@ -173,6 +173,8 @@ class PipelinePage(QWidget):
                 if group[i].side:
                     self.side_widgets.append(head)
             i = j + 1
+        for w in self.side_widgets:  # as the user left them last time
+            w.setVisible(self.side_toggle.isChecked())
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -221,6 +223,7 @@ class PipelinePage(QWidget):
         self.refresh()
 
     def _show_side(self, shown: bool) -> None:
+        self.env.settings.pipeline_show_side = shown  # remembered for the next start
         for w in self.side_widgets:
             w.setVisible(shown)
 

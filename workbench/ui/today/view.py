@@ -57,6 +57,7 @@ class TodayPage(QWidget):
         self.status = QLabel()
         self.status.setObjectName("today_status")
         self.team = QCheckBox()
+        self.team.setChecked(env.settings.today_whole_team)
         self.team.toggled.connect(self._on_team_toggled)
         self.chips = {k: Chip(k) for k in ("overdue", "due_today", "planned", "contracts")}
 
@@ -271,7 +272,8 @@ class TodayPage(QWidget):
         else:
             self._stale = True
 
-    def _on_team_toggled(self, _checked: bool) -> None:
+    def _on_team_toggled(self, checked: bool) -> None:
+        self.env.settings.today_whole_team = checked  # remembered for the next start
         self.refresh()
 
     def showEvent(self, event: QShowEvent) -> None:
