@@ -8,19 +8,15 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,6 +29,7 @@ from workbench.ui.customers.form_support import (
     FieldErrors,
     OptionalDateEdit,
     fill_combo,
+    lay_out_form,
     select_data,
     text_value,
 )
@@ -98,35 +95,13 @@ class ContactForm(QDialog):
         self._unreadable: list[FieldError] = []
         self.general_error = QLabel()
         self.errors = FieldErrors(self.general_error)
-        self.captions: dict[str, QLabel] = {}
-        columns = QHBoxLayout()
-        for fields in (_LEFT, _RIGHT):
-            form = QFormLayout()
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for field in fields:
-                self._add_row(form, field)
-            columns.addLayout(form, 1)
-        notes = QFormLayout()
-        self._add_row(notes, "notes")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.save)
-        lay = QVBoxLayout(self)
-        lay.addLayout(columns)
-        lay.addLayout(notes)
-        lay.addWidget(self.general_error)
-        lay.addWidget(self.buttons)
+        self.captions, self.buttons = lay_out_form(
+            self, widgets=self.w, errors=self.errors, general_error=self.general_error,
+            columns=(_LEFT, _RIGHT), below=("notes",), save=self.save)
         self.setMinimumWidth(760)
         self.retranslate()
         self._load()
         self.w["name"].setFocus()
-
-    def _add_row(self, form: QFormLayout, field: str) -> None:
-        caption = QLabel()
-        caption.setBuddy(self.w[field])
-        self.captions[field] = caption
-        form.addRow(caption, self.errors.cell(field, self.w[field]))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("New contact") if self.contact is None

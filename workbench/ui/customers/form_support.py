@@ -1,16 +1,21 @@
-"""Pieces the customer and contact forms share: a refused field's message shown beside the
-field, an optional date, and combo-box helpers."""
+"""Pieces the customer and contact forms share: their layout, a refused field's message
+shown beside the field, an optional date, and combo-box helpers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QVBoxLayout,
@@ -105,6 +110,42 @@ class FieldErrors:
         lab.setVisible(text is not None)
         widget.setProperty("invalid", text is not None)
         widget.setStyleSheet(INVALID_SHEET if text is not None else "")
+
+
+def lay_out_form(
+    dialog: QDialog, *, widgets: dict[str, QWidget], errors: FieldErrors, general_error: QLabel,
+    columns: Sequence[Sequence[str]], below: Sequence[str], save: Callable[[], None],
+) -> tuple[dict[str, QLabel], QDialogButtonBox]:
+    """Fields in side-by-side columns, then full-width ones, the general error and Save /
+    Cancel (Ctrl+Enter saves). Returns the captions (texts set by ``retranslate``) and buttons."""
+    captions: dict[str, QLabel] = {}
+
+    def add_row(form: QFormLayout, field: str) -> None:
+        caption = QLabel()
+        caption.setBuddy(widgets[field])
+        captions[field] = caption
+        form.addRow(caption, errors.cell(field, widgets[field]))
+
+    row = QHBoxLayout()
+    for fields in columns:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for field in fields:
+            add_row(form, field)
+        row.addLayout(form, 1)
+    bottom = QFormLayout()
+    for field in below:
+        add_row(bottom, field)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(save)
+    buttons.rejected.connect(dialog.reject)
+    QShortcut(QKeySequence("Ctrl+Return"), dialog).activated.connect(save)
+    lay = QVBoxLayout(dialog)
+    lay.addLayout(row)
+    lay.addLayout(bottom)
+    lay.addWidget(general_error)
+    lay.addWidget(buttons)
+    return captions, buttons
 
 
 class OptionalDateEdit(QWidget):

@@ -11,18 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,6 +33,7 @@ from workbench.ui.customers.form_support import (
     OptionalDateEdit,
     fill_combo,
     int_value,
+    lay_out_form,
     select_data,
     text_value,
 )
@@ -89,36 +86,14 @@ class CustomerForm(QDialog):
 
         self.general_error = QLabel()
         self.errors = FieldErrors(self.general_error)
-        self.captions: dict[str, QLabel] = {}
-        columns = QHBoxLayout()
-        for fields in (_LEFT, _RIGHT):
-            form = QFormLayout()
-            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-            for field in fields:
-                self._add_row(form, field)
-            columns.addLayout(form, 1)
-        notes_form = QFormLayout()
-        self._add_row(notes_form, "notes")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.save)
-        lay = QVBoxLayout(self)
-        lay.addLayout(columns)
-        lay.addLayout(notes_form)
-        lay.addWidget(self.general_error)
-        lay.addWidget(self.buttons)
+        self.captions, self.buttons = lay_out_form(
+            self, widgets=self.w, errors=self.errors, general_error=self.general_error,
+            columns=(_LEFT, _RIGHT), below=("notes",), save=self.save)
         self.w["industry_code"].currentIndexChanged.connect(self._industry_changed)
         self.setMinimumWidth(900)
         self.retranslate()
         self._load()
         self.w["name"].setFocus()
-
-    def _add_row(self, form: QFormLayout, field: str) -> None:
-        caption = QLabel()
-        caption.setBuddy(self.w[field])
-        self.captions[field] = caption
-        form.addRow(caption, self.errors.cell(field, self.w[field]))
 
     # --- texts --------------------------------------------------------------------------
     def retranslate(self) -> None:
