@@ -51,6 +51,9 @@ from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._g_a_s_p import GASP_DOGRAY, GASP_SYMMETRIC_SMOOTHING
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
+from workbench.ui.fonts import gbk_codepoints  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = ROOT / "resources" / "fonts"
 SOURCE_DIR = Path("/usr/share/fonts/opentype/noto")
@@ -97,19 +100,7 @@ EXTRA_RANGES: list[tuple[int, int]] = [
 
 
 def gbk_characters() -> set[int]:
-    """Every code point that Python's GBK codec decodes from a valid two-byte sequence."""
-    found: set[int] = set()
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            if trail == 0x7F:
-                continue
-            try:
-                text = bytes((lead, trail)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if len(text) == 1:
-                found.add(ord(text))
-    return found
+    return set(gbk_codepoints())
 
 
 def wanted_codepoints() -> set[int]:

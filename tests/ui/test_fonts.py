@@ -15,6 +15,7 @@ from workbench.ui.fonts import (
     FONT_FAMILY,
     apply_app_font,
     font_path,
+    gbk_codepoints,
     missing_glyphs,
     register_fonts,
 )
@@ -33,19 +34,7 @@ PUNCTUATION_AND_SIGNS = (
 
 
 def gbk_characters() -> list[str]:
-    """Every character Python's GBK codec decodes from a valid two-byte sequence."""
-    found = []
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            if trail == 0x7F:
-                continue
-            try:
-                text = bytes((lead, trail)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if len(text) == 1:
-                found.append(text)
-    return found
+    return [chr(c) for c in gbk_codepoints()]
 
 
 def sfnt_tables(path: Path) -> tuple[int, set[str]]:

@@ -126,3 +126,20 @@ def missing_glyphs(text: str) -> list[str]:
         if not _is_invisible(char) and not raw.supportsCharacter(ord(char)):
             missing.append(char)
     return missing
+
+
+def gbk_codepoints() -> list[int]:
+    """Every code point Python's GBK codec decodes from a valid two-byte sequence, in GBK
+    order: the repertoire the bundled font must cover (its build script and tests use it)."""
+    found: list[int] = []
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            if trail == 0x7F:
+                continue
+            try:
+                text = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(text) == 1:
+                found.append(ord(text))
+    return found
