@@ -160,3 +160,9 @@ def test_words_separated_by_spaces_must_all_match(ctx: Context, sample) -> None:
     assert names(ctx, "杭州 不存在") == []
     page = search_customers(ctx, query="杭州 银行", limit=1)
     assert page.total == 2 and len(page.rows) == 1
+
+
+def test_a_page_past_the_end_still_tells_the_true_total(ctx: Context, sample) -> None:
+    whole = search_customers(ctx, query="杭州")
+    past = search_customers(ctx, query="杭州", offset=50)
+    assert past.rows == () and past.total == whole.total == 4

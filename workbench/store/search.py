@@ -225,10 +225,10 @@ def search(
     q = terms[0]
     stream = _filtered(con, _ranked(con, q), filters)
     nums = list(islice(stream, offset, offset + limit))
+    if len(nums) < limit and (nums or offset == 0):
+        return Hits(nums, offset + len(nums), True)  # the stream ran out inside this page
     total, exact = _count(con, q, filters, count_cap)
-    if len(nums) < limit:  # the stream ran out: the page tells the total exactly
-        total, exact = offset + len(nums), True
-    return Hits(nums, max(total, offset + len(nums)), exact)
+    return Hits(nums, max(total, offset + len(nums)) if nums else total, exact)
 
 
 #: Columns a list can be sorted by, and the SQL that sorts them (NULLs last either way).
