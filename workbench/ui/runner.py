@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -68,6 +69,17 @@ class _Task(QRunnable):
         self.op.finished.emit()
 
 
+def _while_alive(owner: object, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    if not isinstance(owner, QObject):
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
 class Runner(QObject):
     """Starts background operations; counts those in flight for the status bar."""
 
@@ -95,11 +107,16 @@ class Runner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         write: bool = False,
         label: str = "",
+        owner: QObject | None = None,
     ) -> Op:
+        """``owner``: the widget the callbacks belong to; a result arriving after it was
+        destroyed (a page closed while its load ran) is dropped. Taken from a bound-method
+        callback by default; give it when the callbacks are lambdas."""
         op = Op(label)
+        owner = owner or getattr(on_success, "__self__", None)
         if on_success is not None:
-            op.succeeded.connect(on_success)
-        op.failed.connect(on_failure if on_failure is not None else self._report)
+            op.succeeded.connect(_while_alive(owner, on_success))
+        op.failed.connect(_while_alive(owner, on_failure) if on_failure is not None else self._report)
         op.finished.connect(lambda: self._done(op))
         self._live.add(op)
         if len(self._live) == 1:

@@ -39,3 +39,22 @@ def test_a_move_made_outside_the_stack_is_not_overwritten_by_undo(ui_env: UiEnv,
     ui_env.undo.undo()
     assert customers.get_customer(ui_env.ctx, customer_id=c.id).stage_code == "approach"
     assert shown and "changed meanwhile" in str(shown[0])
+
+
+def test_a_result_for_a_destroyed_widget_is_dropped(qtbot, qapp) -> None:  # noqa: ANN001
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    from workbench.ui.runner import Runner
+
+    runner, owner, got = Runner(), QWidget(), []
+    op = runner.run(lambda _op: 42, on_success=got.append, owner=owner)
+    shiboken6.delete(owner)  # the page went away while its load ran
+    with qtbot.waitSignal(op.finished, timeout=5_000):
+        pass
+    qapp.processEvents()
+    assert got == []
+    alive = QWidget()
+    qtbot.addWidget(alive)
+    op = runner.run(lambda _op: 7, on_success=got.append, owner=alive)
+    qtbot.waitUntil(lambda: got == [7], timeout=5_000)

@@ -152,7 +152,7 @@ class CustomerDetail(QWidget):
 
         # Other failures reach the user through the runner's default report.
         self.env.runner.run(work, on_success=lambda result: self._loaded(token, customer_id, result),
-                            label=self.tr("Loading the customer"))
+                            label=self.tr("Loading the customer"), owner=self)
 
     # --- loading ------------------------------------------------------------------------
     def _loaded(self, token: int, customer_id: str, result: CustomerPage | NotFoundError) -> None:

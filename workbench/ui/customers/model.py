@@ -62,7 +62,7 @@ class CustomerTableModel(QAbstractTableModel):
                 return matching_nums(ctx, query=q, filters=f)
             return matching_nums(ctx, query=q, filters=f, order_by=order[0], descending=order[1])
 
-        self.env.runner.run(work, on_success=lambda nums: self._loaded(generation, nums))
+        self.env.runner.run(work, on_success=lambda nums: self._loaded(generation, nums), owner=self)
 
     def _loaded(self, generation: int, nums: list[int]) -> None:
         if generation != self._generation:

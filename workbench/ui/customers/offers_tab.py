@@ -138,7 +138,7 @@ class OffersTab(QWidget):
         token, ctx, customer_id = self._token, self.env.ctx, customer.id
         self.env.runner.run(lambda _op: offer_service.list_offers(ctx, customer_id=customer_id),
                             on_success=lambda rows: self._loaded(token, customer_id, rows),
-                            label=self.tr("Loading the offers"))
+                            label=self.tr("Loading the offers"), owner=self)
 
     def refresh(self) -> None:
         if self.customer is not None:
