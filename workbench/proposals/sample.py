@@ -1,0 +1,101 @@
+"""A sample proposal, priced by the engine from the shipped catalogue (no store needed).
+
+Used by the benchmark, the tests and ``workbench proposal --sample``. ``lines`` sets how many
+offer lines it has (cycling through the catalogue's products), so a 60-line proposal is one
+call away. :func:`solution_items` is shared with the store-backed service: it turns the
+quote's products into FABE items, with the evidence cases of the customer's industry first.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from workbench.pricing import (
+    Catalogue,
+    load_catalogue,
+    load_policy,
+    parse_offer,
+    price,
+    quote_to_dict,
+)
+from workbench.pricing.model import UNITS
+from workbench.proposals.content import Person, ProposalContent, SolutionItem
+from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
+
+#: Recurring products that price cleanly in any combination (one-off and gift-only ones aside).
+_SAMPLE_PRODUCTS = ("MOB-58", "MOB-98", "BB-1000M", "DIA-20M", "DIA-100M", "MSTP-2M", "MSTP-10M",
+                    "WLAN-AP", "HOTLINE-4006", "BB-100M")
+
+
+def solution_items(catalogue: Catalogue, quote: dict[str, Any], industry: str) -> tuple[SolutionItem, ...]:
+    """One FABE item per distinct product of the quote's lines, in the order of first use."""
+    items: list[SolutionItem] = []
+    seen: dict[str, int] = {}
+    for line in quote["lines"]:
+        code = line["product"]
+        if code in seen:
+            old = items[seen[code]]
+            items[seen[code]] = SolutionItem(old.product, old.name, old.quantity + int(line["quantity"]), old.unit,
+                                             old.feature, old.advantage, old.benefit, old.evidence)
+            continue
+        product = catalogue.product(code)
+        if product is None:  # a product withdrawn since: the quote still names it
+            items.append(SolutionItem(code, line["name"]["zh"], int(line["quantity"]),
+                                      UNITS[line["unit"]].zh, "", "", "", ()))
+        else:
+            cases = sorted(product.fabe.evidence, key=lambda e: e.industry != industry)
+            evidence = tuple(f"{e.customer.zh}: {e.story.zh}" for e in cases)
+            items.append(SolutionItem(code, product.name.zh, int(line["quantity"]), UNITS[product.unit].zh,
+                                      product.fabe.feature.zh, product.fabe.advantage.zh,
+                                      product.fabe.benefit.zh, evidence))
+        seen[code] = len(items) - 1
+    return tuple(items)
+
+
+def sample_offer(lines: int = 8) -> dict[str, Any]:
+    """A bank branch's offer with ``lines`` lines and the seed's prestore schemes."""
+    offer_lines = []
+    for i in range(lines):
+        code = _SAMPLE_PRODUCTS[i % len(_SAMPLE_PRODUCTS)]
+        quantity = 20 + (i * 7) % 60 if code.startswith("MOB") else 1 + i % 3
+        line: dict[str, Any] = {"product": code, "quantity": quantity, "term_months": 36}
+        if i >= len(_SAMPLE_PRODUCTS):
+            line["note"] = f"第 {i // len(_SAMPLE_PRODUCTS) + 1} 期网点扩容 (分行营业部及下辖网点)"
+        offer_lines.append(line)
+    return {
+        "format": "workbench-offer/1",
+        "title": "招商银行深圳科技园支行 员工通信与网点组网一体化方案",
+        "customer": {"name": "招商银行股份有限公司深圳科技园支行", "industry": "banking",
+                     "member_joined": "2009-05-12", "at_risk": False, "mobile_lines": 160},
+        "lines": offer_lines,
+        "schemes": [
+            {"scheme": "NETAGE-T1-OLD", "members": 30, "member_joined": "2009-05-12", "services": ["YXT"]},
+            {"scheme": "NETAGE-T2", "members": 20, "held_schemes": ["NETAGE-T1-OLD"], "services": ["YXT"]},
+        ],
+    }
+
+
+def sample_content(lines: int = 8, *, today: date = date(2026, 11, 24)) -> ProposalContent:
+    """A complete proposal for :func:`sample_offer` (``lines`` lines), approved by the team lead."""
+    catalogue, policy = load_catalogue(), load_policy()
+    quote = quote_to_dict(price(catalogue, policy, parse_offer(sample_offer(lines)), role="hq", today=today))
+    return ProposalContent(
+        number=f"FA-{today:%Y%m%d}-7F3A-0001-V1",
+        title="招商银行深圳科技园支行 员工通信与网点组网一体化方案",
+        issued_on=today, valid_until=today + timedelta(days=VALIDITY_DAYS),
+        customer_name="招商银行股份有限公司深圳科技园支行", industry="银行",
+        customer_address="深圳市南山区科技园科苑路 15 号科兴科学园 B 栋 1 楼",
+        key_person=Person("王喆", "信息科技部总经理", "0755-26881234", "wangzhe@example.com"),
+        manager=Person("李堃", "集团客户经理", "13800138000", "likun@example.com"),
+        team="深圳分公司 政企客户部 金融行业组",
+        needs=(
+            "网点与分行之间的数据专线要稳定, 断线会直接影响柜面业务 (张昇, 运维主管)",
+            "员工手机费用由各网点分别报销, 希望统一付费、统一管理",
+            "新开网点需要一周内开通网络, 目前供应商要三到四周",
+        ),
+        solution=solution_items(catalogue, quote, "banking"),
+        quote=quote, state="approved", state_label=STATE_LABELS["approved"],
+        approval="营销主管 朱镕基 于 2026-11-23 审批通过",
+        terms=agreement_terms(36),
+    )

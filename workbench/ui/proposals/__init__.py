@@ -1,0 +1,1 @@
+"""Proposal preview, print and save (the PDF itself is made by workbench.proposals)."""
