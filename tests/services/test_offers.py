@@ -58,7 +58,8 @@ def hq(ctx: Context) -> Context:
 def test_the_seed_scheme_offer_round_trips(ctx: Context, customer) -> None:
     doc = example("bank-branch-bundle")
     info = offers.create_offer(ctx, customer_id=customer.id, title="西湖支行综合方案", offer=doc, today=TODAY)
-    assert info.number == "FA-20261201-0001" and info.version_no == 1 and not info.frozen
+    device = offers.device_code(ctx.store.device_id)
+    assert info.number == f"FA-20261201-{device}-0001" and info.version_no == 1 and not info.frozen
     assert info.state == "draft" and info.authority == "within"
     assert info.monthly_total == Decimal("20770.00")
     detail = offers.get_offer(ctx, offer_id=info.id)
@@ -70,7 +71,25 @@ def test_the_seed_scheme_offer_round_trips(ctx: Context, customer) -> None:
     assert [(e.from_state, e.to_state) for e in detail.events] == [(None, "draft")]
     assert offers.list_offers(ctx, customer_id=customer.id) == [info]
     second = offers.create_offer(ctx, customer_id=customer.id, title="第二个", offer=doc, today=TODAY)
-    assert second.number == "FA-20261201-0002"
+    assert second.number == f"FA-20261201-{device}-0002"
+
+
+def test_offer_numbers_made_offline_on_two_laptops_differ(tmp_path: Path) -> None:
+    from workbench.services.users import current_user
+    from workbench.store.engine import open_store
+
+    numbers = []
+    for name in ("laptop-a", "laptop-b"):
+        store = open_store(tmp_path / f"{name}.sqlite")
+        try:
+            ctx = Context(store, current_user(store).id)
+            cust = customers.create_customer(ctx, values={"name": "某市商业银行", "industry_code": "banking"})
+            numbers.append(offers.create_offer(ctx, customer_id=cust.id, title="方案", offer=one_line("0"),
+                                               today=TODAY).number)
+            assert len(numbers[-1]) <= 24 and numbers[-1].endswith("-0001")
+        finally:
+            store.close()
+    assert numbers[0] != numbers[1]
 
 
 def test_missing_customer_facts_come_from_the_customer(ctx: Context, customer) -> None:

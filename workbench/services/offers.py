@@ -171,8 +171,16 @@ def _version(s: Session, offer: m.Offer, version_no: int | None = None) -> m.Off
     return row
 
 
-def _next_number(s: Session, today: date) -> str:
-    prefix = f"FA-{today:%Y%m%d}-"
+def device_code(device_id: str) -> str:
+    """Six hex digits of the device id, upper case: the device's part of offer numbers."""
+    return device_id.replace("-", "")[:6].upper()
+
+
+def _next_number(s: Session, ctx: Context, today: date) -> str:
+    """``FA-<date>-<device>-<seq>``: the device code keeps numbers made offline on different
+    laptops apart (two laptops collide only if their device ids share six hex digits, about
+    1 in 16.7 million per pair); ``seq`` counts this device's offers of the day."""
+    prefix = f"FA-{today:%Y%m%d}-{device_code(ctx.store.device_id)}-"
     last = s.scalar(select(func.max(m.Offer.number)).where(m.Offer.number.like(f"{prefix}%")))
     return f"{prefix}{(int(last.rsplit('-', 1)[1]) if last else 0) + 1:04d}"
 
@@ -241,7 +249,7 @@ def create_offer(ctx: Context, *, customer_id: str, title: str, offer: dict[str,
             document["title"] = clean_title
         quote, role = _price(s, ctx, document, today)
         state = _state_for(quote)
-        row = m.Offer(customer_id=customer_id, number=_next_number(s, today), title=clean_title,
+        row = m.Offer(customer_id=customer_id, number=_next_number(s, ctx, today), title=clean_title,
                       current_version=1, state=state)
         insert_row(s, ctx, row, "offers", {"customer_id": customer_id, "number": row.number, "title": clean_title,
                                            "current_version": 1, "state": state})
