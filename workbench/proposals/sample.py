@@ -2,8 +2,7 @@
 
 Used by the benchmark, the tests and ``workbench proposal --sample``. ``lines`` sets how many
 offer lines it has (cycling through the catalogue's products), so a 60-line proposal is one
-call away. :func:`solution_items` is shared with the store-backed service: it turns the
-quote's products into FABE items, with the evidence cases of the customer's industry first.
+call away.
 """
 
 from __future__ import annotations
@@ -12,45 +11,19 @@ from datetime import date, timedelta
 from typing import Any
 
 from workbench.pricing import (
-    Catalogue,
     load_catalogue,
     load_policy,
     parse_offer,
     price,
     quote_to_dict,
 )
-from workbench.pricing.model import UNITS
-from workbench.proposals.content import Person, ProposalContent, SolutionItem
+from workbench.proposals.content import Person, ProposalContent
+from workbench.proposals.solution import solution_items
 from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
 
 #: Recurring products that price cleanly in any combination (one-off and gift-only ones aside).
 _SAMPLE_PRODUCTS = ("MOB-58", "MOB-98", "BB-1000M", "DIA-20M", "DIA-100M", "MSTP-2M", "MSTP-10M",
                     "WLAN-AP", "HOTLINE-4006", "BB-100M")
-
-
-def solution_items(catalogue: Catalogue, quote: dict[str, Any], industry: str) -> tuple[SolutionItem, ...]:
-    """One FABE item per distinct product of the quote's lines, in the order of first use."""
-    items: list[SolutionItem] = []
-    seen: dict[str, int] = {}
-    for line in quote["lines"]:
-        code = line["product"]
-        if code in seen:
-            old = items[seen[code]]
-            items[seen[code]] = SolutionItem(old.product, old.name, old.quantity + int(line["quantity"]), old.unit,
-                                             old.feature, old.advantage, old.benefit, old.evidence)
-            continue
-        product = catalogue.product(code)
-        if product is None:  # a product withdrawn since: the quote still names it
-            items.append(SolutionItem(code, line["name"]["zh"], int(line["quantity"]),
-                                      UNITS[line["unit"]].zh, "", "", "", ()))
-        else:
-            cases = sorted(product.fabe.evidence, key=lambda e: e.industry != industry)
-            evidence = tuple(f"{e.customer.zh}: {e.story.zh}" for e in cases)
-            items.append(SolutionItem(code, product.name.zh, int(line["quantity"]), UNITS[product.unit].zh,
-                                      product.fabe.feature.zh, product.fabe.advantage.zh,
-                                      product.fabe.benefit.zh, evidence))
-        seen[code] = len(items) - 1
-    return tuple(items)
 
 
 def sample_offer(lines: int = 8) -> dict[str, Any]:

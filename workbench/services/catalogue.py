@@ -297,3 +297,14 @@ def publish_price_book(ctx: Context, *, kind: str, body: dict[str, Any] | str, v
             "valid_to": parsed.valid_to, "body": text, "published_at": now,
         })
         return _info(row)
+
+
+def catalogue_by_version(session: Session, version: str) -> Catalogue | None:
+    """The catalogue published as ``version`` (what a stored quote was priced with), if kept."""
+    row = session.execute(select(m.PriceBook.id, m.PriceBook.book_version, m.PriceBook.version)
+                          .where(m.PriceBook.kind == CATALOGUE, m.PriceBook.book_version == version)).first()
+    if row is None:
+        return None
+    book = _parsed(session, CATALOGUE, (row[0], row[1], row[2]))
+    assert isinstance(book, Catalogue)
+    return book

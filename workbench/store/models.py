@@ -20,6 +20,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -512,3 +513,28 @@ class OfferEvent(SyncColumns, Base):
     by_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
     comment: Mapped[str | None] = mapped_column(String(limits.MEDIUM_TEXT))
     occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Proposal(SyncColumns, Base):
+    """A proposal sheet (方案建议书) as produced: the PDF bytes and what made them.
+
+    One row per offer version. ``content_json`` is the ``workbench.proposals`` content (with
+    the quote it printed) and ``pdf`` the exact bytes; while the version is open a new
+    production replaces them, once it is frozen (sent) they never change again.
+    """
+
+    __tablename__ = "proposals"
+    __table_args__ = (
+        CheckConstraint("pages >= 1", name="pages_pos"),
+        Index("ix_proposals_offer_version", "offer_id", "version_no", unique=True),
+    )
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
+    version_no: Mapped[int] = mapped_column(Integer)
+    number: Mapped[str] = mapped_column(String(32))
+    issued_on: Mapped[date] = mapped_column(Date)
+    content_json: Mapped[str] = mapped_column(Text)
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(Integer)
+    missing_chars: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,75 @@
+"""The operator's letterhead: company name, contact lines, brand colours and logo.
+
+Read from ``resources/branding/branding.json`` (shipped in the package ``workbench.resources``);
+an operator replaces that file and the logo beside it (see resources/branding/README.md).
+Pure data, no Qt, no ReportLab.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+BRANDING_FILE = "branding.json"
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Branding:
+    """What the letterhead shows. ``logo`` is an absolute path (or None: no logo drawn)."""
+
+    company_zh: str
+    company_en: str
+    short_name: str
+    department: str | None
+    address: str | None
+    hotline: str | None
+    website: str | None
+    primary: str  # "#RRGGBB"
+    accent: str  # "#RRGGBB"
+    logo: Path | None
+
+
+def default_branding_path() -> Path:
+    return Path(str(files("workbench.resources").joinpath("branding", BRANDING_FILE)))
+
+
+def _colour(data: dict[str, Any], key: str, path: Path) -> str:
+    value = data.get(key)
+    if not isinstance(value, str) or not _HEX.match(value):
+        raise ValueError(f"{path}: {key!r} must be a colour written #RRGGBB, not {value!r}")
+    return value.upper()
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def load_branding(path: Path | None = None) -> Branding:
+    """Read a branding file; the logo path is resolved relative to the file."""
+    path = default_branding_path() if path is None else Path(path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a JSON object")
+    missing = [key for key in ("company_zh", "company_en", "short_name") if not data.get(key)]
+    if missing:
+        raise ValueError(f"{path}: missing {', '.join(missing)}")
+    logo_name = _text(data, "logo")
+    logo = None
+    if logo_name is not None:
+        logo = (path.parent / logo_name).resolve()
+        if not logo.is_file():
+            raise ValueError(f"{path}: logo file {logo} does not exist")
+    return Branding(
+        company_zh=str(data["company_zh"]), company_en=str(data["company_en"]),
+        short_name=str(data["short_name"]), department=_text(data, "department"),
+        address=_text(data, "address"), hotline=_text(data, "hotline"), website=_text(data, "website"),
+        primary=_colour(data, "primary", path), accent=_colour(data, "accent", path), logo=logo,
+    )

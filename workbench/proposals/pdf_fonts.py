@@ -1,0 +1,71 @@
+"""The bundled CJK font for ReportLab: registered once per process, and its coverage.
+
+``resources/fonts/WorkbenchSansSC-Regular.ttf`` has TrueType outlines, so ReportLab embeds it
+as a subset (only the glyphs a document uses). It has no bold face: ``<b>`` maps to the same
+regular face (emphasis on the sheet is size and colour), so markup never raises.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from collections.abc import Iterable
+from importlib.resources import files
+from pathlib import Path
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_NAME = "WorkbenchSansSC"
+FONT_FILE = "WorkbenchSansSC-Regular.ttf"
+
+_lock = threading.Lock()
+_font: TTFont | None = None
+
+# Never drawn with a glyph of their own, so never "missing" (same rule as workbench/ui/fonts.py).
+_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
+_VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x180B, 0x1810))
+
+
+def font_path() -> Path:
+    path = Path(str(files("workbench.resources").joinpath("fonts", FONT_FILE)))
+    if not path.is_file():
+        raise RuntimeError(f"the bundled font {FONT_FILE} is not a file on disk (looked at {path})")
+    return path
+
+
+def register_pdf_font() -> str:
+    """Register the font with ReportLab (first call parses the file; later calls are free)."""
+    global _font
+    with _lock:
+        if _font is None:
+            font = TTFont(FONT_NAME, str(font_path()))
+            pdfmetrics.registerFont(font)
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(FONT_NAME, bold, italic, FONT_NAME)
+            _font = font
+    return FONT_NAME
+
+
+def _covered() -> dict[int, int]:
+    register_pdf_font()
+    assert _font is not None
+    return _font.face.charToGlyph  # type: ignore[no-any-return]
+
+
+def _is_invisible(char: str) -> bool:
+    code = ord(char)
+    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
+        code in selectors for selectors in _VARIATION_SELECTORS
+    )
+
+
+def missing_chars(texts: Iterable[str]) -> tuple[str, ...]:
+    """The characters of ``texts`` (an iterable of strings) the font has no glyph for, sorted."""
+    covered = _covered()
+    chars: set[str] = set()
+    for text in texts:
+        chars.update(text)
+    return tuple(sorted(c for c in chars if ord(c) not in covered and not _is_invisible(c)))

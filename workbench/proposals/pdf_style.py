@@ -1,0 +1,122 @@
+"""Styles, colours and the text helper shared by the proposal PDF's sections.
+
+Every text printed goes through :meth:`Ink.t`, which escapes it for ReportLab's paragraph
+markup and records it, so that the renderer can report the characters the font lacks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
+
+from workbench.proposals.branding import Branding
+
+INK = colors.HexColor("#1F2933")  # body text: a soft black
+MUTED = colors.HexColor("#66727F")  # secondary text
+RULE = colors.HexColor("#D3DAE2")  # hairlines between rows
+PAGE_W = 210 * mm
+MARGIN_X = 18 * mm
+CONTENT_W = PAGE_W - 2 * MARGIN_X
+
+CN_NUMBERS = "一二三四五六七八九十"
+
+
+def tint(hex_colour: str, amount: float) -> colors.Color:
+    """``hex_colour`` mixed with white: amount 0 = the colour, 1 = white."""
+    base = colors.HexColor(hex_colour)
+    return colors.Color(base.red + (1 - base.red) * amount, base.green + (1 - base.green) * amount,
+                        base.blue + (1 - base.blue) * amount)
+
+
+def money(value: str | None) -> str:
+    """The engine's money string with thousands separators, exactly (Decimal, never float)."""
+    if value is None:
+        return "—"
+    return f"{Decimal(value):,.2f}"
+
+
+def percent(value: str | None) -> str:
+    if value is None or Decimal(value) == 0:
+        return "—"
+    return f"{Decimal(value).normalize():f}%"
+
+
+@dataclass
+class Ink:
+    """Paragraph styles in the brand's colours, and the record of every text printed."""
+
+    branding: Branding
+    font: str
+    texts: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.primary = colors.HexColor(self.branding.primary)
+        self.accent = colors.HexColor(self.branding.accent)
+        self.header_fill = tint(self.branding.primary, 0.90)
+        self.band_fill = tint(self.branding.primary, 0.955)
+        f = self.font
+
+        def style(name: str, size: float, leading: float, colour: colors.Color = INK,
+                  align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
+            return ParagraphStyle(name, fontName=f, fontSize=size, leading=leading, textColor=colour,
+                                  alignment=align, wordWrap="CJK", **extra)
+
+        self.body = style("body", 9, 14)
+        self.body_muted = style("body_muted", 8.5, 13, MUTED)
+        self.small = style("small", 7.5, 10.5, MUTED)
+        self.cell = style("cell", 8, 11)
+        self.cell_right = style("cell_right", 8, 11, align=TA_RIGHT)
+        self.cell_center = style("cell_center", 8, 11, align=TA_CENTER)
+        self.cell_muted = style("cell_muted", 7, 9.5, MUTED)
+        self.head = style("head", 7.5, 10, self.primary)
+        self.head_right = style("head_right", 7.5, 10, self.primary, align=TA_RIGHT)
+        self.head_center = style("head_center", 7.5, 10, self.primary, align=TA_CENTER)
+        self.label = style("label", 8, 12, MUTED)
+        self.kicker = style("kicker", 9, 12, self.accent)
+        self.title = style("title", 17, 23, self.primary, spaceAfter=2)
+        self.section = style("section", 12, 16, self.primary, spaceBefore=14, spaceAfter=3)
+        self.subhead = style("subhead", 10, 14, INK, spaceBefore=2, spaceAfter=2)
+        self.value = style("value", 9.5, 13.5)
+        self.value_big = style("value_big", 12, 16, self.primary, align=TA_RIGHT)
+        self.total_label = style("total_label", 8.5, 13, INK)
+        self.total_value = style("total_value", 9, 13, INK, align=TA_RIGHT)
+        self.bullet = style("bullet", 9, 14, leftIndent=10, bulletIndent=0, bulletFontName=f,
+                            bulletColor=self.accent, spaceAfter=3)
+
+    def t(self, text: object) -> str:
+        """``text`` escaped for paragraph markup (and recorded for the coverage check)."""
+        value = str(text)
+        self.texts.append(value)
+        return escape(value)
+
+    def p(self, text: object, style: ParagraphStyle) -> Paragraph:
+        """A paragraph of plain text (escaped)."""
+        return Paragraph(self.t(text), style)
+
+    def m(self, markup: str, style: ParagraphStyle) -> Paragraph:
+        """A paragraph of markup already built with :meth:`t` for every text in it."""
+        return Paragraph(markup, style)
+
+    def table_style(self, commands: list[tuple[Any, ...]]) -> TableStyle:
+        """A table style whose cells draw in the bundled font (never a standard, unembedded one)."""
+        return TableStyle([("FONTNAME", (0, 0), (-1, -1), self.font), *commands])
+
+    def colour(self, markup: str, colour: colors.Color) -> str:
+        return f'<font color="#{colour.hexval()[2:]}">{markup}</font>'
+
+    def section_heading(self, number: int, title: str, room: float = 55 * mm) -> list[Flowable]:
+        """A numbered heading ("三、报价明细"), on a new page unless ``room`` is left below it."""
+        mark = CN_NUMBERS[number - 1] if number <= len(CN_NUMBERS) else str(number)
+        heading = self.m(f"{self.colour(self.t(mark + '、'), self.accent)}{self.t(title)}", self.section)
+        return [CondPageBreak(room), heading]
+
+    def subheading(self, title: str, room: float = 30 * mm) -> list[Flowable]:
+        return [CondPageBreak(room), self.p(title, self.subhead)]

@@ -1,0 +1,180 @@
+"""The money tables of the proposal PDF: prices, totals, gifts, prestore schemes and schedule.
+
+Every figure is the pricing engine's own string (``quote_to_dict``), printed with thousands
+separators through Decimal; the only sum made here is one-off + installation of a line.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table
+
+from workbench.proposals.pdf_style import CONTENT_W, MUTED, RULE, Ink, money, percent
+from workbench.proposals.sections import grid
+
+PRICE_HEAD = ("#", "产品", "数量", "期限(月)", "目录单价", "优惠", "净单价", "月费", "一次性(含安装)", "合约期总额")
+PRICE_W_MM = (7, 37, 10.5, 11.5, 17, 12, 17, 18, 22, 22)
+
+
+def _heads(ink: Ink, labels: tuple[str, ...], right_from: int) -> list[Any]:
+    return [ink.p(label, ink.head if i < right_from else ink.head_right) for i, label in enumerate(labels)]
+
+
+def price_table(ink: Ink, quote: dict[str, Any]) -> Table:
+    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2)]
+    for line in quote["lines"]:
+        one_off = Decimal(line["one_off"]) + Decimal(line["installation"])
+        name = ink.p(line["name"]["zh"], ink.cell)
+        rows.append([
+            ink.m(ink.colour(ink.t(line["index"] + 1), MUTED), ink.cell), name,
+            ink.p(line["quantity"], ink.cell_right), ink.p(line["term_months"], ink.cell_right),
+            ink.p(money(line["list_unit"]), ink.cell_right), ink.p(percent(line["discount_percent"]), ink.cell_right),
+            ink.p(money(line["net_unit"]), ink.cell_right), ink.p(money(line["monthly"]), ink.cell_right),
+            ink.p(money(str(one_off)) if one_off else "—", ink.cell_right),
+            ink.p(money(line["term_total"]), ink.cell_right),
+        ])
+    return grid(ink, rows, [w * mm for w in PRICE_W_MM])
+
+
+def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
+    t = quote["totals"]
+    items = [
+        ("月费合计 (每月)", money(t["monthly_recurring"])),
+        ("一次性费用", money(t["one_off"])),
+        ("安装调测费", money(t["installation"])),
+        ("首年费用", money(t["first_year"])),
+        ("目录价合约期总额", money(t["list_over_term"])),
+        ("合约期节省", money(t["savings"])),
+        ("综合优惠幅度", percent(t["effective_discount_percent"])),
+    ]
+    rows: list[list[Any]] = [[ink.p(label, ink.total_label), ink.p(value, ink.total_value)] for label, value in items]
+    rows.append([ink.m(ink.colour(ink.t("合约期总额"), ink.primary), ink.total_label),
+                 ink.p(money(t["over_term"]), ink.value_big)])
+    totals = Table(rows, colWidths=[36 * mm, 34 * mm])
+    totals.setStyle(ink.table_style([
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LINEBELOW", (0, 0), (-1, -2), 0.25, RULE),
+        ("LINEABOVE", (0, -1), (-1, -1), 1.0, ink.primary),
+        ("BACKGROUND", (0, -1), (-1, -1), ink.band_fill),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
+        ("TOPPADDING", (0, -1), (-1, -1), 5),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
+    ]))
+    reasons: list[str] = []
+    for line in quote["lines"]:
+        for discount in line["discounts"]:
+            why = discount["why"]["zh"]
+            if why not in reasons:
+                reasons.append(why)
+    left: list[Any] = [ink.p("优惠说明", ink.label)]
+    left += [ink.m(f"{ink.colour('●', ink.accent)} {ink.t(r)}", ink.body_muted) for r in reasons]
+    left.append(Spacer(0, 4))
+    left.append(ink.p("金额单位: 人民币元; 月费按计费月收取, 合约期总额含一次性及安装费用。", ink.small))
+    if quote.get("illustrative"):
+        left.append(ink.p("示例价格 (illustrative prices), 非正式资费。", ink.small))
+    outer = Table([[left, totals]], colWidths=[CONTENT_W - 74 * mm, 74 * mm])
+    outer.setStyle(ink.table_style([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (0, 0), 0),
+        ("RIGHTPADDING", (0, 0), (0, 0), 12),
+        ("RIGHTPADDING", (1, 0), (1, 0), 0),
+        ("LEFTPADDING", (1, 0), (1, 0), 4),
+    ]))
+    return outer
+
+
+def gifts_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
+    gifts = quote.get("gifts") or []
+    if not gifts:
+        return None
+    rows: list[list[Any]] = [_heads(ink, ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"), 1)]
+    for g in gifts:
+        rows.append([
+            ink.p(g["name"]["zh"], ink.cell), ink.p(g["quantity"], ink.cell_right),
+            ink.p(g["months"] if g["months"] else "—", ink.cell_right),
+            ink.p(money(g["value"]) if Decimal(g["value"]) else "—", ink.cell_right),
+            ink.p(g["why"]["zh"], ink.cell_muted),
+        ])
+    rows[0][4] = ink.p("赠送依据", ink.head)
+    return grid(ink, rows, [38 * mm, 12 * mm, 14 * mm, 20 * mm, CONTENT_W - 84 * mm])
+
+
+def _refundable(value: bool | None) -> str:
+    return "—" if value is None else ("可清退" if value else "不可清退")
+
+
+def schemes_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
+    schemes = quote.get("schemes") or []
+    if not schemes:
+        return None
+    head = ("预存回馈方案", "成员数", "每户预存", "月返还 × 月数", "自由话费", "月保底消费", "清退", "赠品", "预存合计")
+    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    for s in schemes:
+        rebate = (f"{money(s['rebate_monthly'])} × {s['term_months']}"
+                  if Decimal(s["rebate_monthly"]) else "—")
+        rows.append([
+            ink.p(s["name"]["zh"], ink.cell), ink.p(s["members"], ink.cell_right),
+            ink.p(money(s["prestore"]), ink.cell_right), ink.p(rebate, ink.cell_right),
+            ink.p(money(s["free_credit"]), ink.cell_right),
+            ink.p(money(s["minimum_monthly_spend"]) if s["minimum_monthly_spend"] else "—", ink.cell_right),
+            ink.p(_refundable(s["refundable"]), ink.cell_right),
+            ink.p((s.get("gift") or {}).get("zh") or "—", ink.cell_right),
+            ink.p(money(s["prestore_total"]), ink.cell_right),
+        ])
+    return grid(ink, rows, [w * mm for w in (38, 12, 16, 20, 16, 17, 15, 22, 18)])
+
+
+_SCHEDULE_KEYS = ("recurring", "one_off", "installation", "prestore", "free_credit", "rebate", "minimum_spend",
+                  "due", "net")
+
+
+def collapse_schedule(schedule: list[dict[str, Any]]) -> list[tuple[int, int, dict[str, Any]]]:
+    """Consecutive months with the same figures as one (first, last, month) range."""
+    ranges: list[tuple[int, int, dict[str, Any]]] = []
+    for month in schedule:
+        key = tuple(month[k] for k in _SCHEDULE_KEYS)
+        if ranges and tuple(ranges[-1][2][k] for k in _SCHEDULE_KEYS) == key \
+                and ranges[-1][1] + 1 == month["month"]:
+            first, _, values = ranges[-1]
+            ranges[-1] = (first, month["month"], values)
+        else:
+            ranges.append((month["month"], month["month"], month))
+    return ranges
+
+
+def schedule_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
+    schedule = quote.get("schedule") or []
+    if not schedule:
+        return None
+    head = ("月份", "月费", "一次性及安装", "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出")
+    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    for first, last, m in collapse_schedule(schedule):
+        span = f"第 {first} 月" if first == last else f"第 {first}–{last} 月"
+        one_off = Decimal(m["one_off"]) + Decimal(m["installation"])
+
+        def cell(value: str) -> Any:
+            return ink.p(money(value) if Decimal(value) else "—", ink.cell_right)
+
+        rows.append([ink.p(span, ink.cell), cell(m["recurring"]), cell(str(one_off)), cell(m["prestore"]),
+                     cell(m["free_credit"]), cell(m["rebate"]), cell(m["minimum_spend"]), cell(m["due"]),
+                     cell(m["net"])])
+    return grid(ink, rows, [w * mm for w in (22, 19, 20, 17, 17, 16, 17, 23, 23)])
+
+
+def money_sections(ink: Ink, quote: dict[str, Any]) -> tuple[list[Flowable], list[Flowable]]:
+    """(gifts and schemes, schedule) flowables; empty lists when the quote has none."""
+    extras: list[Flowable] = []
+    gifts, schemes = gifts_table(ink, quote), schemes_table(ink, quote)
+    if gifts is not None:
+        extras += [*ink.subheading("赠送"), gifts, Spacer(0, 8)]
+    if schemes is not None:
+        extras += [*ink.subheading("预存回馈"), schemes, Spacer(0, 8)]
+    schedule = schedule_table(ink, quote)
+    sched: list[Flowable] = []
+    if schedule is not None:
+        sched = [*ink.subheading("逐月费用计划 (相同月份合并显示)"), schedule]
+    return extras, sched

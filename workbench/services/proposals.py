@@ -1,0 +1,198 @@
+"""Use cases on proposal sheets: produce one for an offer's current version, read it back.
+
+The record (``proposals``, one row per offer version) holds the exact PDF bytes and the
+content that made them, including the priced quote. While the version is open, producing
+again replaces the record; once the version is frozen (sent, won, lost) the stored record is
+returned unchanged, whatever the price books say today: it is what the client received.
+
+Rendering takes a noticeable fraction of a second, so :func:`produce_proposal` reads in one
+transaction, renders outside any transaction, and writes in a second one that refuses
+(StaleEditError) when the offer version changed meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import false, select
+from sqlalchemy.orm import Session
+
+from workbench.domain.enums import CuteRole, Role
+from workbench.domain.errors import FieldError, StaleEditError, ValidationError
+from workbench.proposals.content import Person, ProposalContent, content_from_dict, content_to_dict
+from workbench.proposals.solution import solution_items
+from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
+from workbench.services import offers as o
+from workbench.services.catalogue import books_for_writing, catalogue_by_version
+from workbench.services.context import Context, apply_changes, insert_row
+from workbench.services.customers import load as load_customer
+from workbench.store import models as m
+
+#: How many need-payoff notes (newest first) the sheet lists.
+MAX_NEEDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class ProposalRecord:
+    """A stored proposal: the PDF exactly as produced and the content behind it."""
+
+    id: str
+    offer_id: str
+    version_no: int
+    number: str
+    issued_on: date
+    pdf: bytes
+    pdf_sha256: str
+    pages: int
+    missing: tuple[str, ...]
+    frozen: bool  # the offer version was sent: this record never changes again
+    content: ProposalContent
+    produced_at: datetime
+
+
+def _record(row: m.Proposal, frozen: bool) -> ProposalRecord:
+    return ProposalRecord(
+        id=row.id, offer_id=row.offer_id, version_no=row.version_no, number=row.number, issued_on=row.issued_on,
+        pdf=row.pdf, pdf_sha256=row.pdf_sha256, pages=row.pages, missing=tuple(row.missing_chars),
+        frozen=frozen, content=content_from_dict(json.loads(row.content_json)), produced_at=row.updated_at)
+
+
+def _stored(s: Session, offer_id: str, version_no: int) -> m.Proposal | None:
+    return s.scalar(select(m.Proposal).where(m.Proposal.offer_id == offer_id, m.Proposal.version_no == version_no,
+                                             m.Proposal.deleted == false()))
+
+
+def get_proposal(ctx: Context, *, offer_id: str, version_no: int | None = None) -> ProposalRecord | None:
+    """The stored proposal of the offer's ``version_no`` (default: current), or None."""
+    with ctx.store.read() as s:
+        offer = o._load(s, offer_id)
+        version = o._version(s, offer, version_no)
+        row = _stored(s, offer_id, version.version_no)
+        return None if row is None else _record(row, version.frozen)
+
+
+# --- content ---------------------------------------------------------------------------------
+
+def _person_from_contact(c: m.Contact) -> Person:
+    return Person(c.name, c.title, c.mobile or c.phone, c.email)
+
+
+def _key_person(s: Session, customer_id: str) -> Person | None:
+    contacts = s.scalars(select(m.Contact).where(m.Contact.customer_id == customer_id,
+                                                 m.Contact.deleted == false())).all()
+    if not contacts:
+        return None
+    best = min(contacts, key=lambda c: (not c.is_key_person, c.cute_role != CuteRole.ECONOMIC,
+                                        not c.is_liaison, c.name))
+    return _person_from_contact(best)
+
+
+def _needs(s: Session, customer_id: str) -> tuple[str, ...]:
+    notes = s.scalars(select(m.Visit.spin_need_payoff)
+                      .where(m.Visit.customer_id == customer_id, m.Visit.deleted == false(),
+                             m.Visit.spin_need_payoff.is_not(None), m.Visit.spin_need_payoff != "")
+                      .order_by(m.Visit.occurred_at.desc()).limit(MAX_NEEDS * 4))
+    found: list[str] = []
+    for note in notes:
+        text = " ".join((note or "").split())
+        if text and text not in found:
+            found.append(text)
+        if len(found) == MAX_NEEDS:
+            break
+    return tuple(found)
+
+
+def _manager(s: Session, ctx: Context, offer: m.Offer) -> tuple[Person, str | None]:
+    user = s.get(m.User, offer.owner_id or ctx.user_id) or s.get(m.User, ctx.user_id)
+    if user is None:
+        return Person(ctx.user_name or "客户经理"), None
+    return Person(user.name, Role(user.role).zh if user.role else None, user.phone, user.email), user.team
+
+
+def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[str, Any]) -> str | None:
+    if quote.get("authority", {}).get("level") == "within":
+        return "方案优惠在客户经理权限之内"
+    event = s.scalar(select(m.OfferEvent).where(m.OfferEvent.offer_id == offer.id,
+                                                m.OfferEvent.version_no == version.version_no,
+                                                m.OfferEvent.to_state == o.APPROVED)
+                     .order_by(m.OfferEvent.occurred_at.desc()).limit(1))
+    if event is None:
+        label = quote.get("authority", {}).get("label", {}).get("zh", "")
+        return f"{label}, 尚未审批" if label else None
+    who = s.get(m.User, event.by_user_id) if event.by_user_id else None
+    role = Role(who.role).zh if who and who.role else ""
+    name = who.name if who else ""
+    return f"{role} {name} 于 {event.occurred_at:%Y-%m-%d} 审批通过".strip()
+
+
+def _term_months(quote: dict[str, Any]) -> int:
+    return max((int(line.get("term_months") or 0) for line in quote.get("lines", [])), default=12) or 12
+
+
+def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVersion, today: date) -> ProposalContent:
+    """The sheet's content for ``version`` of ``offer`` (its stored quote, never re-priced)."""
+    if not version.quote_json:
+        raise ValidationError(FieldError("quote", "方案尚未报价", "the offer has no quote"))
+    quote = json.loads(version.quote_json)  # amounts stay the engine's strings
+    customer = load_customer(s, offer.customer_id)
+    industry = s.get(m.Industry, customer.industry_code) if customer.industry_code else None
+    catalogue = catalogue_by_version(s, quote.get("catalogue_version", "")) or books_for_writing(s, today=today)[0]
+    manager, team = _manager(s, ctx, offer)
+    return ProposalContent(
+        number=f"{offer.number}-V{version.version_no}", title=offer.title, issued_on=today,
+        valid_until=today + timedelta(days=VALIDITY_DAYS), customer_name=customer.name,
+        industry=industry.name_zh if industry else "", customer_address=customer.address,
+        key_person=_key_person(s, customer.id), manager=manager, team=team, needs=_needs(s, customer.id),
+        solution=solution_items(catalogue, quote, customer.industry_code or ""), quote=quote,
+        state=version.state, state_label=STATE_LABELS.get(version.state, version.state),
+        approval=_approval(s, offer, version, quote), terms=agreement_terms(_term_months(quote)),
+    )
+
+
+# --- producing ------------------------------------------------------------------------------
+
+def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRecord:
+    """Produce (or, for a frozen version that has one, return) the proposal of the offer's
+    current version. Refused for a rejected version (ValidationError on ``state``)."""
+    from workbench.proposals.render import render_proposal  # ReportLab: imported when first used
+
+    with ctx.store.read() as s:
+        offer = o._load(s, offer_id)
+        version = o._version(s, offer)
+        existing = _stored(s, offer_id, version.version_no)
+        if version.frozen and existing is not None:
+            return _record(existing, True)
+        if version.state == o.REJECTED:
+            raise ValidationError(FieldError("state", "已驳回的方案不能打印建议书, 请先修改方案",
+                                             "a rejected offer cannot be printed; revise it first"))
+        content = build_content(s, ctx, offer, version, today)
+        seen = (version.version_no, version.version)
+    rendered = render_proposal(content)
+    digest = hashlib.sha256(rendered.pdf).hexdigest()
+    fields: dict[str, Any] = {
+        "number": content.number, "issued_on": content.issued_on,
+        "content_json": json.dumps(content_to_dict(content), ensure_ascii=False, sort_keys=True),
+        "pdf": rendered.pdf, "pdf_sha256": digest, "pages": rendered.pages,
+        "missing_chars": "".join(rendered.missing),
+    }
+    with ctx.store.write() as s:
+        offer = o._load(s, offer_id)
+        version = o._version(s, offer)
+        if (version.version_no, version.version) != seen:
+            raise StaleEditError("offer", offer_id, seen[0], version.version_no)
+        row = _stored(s, offer_id, version.version_no)
+        # The journal carries the PDF's hash, not its bytes (the sync sends the blob apart).
+        journaled = {k: v for k, v in fields.items() if k != "pdf"}
+        if row is None:
+            row = m.Proposal(offer_id=offer_id, version_no=version.version_no, **fields)
+            insert_row(s, ctx, row, "proposals", {"offer_id": offer_id, "version_no": version.version_no,
+                                                  **journaled})
+        else:
+            apply_changes(s, ctx, row, "proposals", journaled)  # new bytes have a new hash: journaled
+            row.pdf = rendered.pdf
+        s.flush()
+        return _record(row, version.frozen)
