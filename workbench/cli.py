@@ -183,6 +183,89 @@ def cmd_price(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_proposal(args: argparse.Namespace) -> int:
+    import datetime
+
+    from workbench.domain.errors import NotFoundError, StaleEditError, ValidationError
+
+    try:
+        today = datetime.date.fromisoformat(args.today) if args.today else datetime.date.today()
+    except ValueError:
+        print(f"--today: 日期应为 YYYY-MM-DD / must be a date YYYY-MM-DD, not {args.today!r}", file=sys.stderr)
+        return 2
+    if not 1 <= args.lines <= 200:
+        print(f"--lines: 应在 1 到 200 之间 / must be 1 to 200, not {args.lines}", file=sys.stderr)
+        return 2
+    out = Path(args.output).expanduser()
+    if args.sample:
+        from workbench.proposals.render import render_proposal
+        from workbench.proposals.sample import sample_content
+
+        content = sample_content(args.lines, today=today)
+        rendered = render_proposal(content)
+        pdf, pages, missing, number = rendered.pdf, rendered.pages, rendered.missing, content.number
+    else:
+        if not args.offer and not getattr(args, "demo", False):
+            print("--offer ID (or --demo, or --sample) is required / 请指定 --offer", file=sys.stderr)
+            return 2
+        from workbench.services import proposals
+        from workbench.services.demo_offers import demo_offer, find_offer
+
+        path = _store_path(args)
+        if getattr(args, "demo", False) and not path.exists():
+            _fill_demo_store(path)
+        elif not path.exists():
+            print(f"{path}: 没有这个数据文件 / no such store", file=sys.stderr)
+            return 2
+        ctx = _open_context(path)
+        try:
+            offer_id = find_offer(ctx, args.offer) if args.offer else demo_offer(ctx, today=today)
+            record = proposals.produce_proposal(ctx, offer_id=offer_id, today=today)
+        except NotFoundError as e:
+            print(f"找不到 / not found: {e}", file=sys.stderr)
+            return 2
+        except (ValidationError, StaleEditError) as e:
+            print(str(e), file=sys.stderr)
+            return 2
+        finally:
+            ctx.store.close()
+        pdf, pages, missing, number = record.pdf, record.pages, record.missing, record.number
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(pdf)
+    if missing:
+        print(f"字体缺少字符, 将显示为方框 / the font lacks: {''.join(missing)}", file=sys.stderr)
+    print(json.dumps({"pdf": str(out), "number": number, "pages": pages, "bytes": len(pdf),
+                      "missing": "".join(missing)}, ensure_ascii=False))
+    return 0
+
+
+def _open_context(path: Path) -> Any:
+    from workbench.services.context import Context
+    from workbench.services.users import current_user
+    from workbench.store.engine import open_store
+
+    store = open_store(path)
+    user = current_user(store)
+    return Context(store, user.id, user.name)
+
+
+def _fill_demo_store(path: Path) -> None:
+    """The demo store, as the GUI's --demo fills it on first use (built aside, then moved in)."""
+    import os
+
+    from workbench.services.demo import generate
+    from workbench.store.engine import open_store
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    side = path.with_name(path.name + ".building")
+    store = open_store(side)
+    try:
+        generate(store, customers=2000)
+    finally:
+        store.close()
+    os.replace(side, path)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbench",
@@ -233,6 +316,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--catalogue", metavar="PATH", help="catalogue JSON (default: the shipped illustrative one)")
     p.add_argument("--policy", metavar="PATH", help="pricing policy JSON (default: the shipped illustrative one)")
     p.set_defaults(func=cmd_price)
+
+    p = sub.add_parser("proposal", help="print an offer's proposal sheet (方案建议书) to a PDF file",
+                       description="Produce the proposal of an offer's current version, store it with the offer "
+                       "(a sent version's stored proposal is returned unchanged) and write the PDF. --demo uses "
+                       "a demo offer on the demo store; --sample needs no store at all.")
+    _add_store_options(p)
+    p.add_argument("--offer", metavar="ID", help="the offer: its id or its number (FA-...)")
+    p.add_argument("--sample", action="store_true", help="a sample proposal priced by the engine, no store")
+    p.add_argument("--lines", type=int, default=8, metavar="N", help="lines of the --sample offer (default 8)")
+    p.add_argument("--today", metavar="YYYY-MM-DD", help="the proposal's date (default today)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    p.set_defaults(func=cmd_proposal)
     return parser
 
 
