@@ -1,7 +1,8 @@
 """The "Offers" tab of the customer page: the customer's bundle offers (组合方案) with their
 state, totals and authority verdict; new offer, open (revise), mark sent, approve / reject
 (team lead or HQ, for an offer waiting for approval), won / lost (for a sent offer, with an
-optional stage move of the customer), and the selected offer's approval history.
+optional stage move of the customer), the proposal sheet (produced in the background and
+previewed; a sent version's stored one, unchanged), and the selected offer's approval history.
 
 The list is read in the background whenever the customer page (re)loads; writes are single
 service calls followed by ``env.bus.customer_changed``, which makes the page re-read.
@@ -34,6 +35,8 @@ from workbench.ui.errors import show_error
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money, text
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog, OutcomeDialog
+from workbench.ui.proposals.launch import open_proposal
+from workbench.ui.proposals.preview import ProposalPreview
 
 NUMBER, TITLE, VERSION, STATE, MONTHLY, TERM, AUTHORITY = range(7)
 STATE_COLOURS = {  # (background, foreground)
@@ -85,6 +88,10 @@ class OffersTab(QWidget):
         self.new_button.clicked.connect(self.new_offer)
         self.open_button.clicked.connect(self.open_offer)
         self.sent_button.clicked.connect(self.mark_sent)
+        self.proposal_button = QPushButton()
+        self.proposal_button.setObjectName("offer_proposal")
+        self.proposal_button.clicked.connect(self.show_proposal)
+        self.proposal_shown: ProposalPreview | None = None  # the last preview opened (tests look at it)
         self.approve_button, self.reject_button = QPushButton(), QPushButton()
         self.won_button, self.lost_button = QPushButton(), QPushButton()
         self.approve_button.setObjectName("approve_offer")
@@ -112,7 +119,7 @@ class OffersTab(QWidget):
         self.error.hide()
 
         buttons = QHBoxLayout()
-        for b in (self.new_button, self.open_button, self.sent_button, self.approve_button,
+        for b in (self.new_button, self.open_button, self.proposal_button, self.sent_button, self.approve_button,
                   self.reject_button, self.won_button, self.lost_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -204,6 +211,7 @@ class OffersTab(QWidget):
         self.new_button.setEnabled(self.customer is not None)
         self.open_button.setEnabled(current is not None)
         self.sent_button.setEnabled(state in (offer_service.DRAFT, offer_service.APPROVED))
+        self.proposal_button.setEnabled(current is not None and state != offer_service.REJECTED)
         decide = state == offer_service.NEEDS_APPROVAL and self.acting_role() in APPROVER_ROLES
         self.approve_button.setEnabled(decide)
         self.reject_button.setEnabled(decide)
@@ -294,6 +302,21 @@ class OffersTab(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
+    def show_proposal(self) -> None:
+        """Produce the selected offer's proposal in the background and preview it."""
+        current = self.current_offer()
+        if current is None:
+            return
+        self.error.hide()
+        self.proposal_button.setEnabled(False)
+
+        def shown(preview: ProposalPreview) -> None:
+            self.proposal_shown = preview
+            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        op = open_proposal(self.env, self, offer_id=current.id, on_refused=self._refused, on_shown=shown)
+        op.finished.connect(self._update_buttons)
+
     def mark_sent(self) -> None:
         current = self.current_offer()
         if current is None:
@@ -316,6 +339,8 @@ class OffersTab(QWidget):
         self.new_button.setToolTip(self.tr("Build a priced bundle offer for this customer"))
         self.open_button.setText(self.tr("&Open…"))
         self.open_button.setToolTip(self.tr("Open the offer to revise it (a sent offer gets a new version)"))
+        self.proposal_button.setText(self.tr("Propos&al…"))
+        self.proposal_button.setToolTip(self.tr("Preview, print or save the proposal sheet (PDF) of this offer"))
         self.sent_button.setText(self.tr("Mark &sent"))
         self.sent_button.setToolTip(self.tr("The offer went to the customer: its version is frozen"))
         self.approve_button.setText(self.tr("A&pprove…"))

@@ -1,0 +1,67 @@
+"""Opening an offer's proposal: produced in the background, then shown in the preview.
+
+``services.proposals.produce_proposal`` renders off the GUI thread (``env.runner``, a write:
+it stores the PDF with the offer version); a sent version's stored proposal comes back
+unchanged and the preview says so. A refusal (a rejected offer, an offer changed meanwhile)
+goes to ``on_refused`` for the caller to show beside the offer; anything else to a dialog.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from workbench.domain.errors import StaleEditError, ValidationError
+from workbench.services import proposals
+from workbench.services.proposals import ProposalRecord
+from workbench.ui.env import UiEnv
+from workbench.ui.errors import show_error
+from workbench.ui.offers.format import text
+from workbench.ui.proposals.preview import ProposalPreview
+from workbench.ui.runner import Op
+
+
+def file_name(record: ProposalRecord) -> str:
+    """``FA-…-V1 某某银行 方案建议书.pdf`` without characters file systems refuse."""
+    name = f"{record.number} {record.content.customer_name} 方案建议书.pdf"
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name)
+
+
+def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
+                  on_shown: Callable[[ProposalPreview], None] | None = None) -> Op:
+    """Produce (or fetch the frozen) proposal of the offer's current version and preview it."""
+    today = env.today()
+
+    def work(_op: Op) -> ProposalRecord:
+        return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today)
+
+    def shown(record: ProposalRecord) -> None:
+        note = None
+        if record.frozen:
+            note = QCoreApplication.translate(
+                "ProposalLaunch", "This version was sent on its way to the client: this is the proposal exactly "
+                "as produced on {0}, it never changes. A revision makes a new version.").format(
+                    record.issued_on.isoformat())
+        preview = ProposalPreview(env, record.pdf, title=f"{record.number} {record.content.title}",
+                                  suggested_name=file_name(record), missing=record.missing, frozen_note=note,
+                                  parent=parent)
+        preview.setWindowTitle(QCoreApplication.translate("ProposalLaunch", "Proposal {0} — {1}").format(
+            record.number, record.content.customer_name))
+        preview.open()
+        if on_shown is not None:
+            on_shown(preview)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            on_refused("\n".join(text(e) for e in exc.errors))
+        elif isinstance(exc, StaleEditError):
+            on_refused(QCoreApplication.translate(
+                "ProposalLaunch", "The offer changed while the proposal was being prepared; try again."))
+        else:
+            show_error(parent, exc)
+
+    return env.runner.run(work, on_success=shown, on_failure=failed, write=True, owner=parent,
+                          label=QCoreApplication.translate("ProposalLaunch", "Preparing the proposal…"))
