@@ -57,7 +57,8 @@ class CataloguePanel(QWidget):
         self.add_button = QPushButton()
         layout.addWidget(self.add_button)
         self.search.textChanged.connect(self._filter)
-        self.search.returnPressed.connect(self.add_current)
+        # Enter in the search adds the highlighted product: handled in eventFilter and
+        # consumed there, else a QDialog would also click its default button (a second add).
         self.search.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item: self.add_current())
         self.list.currentItemChanged.connect(self._current_changed)
@@ -105,6 +106,9 @@ class CataloguePanel(QWidget):
             assert isinstance(event, QKeyEvent)
             if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self._step(1 if event.key() == Qt.Key.Key_Down else -1)
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+                self.add_current()
                 return True
         return super().eventFilter(watched, event)
 
