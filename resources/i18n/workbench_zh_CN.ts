@@ -4,17 +4,17 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="52"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="55"/>
         <source>within authority</source>
         <translation>权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="53"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="56"/>
         <source>needs team lead</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="54"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="57"/>
         <source>needs HQ</source>
         <translation>需总部审批</translation>
     </message>
@@ -95,17 +95,17 @@
 <context>
     <name>CataloguePanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="74"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="75"/>
         <source>&amp;Find a product (Ctrl+F):</source>
         <translation>查找产品(&amp;F)（Ctrl+F）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="75"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="76"/>
         <source>name, code or category</source>
         <translation>名称、编码或类别</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="76"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="77"/>
         <source>&amp;Add to the offer (Enter)</source>
         <translation>加入报价(&amp;A)（Enter）</translation>
     </message>
@@ -166,117 +166,117 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="132"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="107"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="133"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="108"/>
         <source>Edit {0}</source>
         <translation>编辑联系人“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
         <source>&amp;Name*:</source>
         <translation>姓名(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="135"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;Mobile:</source>
         <translation>手机(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="136"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="137"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
         <source>&amp;Birthday:</source>
         <translation>生日(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="137"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
         <source>&amp;Care dates:</source>
         <translation>关怀日期(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="138"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
         <source>Buying &amp;role:</source>
         <translation>采购角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="138"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
         <source>Behaviour st&amp;yle:</source>
         <translation>处事风格(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="139"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
         <source>C&amp;loseness (0–10):</source>
         <translation>亲近度（0–10）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="139"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
         <source>Tr&amp;ust (0–10):</source>
         <translation>信任度（0–10）(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="140"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
         <source>Personal &amp;favour (0–10):</source>
         <translation>人情（0–10）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="140"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
         <source>&amp;Key person:</source>
         <translation>关键人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="141"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
         <source>L&amp;iaison:</source>
         <translation>协议联系人(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="141"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="145"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="120"/>
         <source>one per line: label month-day, e.g. 生日 3-15</source>
         <translation>每行一项：名称 月-日，例如“生日 3-15”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="146"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="121"/>
         <source>关键人: decides or sways the decision</source>
         <translation>关键人：拍板或能左右决策</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="147"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="122"/>
         <source>联系人 named in the service agreement</source>
         <translation>服务协议中指定的联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="148"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="123"/>
         <source>not known yet</source>
         <translation>尚不清楚</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="152"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="127"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -420,163 +420,163 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="100"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="101"/>
         <source>Edit {0}</source>
         <translation>编辑客户“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="103"/>
         <source>&amp;Name*:</source>
         <translation>客户名称(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="103"/>
         <source>S&amp;hort name:</source>
         <translation>简称(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="129"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="129"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
         <source>&amp;Industry*:</source>
         <translation>行业(&amp;I)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
         <source>&amp;Employees:</source>
         <translation>员工人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
         <source>Mo&amp;bile lines:</source>
         <translation>手机用户数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
         <source>Shared:</source>
         <translation>共享：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
         <source>&amp;Value grade:</source>
         <translation>价值等级(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
         <source>Churn ris&amp;k:</source>
         <translation>流失风险(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
         <source>C&amp;urrent provider:</source>
         <translation>现运营商(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
         <source>Com&amp;petitors:</source>
         <translation>竞争对手(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
         <source>&amp;Their contract ends:</source>
         <translation>对方合同到期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="135"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
         <source>Price-&amp;sensitive:</source>
         <translation>价格敏感(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="136"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="111"/>
         <source>Decides on reference c&amp;ases:</source>
         <translation>看重成功案例(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
         <source>&amp;Loyalty:</source>
         <translation>忠诚度(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
         <source>&amp;Motive:</source>
         <translation>驱动因素(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="116"/>
         <source>18 characters (统一社会信用代码)</source>
         <translation>统一社会信用代码，18 位</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="142"/>
-        <location filename="../../workbench/ui/customers/forms.py" line="143"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>visible to the &amp;whole team</source>
         <translation>全团队可见(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="145"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source> (not a key industry)</source>
         <translation>（非重点行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="147"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="148"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="156"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="166"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="166"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="169"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
         <source>Industry default</source>
         <translation>按行业默认</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="169"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
         <source>Industry default ({0})</source>
         <translation>按行业默认（{0}）</translation>
     </message>
@@ -713,43 +713,43 @@
 <context>
     <name>FabeView</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="151"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="155"/>
         <source>Select a product to see its talking points (FABE).</source>
         <translation>选择一个产品，查看其 FABE 推介要点。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="155"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="159"/>
         <source>Feature</source>
         <translation>特性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="156"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="160"/>
         <source>Advantage</source>
         <translation>优势</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="157"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="161"/>
         <source>Benefit</source>
         <translation>利益</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="160"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="164"/>
         <source> (your customer&apos;s industry)</source>
         <translation>（本客户所在行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="162"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
         <source> [illustrative]</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="163"/>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="165"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="167"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="169"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="165"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="169"/>
         <source>no reference case yet</source>
         <translation>暂无成功案例</translation>
     </message>
@@ -1305,142 +1305,152 @@
 <context>
     <name>OffersTab</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="141"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="148"/>
         <source>Loading the offers</source>
         <translation>正在加载报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="223"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="231"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="225"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="233"/>
         <source>v{0}</source>
         <translation>第 {0} 版</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="228"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="236"/>
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="237"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="245"/>
         <source>Select an offer to see its history.</source>
         <translation>选择一个报价，查看其审批记录。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="315"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="338"/>
         <source>&amp;New offer…</source>
         <translation>新建报价(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="316"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="339"/>
         <source>Build a priced bundle offer for this customer</source>
         <translation>为该客户制作组合方案报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="317"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="340"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="318"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="341"/>
         <source>Open the offer to revise it (a sent offer gets a new version)</source>
         <translation>打开报价进行修改（已发送的报价将生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="319"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="342"/>
+        <source>Propos&amp;al…</source>
+        <translation>建议书(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="343"/>
+        <source>Preview, print or save the proposal sheet (PDF) of this offer</source>
+        <translation>预览、打印或保存该方案的建议书 (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="344"/>
         <source>Mark &amp;sent</source>
         <translation>标记为已发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="320"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="345"/>
         <source>The offer went to the customer: its version is frozen</source>
         <translation>报价已交给客户：该版本将被冻结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="321"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="346"/>
         <source>A&amp;pprove…</source>
         <translation>审批通过(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="322"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="347"/>
         <source>Approve the offer waiting for approval (team lead or HQ)</source>
         <translation>审批通过待审批的报价（营销主管或总部）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="323"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="348"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="324"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="349"/>
         <source>Reject the offer waiting for approval, with the reason</source>
         <translation>驳回待审批的报价，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="325"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="350"/>
         <source>&amp;Won…</source>
         <translation>成交(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="326"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="351"/>
         <source>The customer accepted the sent offer; optionally move the stage</source>
         <translation>客户接受了已发送的报价；可同时调整客户阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="327"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="352"/>
         <source>&amp;Lost…</source>
         <translation>丢单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="328"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="353"/>
         <source>The customer declined the sent offer</source>
         <translation>客户拒绝了已发送的报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="329"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="354"/>
         <source>Approval history</source>
         <translation>审批记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="355"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="355"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="330"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="355"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="356"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="356"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="331"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="356"/>
         <source>Term total</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="332"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="357"/>
         <source>Authority</source>
         <translation>审批权限</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="333"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="358"/>
         <source>No offers yet. New offer… builds one.</source>
         <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
@@ -1448,12 +1458,12 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../workbench/ui/customers/form_support.py" line="130"/>
+        <location filename="../../workbench/ui/customers/form_support.py" line="171"/>
         <source>set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/form_support.py" line="131"/>
+        <location filename="../../workbench/ui/customers/form_support.py" line="172"/>
         <source>Unticked: no date</source>
         <translation>不勾选：不设日期</translation>
     </message>
@@ -1514,67 +1524,67 @@
 <context>
     <name>PipelinePage</name>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="179"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="181"/>
         <source>&amp;Owner:</source>
         <translation>客户经理(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="180"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="182"/>
         <source>All owners</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="181"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="183"/>
         <source>Mine</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="182"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="184"/>
         <source>&amp;Industry:</source>
         <translation>行业(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="183"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="185"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="190"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="192"/>
         <source>Show or hide the dormant and lost customers</source>
         <translation>显示或隐藏休眠和流失客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="203"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="205"/>
         <source>{0} customers in the pipeline</source>
         <translation>看板中共 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="204"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="206"/>
         <source>&amp;Dormant/lost ({0})</source>
         <translation>休眠/流失（{0}）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="244"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="247"/>
         <source>Loading the pipeline</source>
         <translation>正在加载阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="373"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="376"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="376"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="379"/>
         <source>&amp;Move to</source>
         <translation>调整到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="388"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="391"/>
         <source>&amp;Next stage</source>
         <translation>下一阶段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="388"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="391"/>
         <source>&amp;Previous stage</source>
         <translation>上一阶段(&amp;P)</translation>
     </message>
@@ -1886,6 +1896,172 @@
         <location filename="../../workbench/ui/customers/profile.py" line="197"/>
         <source>industry default</source>
         <translation>行业默认</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalLaunch</name>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="44"/>
+        <source>This version was sent to the client: this is the proposal exactly as produced on {0}, it never changes. A revision makes a new version.</source>
+        <translation>该版本已提交客户：以下为 {0} 生成的建议书原件，内容不会再改变。修改方案将生成新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="51"/>
+        <source>Proposal {0} — {1}</source>
+        <translation>方案建议书 {0} — {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="61"/>
+        <source>The offer changed while the proposal was being prepared; try again.</source>
+        <translation>生成建议书期间方案已被修改，请重试。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="67"/>
+        <source>Preparing the proposal…</source>
+        <translation>正在生成方案建议书…</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalPreview</name>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="186"/>
+        <source>{0}%</source>
+        <translation>{0}%</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="190"/>
+        <source>Page {0} / {1}</source>
+        <translation>第 {0} 页 / 共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="200"/>
+        <source>Save proposal as</source>
+        <translation>建议书另存为</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="201"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="214"/>
+        <source>Not saved.</source>
+        <translation>未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="217"/>
+        <source>Saved to {0}</source>
+        <translation>已保存到 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="225"/>
+        <source>Print proposal</source>
+        <translation>打印方案建议书</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="259"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="261"/>
+        <source>Printing the proposal</source>
+        <translation>正在打印方案建议书</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="266"/>
+        <source>Sent 1 page to the printer.</source>
+        <translation>已向打印机发送 1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="267"/>
+        <source>Sent {0} pages to the printer.</source>
+        <translation>已向打印机发送 {0} 页。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="274"/>
+        <source>Printing cancelled.</source>
+        <translation>已取消打印。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="276"/>
+        <source>Not printed.</source>
+        <translation>未打印。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="281"/>
+        <source>Proposal preview — {0}</source>
+        <translation>建议书预览 — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="283"/>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>缩小 (Ctrl+-)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="285"/>
+        <source>Zoom in (Ctrl++)</source>
+        <translation>放大 (Ctrl++)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="286"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="287"/>
+        <source>Fit the page width to the window (Ctrl+0)</source>
+        <translation>页面宽度适合窗口 (Ctrl+0)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <source>1 page</source>
+        <translation>共 1 页</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <source>{0} pages</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="295"/>
+        <source>The font lacks these characters; they will print as boxes: {0}</source>
+        <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="298"/>
+        <source>This PDF cannot be shown: {0}</source>
+        <translation>无法显示该 PDF：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="299"/>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="300"/>
+        <source>Save the PDF exactly as shown (Ctrl+S)</source>
+        <translation>按所见原样保存 PDF (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="301"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
+        <source>Esc</source>
+        <translation>Esc</translation>
     </message>
 </context>
 <context>
@@ -2263,138 +2439,138 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="153"/>
+        <location filename="../../workbench/ui/today/view.py" line="154"/>
         <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Today&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</source>
         <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;今日&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="154"/>
+        <location filename="../../workbench/ui/today/view.py" line="155"/>
         <source>Whole &amp;team</source>
         <translation>全团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="155"/>
+        <location filename="../../workbench/ui/today/view.py" line="156"/>
         <source>Show the follow-ups and contracts of every customer, not only yours</source>
         <translation>显示所有客户的跟进和合同，而不只是您的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="156"/>
+        <location filename="../../workbench/ui/today/view.py" line="157"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="157"/>
+        <location filename="../../workbench/ui/today/view.py" line="158"/>
         <source>Open the selected customer (Enter)</source>
         <translation>打开所选客户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="158"/>
+        <location filename="../../workbench/ui/today/view.py" line="159"/>
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="159"/>
+        <location filename="../../workbench/ui/today/view.py" line="160"/>
         <source>Mark the selected follow-up done (Space or Ctrl+D); Ctrl+Z undoes it</source>
         <translation>将所选跟进标记为完成（空格或 Ctrl+D）；Ctrl+Z 可撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="160"/>
+        <location filename="../../workbench/ui/today/view.py" line="161"/>
         <source>&amp;Log visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="161"/>
+        <location filename="../../workbench/ui/today/view.py" line="162"/>
         <source>Log a visit at the selected customer</source>
         <translation>为所选客户记录拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="162"/>
+        <location filename="../../workbench/ui/today/view.py" line="163"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="163"/>
+        <location filename="../../workbench/ui/today/view.py" line="164"/>
         <source>Mark follow-up done</source>
         <translation>标记跟进完成</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="164"/>
+        <location filename="../../workbench/ui/today/view.py" line="165"/>
         <source>Log visit…</source>
         <translation>记录拜访…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="171"/>
-        <location filename="../../workbench/ui/today/view.py" line="179"/>
+        <location filename="../../workbench/ui/today/view.py" line="172"/>
+        <location filename="../../workbench/ui/today/view.py" line="180"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="174"/>
+        <location filename="../../workbench/ui/today/view.py" line="175"/>
         <source>Due today and overdue</source>
         <translation>今日到期及已逾期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="174"/>
+        <location filename="../../workbench/ui/today/view.py" line="175"/>
         <source>Planned for the next {0} days</source>
         <translation>未来 {0} 天计划</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="175"/>
+        <location filename="../../workbench/ui/today/view.py" line="176"/>
         <source>Competitor contracts ending in the next {0} days</source>
         <translation>未来 {0} 天内到期的对手合同</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="186"/>
+        <location filename="../../workbench/ui/today/view.py" line="187"/>
         <source>Nothing due today, and nothing overdue.</source>
         <translation>今日没有到期事项，也没有逾期事项。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="188"/>
+        <location filename="../../workbench/ui/today/view.py" line="189"/>
         <source>No follow-ups planned for the next {0} days.</source>
         <translation>未来 {0} 天没有计划的跟进。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="191"/>
+        <location filename="../../workbench/ui/today/view.py" line="192"/>
         <source>No competitor contract ends in the next {0} days.</source>
         <translation>未来 {0} 天没有到期的对手合同。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="194"/>
+        <location filename="../../workbench/ui/today/view.py" line="195"/>
         <source>{0} overdue</source>
         <translation>逾期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="195"/>
+        <location filename="../../workbench/ui/today/view.py" line="196"/>
         <source>{0} due today</source>
         <translation>今日到期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="196"/>
+        <location filename="../../workbench/ui/today/view.py" line="197"/>
         <source>{0} this week</source>
         <translation>本周 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="198"/>
+        <location filename="../../workbench/ui/today/view.py" line="199"/>
         <source>1 contract ending</source>
         <translation>1 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="199"/>
+        <location filename="../../workbench/ui/today/view.py" line="200"/>
         <source>{0} contracts ending</source>
         <translation>{0} 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="204"/>
+        <location filename="../../workbench/ui/today/view.py" line="205"/>
         <source>{0} shown, more not listed</source>
         <translation>显示 {0} 条，其余未列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="206"/>
+        <location filename="../../workbench/ui/today/view.py" line="207"/>
         <source>{0} shown of {1}</source>
         <translation>显示 {0} 条，共 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="236"/>
+        <location filename="../../workbench/ui/today/view.py" line="237"/>
         <source>Loading today&apos;s agenda</source>
         <translation>正在加载今日日程</translation>
     </message>

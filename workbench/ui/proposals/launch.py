@@ -42,7 +42,7 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
         note = None
         if record.frozen:
             note = QCoreApplication.translate(
-                "ProposalLaunch", "This version was sent on its way to the client: this is the proposal exactly "
+                "ProposalLaunch", "This version was sent to the client: this is the proposal exactly "
                 "as produced on {0}, it never changes. A revision makes a new version.").format(
                     record.issued_on.isoformat())
         preview = ProposalPreview(env, record.pdf, title=f"{record.number} {record.content.title}",
