@@ -8,7 +8,7 @@ T = {
 },
 "ProposalPreview": {
  "{0}%": "{0}%",
- "Page {0} / {1}": "第 {0} 页 / 共 {1} 页",
+ "Page {0} / {1}": "第 {0} / {1} 页",
  "Save proposal as": "建议书另存为",
  "PDF documents (*.pdf)": "PDF 文档 (*.pdf)",
  "Not saved.": "未保存。",

@@ -1931,7 +1931,7 @@
     <message>
         <location filename="../../workbench/ui/proposals/preview.py" line="190"/>
         <source>Page {0} / {1}</source>
-        <translation>第 {0} 页 / 共 {1} 页</translation>
+        <translation>第 {0} / {1} 页</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/proposals/preview.py" line="200"/>
