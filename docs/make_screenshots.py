@@ -4,7 +4,8 @@
 
 Builds a 2,000-customer demo store in a temporary home, opens the real main window at
 1280x800 with the bundled font, and grabs: Today, Customers (a pinyin search), a customer
-page with its buying centre, the visit dialog, and the pipeline board.
+page with its buying centre, the visit dialog, the offer builder, an approved offer on the
+Offers tab, its proposal preview and the proposal's pages (pdftoppm), and the pipeline board.
 """
 
 from __future__ import annotations
@@ -118,6 +119,43 @@ def main() -> int:
     wait(500)
     shot("offer_builder", builder)
     builder.close()
+
+    # offers and the proposal: an offer beyond the manager's authority, approved by the team
+    # lead, on the demo banking customer; its Offers tab, the preview, and the PDF's pages
+    import subprocess
+
+    from workbench.services import offers as offer_service
+    from workbench.services.context import Context
+    from workbench.services.demo import DEMO_USERS
+    from workbench.services.demo_offers import DEMO_TITLE, demo_customer_id
+    from workbench.proposals.sample import sample_offer
+
+    ctx, today = window.env.ctx, window.env.today()
+    bank = demo_customer_id(ctx)
+    document = sample_offer(10)
+    document.pop("customer")
+    document["lines"][4]["manual_discount_percent"] = "10"  # beyond the manager's 20%: team lead
+    made = offer_service.create_offer(ctx, customer_id=bank, title=DEMO_TITLE, offer=document, today=today)
+    lead = next(u for u in DEMO_USERS if u[2].value == "team_lead")
+    offer_service.approve(Context(ctx.store, lead[0], lead[1]), offer_id=made.id, comment="同意, 季度重点客户")
+    window.open_customer(bank)
+    wait(800)
+    detail.tabs.setCurrentWidget(detail.offers)
+    until(lambda: detail.offers.table.rowCount() > 0)
+    detail.offers.table.selectRow(0)
+    wait(300)
+    shot("customer_offers")
+    detail.offers.show_proposal()
+    until(lambda: detail.offers.proposal_shown is not None and detail.offers.proposal_shown.isVisible())
+    preview = detail.offers.proposal_shown
+    preview.resize(1000, 800)
+    wait(1200)
+    shot("proposal_preview", preview)
+    pdf = Path(home) / "proposal.pdf"
+    pdf.write_bytes(preview.pdf)
+    preview.close()
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / "proposal_page")], check=True)
+    print(*sorted(out.glob("proposal_page*.png")), sep="\n")
 
     window.show_page("pipeline")
     wait(800)

@@ -26,12 +26,12 @@ from workbench.store.search_terms import SearchTerms, compute
 
 Progress = Callable[[int, int], None]  # (customers done, customers wanted)
 
-DEMO_USERS = (
-    ("00000000-0000-4000-8000-000000000001", "李明", Role.MANAGER, "杭州政企一组"),
-    ("00000000-0000-4000-8000-000000000002", "王芳", Role.MANAGER, "杭州政企一组"),
-    ("00000000-0000-4000-8000-000000000003", "陈昇", Role.MANAGER, "杭州政企一组"),
-    ("00000000-0000-4000-8000-000000000004", "赵堃", Role.TEAM_LEAD, "杭州政企一组"),
-    ("00000000-0000-4000-8000-000000000005", "总部政企部", Role.HQ, None),
+DEMO_USERS = (  # id, name, role, team, phone, e-mail (the manager's contact on proposals)
+    ("00000000-0000-4000-8000-000000000001", "李明", Role.MANAGER, "杭州政企一组", "13857100001", "liming@example.com"),
+    ("00000000-0000-4000-8000-000000000002", "王芳", Role.MANAGER, "杭州政企一组", "13857100002", "wangfang@example.com"),
+    ("00000000-0000-4000-8000-000000000003", "陈昇", Role.MANAGER, "杭州政企一组", "13857100003", "chensheng@example.com"),
+    ("00000000-0000-4000-8000-000000000004", "赵堃", Role.TEAM_LEAD, "杭州政企一组", "13857100004", "zhaokun@example.com"),
+    ("00000000-0000-4000-8000-000000000005", "总部政企部", Role.HQ, None, None, None),
 )
 ME = DEMO_USERS[0][0]
 
@@ -81,9 +81,9 @@ def _getters(cls: type) -> Callable[[object], tuple[object, ...]]:
 def ensure_demo_users(con: sqlite3.Connection) -> None:
     now = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
     con.executemany(
-        "INSERT OR IGNORE INTO users (id, name, role, team, created_at, updated_at, version, deleted) "
-        "VALUES (?, ?, ?, ?, ?, ?, 1, 0)",
-        [(uid, name, role.value, team, now, now) for uid, name, role, team in DEMO_USERS],
+        "INSERT OR IGNORE INTO users (id, name, role, team, phone, email, created_at, updated_at, version, deleted) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, 0)",
+        [(uid, name, role.value, team, phone, email, now, now) for uid, name, role, team, phone, email in DEMO_USERS],
     )
     # the demo user becomes this store's user only where there is none yet
     con.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('current_user', ?)", (ME,))
