@@ -28,6 +28,30 @@ def test_branding_file_can_be_replaced(tmp_path: Path) -> None:
     assert (b.company_zh, b.primary, b.accent, b.logo, b.hotline) == ("某运营商", "#112233", "#ABCDEF", None, None)
 
 
+def test_a_letterhead_deployed_in_the_data_directory_wins_and_prints(tmp_path: Path) -> None:
+    import io
+    import os
+
+    from pypdf import PdfReader
+
+    from workbench.config import paths
+    from workbench.proposals.render import render_proposal
+
+    assert os.environ.get("WORKBENCH_HOME")  # tests run in an isolated home (tests/conftest.py)
+    folder = paths().data / "branding"
+    folder.mkdir(parents=True)
+    (folder / "branding.json").write_text(json.dumps({
+        "company_zh": "东海电信有限公司 宁波分公司", "company_en": "Donghai Telecom", "short_name": "东海电信",
+        "primary": "#005B96", "accent": "#E07000"}), encoding="utf-8")
+    try:
+        assert load_branding().company_zh == "东海电信有限公司 宁波分公司"
+        pdf = render_proposal(sample_content(2)).pdf
+        assert "东海电信有限公司 宁波分公司" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    finally:
+        (folder / "branding.json").unlink()
+    assert load_branding().company_zh != "东海电信有限公司 宁波分公司"
+
+
 @pytest.mark.parametrize("change", [{"primary": "blue"}, {"company_zh": ""}, {"logo": "nowhere.png"}])
 def test_bad_branding_is_refused(tmp_path: Path, change: dict[str, str]) -> None:
     data = {"company_zh": "某运营商", "company_en": "X", "short_name": "X", "primary": "#112233",

@@ -1,7 +1,9 @@
 """The operator's letterhead: company name, contact lines, brand colours and logo.
 
-Read from ``resources/branding/branding.json`` (shipped in the package ``workbench.resources``);
-an operator replaces that file and the logo beside it (see resources/branding/README.md).
+Read from ``branding/branding.json`` in the user's data directory when there is one (an
+operator deploys its letterhead there without touching the installed program), else from
+``resources/branding/branding.json`` shipped in ``workbench.resources``, which an operator
+building its own installer replaces with the logo beside it (see resources/branding/README.md).
 Pure data, no Qt, no ReportLab.
 """
 
@@ -35,6 +37,11 @@ class Branding:
 
 
 def default_branding_path() -> Path:
+    from workbench.config import paths
+
+    deployed = paths().data / "branding" / BRANDING_FILE
+    if deployed.is_file():
+        return deployed
     return Path(str(files("workbench.resources").joinpath("branding", BRANDING_FILE)))
 
 
