@@ -10,6 +10,8 @@ service calls followed by ``env.bus.customer_changed``, which makes the page re-
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -36,7 +38,9 @@ from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money, text
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog, OutcomeDialog
 from workbench.ui.proposals.launch import open_proposal
-from workbench.ui.proposals.preview import ProposalPreview
+
+if TYPE_CHECKING:
+    from workbench.ui.proposals.preview import ProposalPreview
 
 NUMBER, TITLE, VERSION, STATE, MONTHLY, TERM, AUTHORITY = range(7)
 STATE_COLOURS = {  # (background, foreground)

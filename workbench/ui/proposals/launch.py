@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -20,8 +21,10 @@ from workbench.services.proposals import ProposalRecord
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.offers.format import text
-from workbench.ui.proposals.preview import ProposalPreview
 from workbench.ui.runner import Op
+
+if TYPE_CHECKING:  # the preview (QtPrintSupport, PDFium: ~40 ms) is imported when first shown
+    from workbench.ui.proposals.preview import ProposalPreview
 
 
 def file_name(record: ProposalRecord) -> str:
@@ -39,6 +42,8 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
         return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today)
 
     def shown(record: ProposalRecord) -> None:
+        from workbench.ui.proposals.preview import ProposalPreview
+
         note = None
         if record.frozen:
             note = QCoreApplication.translate(
