@@ -529,6 +529,7 @@ T.setdefault("SummaryPanel", {}).update({
  "Refused: fix the fields marked in red": "已拒绝：请修正标红的字段",
 })
 T.setdefault("undo", {}).update({
+ "Offer {0}: {1}": "方案 {0}：{1}",
  "{0} was changed meanwhile; the newer value is kept.": "“{0}”在此期间已被修改，保留较新的值。",
 })
 T.setdefault("OfferDialog", {}).update({

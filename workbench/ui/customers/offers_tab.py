@@ -10,6 +10,7 @@ service calls followed by ``env.bus.customer_changed``, which makes the page re-
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -37,6 +38,7 @@ from workbench.ui.errors import show_error
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money, text
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog, OutcomeDialog
+from workbench.ui.offers.state_undo import OfferStateChange
 from workbench.ui.proposals.launch import open_proposal
 
 if TYPE_CHECKING:
@@ -286,7 +288,19 @@ class OffersTab(QWidget):
         if current is None or current.state != offer_service.NEEDS_APPROVAL:
             return
         self.error.hide()
-        self._open_action(DecisionDialog(self.env, current, decision=decision, parent=self))
+        dialog = DecisionDialog(self.env, current, decision=decision, parent=self)
+
+        def decided(after: OfferInfo) -> None:
+            comment = dialog.comment.toPlainText().strip()
+            if decision == APPROVE:
+                self._undoable(current, after, lambda: offer_service.approve(
+                    self.env.ctx, offer_id=current.id, comment=comment or None))
+            else:
+                self._undoable(current, after, lambda: offer_service.reject(
+                    self.env.ctx, offer_id=current.id, comment=comment))
+
+        dialog.decided.connect(decided)
+        self._open_action(dialog)
 
     def close_offer(self, *, won: bool) -> None:
         """Mark the selected sent offer won or lost, optionally moving the customer's stage."""
@@ -299,7 +313,22 @@ class OffersTab(QWidget):
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
             show_error(self, exc)
             return
+        before_stage = self.customer.stage_code
+
+        def decided(after: OfferInfo) -> None:
+            to, reason = dialog.chosen_stage(), dialog.reason.text().strip() or None
+            act = offer_service.mark_won if won else offer_service.mark_lost
+            stage = (before_stage, to) if to and to != before_stage else None
+            self._undoable(current, after, lambda: act(self.env.ctx, offer_id=current.id, move_stage_to=to,
+                                                       reason=reason), stage)
+
+        dialog.decided.connect(decided)
         self._open_action(dialog)
+
+    def _undoable(self, before: OfferInfo, after: OfferInfo, again: Callable[[], object],
+                  stage: tuple[str, str] | None = None) -> None:
+        """Put a state change just made on the undo stack (Ctrl+Z takes it back)."""
+        self.env.undo.push(OfferStateChange(self.env, before=before, after=after, again=again, stage=stage))
 
     def _open_action(self, dialog: DecisionDialog | OutcomeDialog) -> None:
         dialog.refused.connect(self._refused)
@@ -327,7 +356,7 @@ class OffersTab(QWidget):
             return
         self.error.hide()
         try:
-            offer_service.mark_sent(self.env.ctx, offer_id=current.id)
+            after = offer_service.mark_sent(self.env.ctx, offer_id=current.id)
         except ValidationError as exc:  # e.g. beyond authority and not yet approved
             self.error.setText("\n".join(text(e) for e in exc.errors))
             self.error.show()
@@ -335,6 +364,7 @@ class OffersTab(QWidget):
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
             show_error(self, exc)
             return
+        self._undoable(current, after, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))
         self.env.bus.customer_changed.emit(current.customer_id)
 
     # --- texts ----------------------------------------------------------------------------
