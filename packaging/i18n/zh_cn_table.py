@@ -1,6 +1,10 @@
 # (context, source) -> Simplified Chinese
 T = {
 "ProposalLaunch": {
+ "Proposal of version {0} ({1}, {2})": "第 {0} 版建议书（{1}，{2}）",
+ "as sent": "已提交客户的原件",
+ "draft": "草稿",
+ "No proposal produced yet": "尚未生成建议书",
  "This version was sent to the client: this is the proposal exactly as produced on {0}, it never changes. A revision makes a new version.": "该版本已提交客户：以下为 {0} 生成的建议书原件，内容不会再改变。修改方案将生成新版本。",
  "Proposal {0} — {1}": "方案建议书 {0} — {1}",
  "The offer changed while the proposal was being prepared; try again.": "生成建议书期间方案已被修改，请重试。",

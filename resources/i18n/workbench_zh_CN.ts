@@ -4,17 +4,17 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="61"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="58"/>
         <source>within authority</source>
         <translation>权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="62"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="59"/>
         <source>needs team lead</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="63"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="60"/>
         <source>needs HQ</source>
         <translation>需总部审批</translation>
     </message>
@@ -1305,152 +1305,152 @@
 <context>
     <name>OffersTab</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="154"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="153"/>
         <source>Loading the offers</source>
         <translation>正在加载报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="237"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="236"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="239"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="238"/>
         <source>v{0}</source>
         <translation>第 {0} 版</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="242"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="241"/>
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="251"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="250"/>
         <source>Select an offer to see its history.</source>
         <translation>选择一个报价，查看其审批记录。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="372"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="288"/>
         <source>&amp;New offer…</source>
         <translation>新建报价(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="373"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="289"/>
         <source>Build a priced bundle offer for this customer</source>
         <translation>为该客户制作组合方案报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="374"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="290"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="375"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="291"/>
         <source>Open the offer to revise it (a sent offer gets a new version)</source>
         <translation>打开报价进行修改（已发送的报价将生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="376"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="292"/>
         <source>Propos&amp;al…</source>
         <translation>建议书(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="377"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="293"/>
         <source>Preview, print or save the proposal sheet (PDF) of this offer</source>
         <translation>预览、打印或保存该方案的建议书 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="378"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="294"/>
         <source>Mark &amp;sent</source>
         <translation>标记为已发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="379"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="295"/>
         <source>The offer went to the customer: its version is frozen</source>
         <translation>报价已交给客户：该版本将被冻结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="380"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="296"/>
         <source>A&amp;pprove…</source>
         <translation>审批通过(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="381"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="297"/>
         <source>Approve the offer waiting for approval (team lead or HQ)</source>
         <translation>审批通过待审批的报价（营销主管或总部）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="382"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="298"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="383"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="299"/>
         <source>Reject the offer waiting for approval, with the reason</source>
         <translation>驳回待审批的报价，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="384"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="300"/>
         <source>&amp;Won…</source>
         <translation>成交(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="385"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="301"/>
         <source>The customer accepted the sent offer; optionally move the stage</source>
         <translation>客户接受了已发送的报价；可同时调整客户阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="386"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="302"/>
         <source>&amp;Lost…</source>
         <translation>丢单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="387"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="303"/>
         <source>The customer declined the sent offer</source>
         <translation>客户拒绝了已发送的报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="388"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="304"/>
         <source>Approval history</source>
         <translation>审批记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="389"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="389"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="389"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="390"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="390"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="390"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
         <source>Term total</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="391"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="307"/>
         <source>Authority</source>
         <translation>审批权限</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="392"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="308"/>
         <source>No offers yet. New offer… builds one.</source>
         <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
@@ -1901,24 +1901,44 @@
 <context>
     <name>ProposalLaunch</name>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="49"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="57"/>
         <source>This version was sent to the client: this is the proposal exactly as produced on {0}, it never changes. A revision makes a new version.</source>
         <translation>该版本已提交客户：以下为 {0} 生成的建议书原件，内容不会再改变。修改方案将生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="56"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="64"/>
         <source>Proposal {0} — {1}</source>
         <translation>方案建议书 {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="66"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="74"/>
         <source>The offer changed while the proposal was being prepared; try again.</source>
         <translation>生成建议书期间方案已被修改，请重试。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="72"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="80"/>
         <source>Preparing the proposal…</source>
         <translation>正在生成方案建议书…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="89"/>
+        <source>Proposal of version {0} ({1}, {2})</source>
+        <translation>第 {0} 版建议书（{1}，{2}）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="91"/>
+        <source>as sent</source>
+        <translation>已提交客户的原件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="92"/>
+        <source>draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/launch.py" line="97"/>
+        <source>No proposal produced yet</source>
+        <translation>尚未生成建议书</translation>
     </message>
 </context>
 <context>

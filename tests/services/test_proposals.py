@@ -87,6 +87,8 @@ def test_a_sent_proposal_never_changes_even_when_prices_do(ctx: Context, custome
     v1 = proposals.get_proposal(ctx, offer_id=info.id, version_no=1)
     assert v1 is not None and v1.pdf == sent.pdf and v1.content.quote["lines"][0]["list_unit"] == "58.00"
     assert proposal_rows(ctx) == 2
+    listed = proposals.list_proposals(ctx, offer_id=info.id)
+    assert [(p.version_no, p.frozen, p.issued_on) for p in listed] == [(2, False, later), (1, True, TODAY)]
 
 
 def test_a_rejected_offer_is_not_printed(ctx: Context, customer) -> None:

@@ -66,6 +66,30 @@ def _stored(s: Session, offer_id: str, version_no: int) -> m.Proposal | None:
                                              m.Proposal.deleted == false()))
 
 
+@dataclass(frozen=True, slots=True)
+class ProposalSummary:
+    """A stored proposal as listed (no bytes)."""
+
+    version_no: int
+    number: str
+    issued_on: date
+    pages: int
+    frozen: bool
+
+
+def list_proposals(ctx: Context, *, offer_id: str) -> list[ProposalSummary]:
+    """The offer's stored proposals, one per version that has one, newest version first."""
+    with ctx.store.read() as s:
+        rows = s.execute(
+            select(m.Proposal.version_no, m.Proposal.number, m.Proposal.issued_on, m.Proposal.pages,
+                   m.OfferVersion.frozen)
+            .join(m.OfferVersion, (m.OfferVersion.offer_id == m.Proposal.offer_id)
+                  & (m.OfferVersion.version_no == m.Proposal.version_no))
+            .where(m.Proposal.offer_id == offer_id, m.Proposal.deleted == false())
+            .order_by(m.Proposal.version_no.desc())).all()
+        return [ProposalSummary(r[0], r[1], r[2], r[3], bool(r[4])) for r in rows]
+
+
 def get_proposal(ctx: Context, *, offer_id: str, version_no: int | None = None) -> ProposalRecord | None:
     """The stored proposal of the offer's ``version_no`` (default: current), or None."""
     with ctx.store.read() as s:

@@ -124,6 +124,18 @@ def test_from_the_customer_page_to_a_frozen_proposal(qtbot: QtBot, window: MainW
     kept = proposals.get_proposal(env.ctx, offer_id=info.id, version_no=1)
     assert kept is not None and kept.pdf == record.pdf and kept.frozen
 
+    # the right-click menu lists the stored proposals by version; version 1's opens unchanged
+    tab.table.selectRow(0)
+    menu = tab.proposals_menu(info.id)
+    [entry] = [a for a in menu.actions() if a.isEnabled()]
+    assert entry.text().startswith("Proposal of version 1") and "as sent" in entry.text()
+    tab.proposal_shown = None
+    entry.trigger()
+    qtbot.waitUntil(lambda: tab.proposal_shown is not None and tab.proposal_shown.isVisible(), timeout=20_000)
+    old = tab.proposal_shown
+    assert old is not None and old.pdf == record.pdf and old.frozen_note
+    old.close()
+
     # send version 2 and win it, moving the customer's stage
     tab.table.selectRow(0)
     with qtbot.waitSignal(tab.loaded, timeout=5000):

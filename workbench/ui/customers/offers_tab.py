@@ -10,7 +10,6 @@ service calls followed by ``env.bus.customer_changed``, which makes the page re-
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
@@ -27,19 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.domain.errors import ValidationError
 from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN
 from workbench.services import offers as offer_service
 from workbench.services.dto import Customer
 from workbench.services.offers import OfferInfo
 from workbench.services.users import list_users
+from workbench.ui.customers.offer_actions import OfferActions
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
-from workbench.ui.offers.format import money, text
-from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog, OutcomeDialog
-from workbench.ui.offers.state_undo import OfferStateChange
-from workbench.ui.proposals.launch import open_proposal
+from workbench.ui.offers.format import money
+from workbench.ui.offers.outcome_dialog import APPROVE, REJECT
 
 if TYPE_CHECKING:
     from workbench.ui.proposals.preview import ProposalPreview
@@ -63,7 +60,7 @@ def authority_label(level: str) -> str:
             NEEDS_HQ: QCoreApplication.translate("Authority", "needs HQ")}.get(level, level or "—")
 
 
-class OffersTab(QWidget):
+class OffersTab(OfferActions, QWidget):
     loaded = Signal(str)  # the customer id whose offers are on screen
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -85,6 +82,8 @@ class OffersTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _index: self.open_offer())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._proposals_menu)
         self.table.itemSelectionChanged.connect(self._selection_changed)
 
         self.new_button, self.open_button, self.sent_button = QPushButton(), QPushButton(), QPushButton()
@@ -282,90 +281,7 @@ class OffersTab(QWidget):
         self.error.setText(message)
         self.error.show()
 
-    def decide(self, decision: str) -> None:
-        """Approve or reject the selected offer (a small dialog asks for the comment)."""
-        current = self.current_offer()
-        if current is None or current.state != offer_service.NEEDS_APPROVAL:
-            return
-        self.error.hide()
-        dialog = DecisionDialog(self.env, current, decision=decision, parent=self)
 
-        def decided(after: OfferInfo) -> None:
-            comment = dialog.comment.toPlainText().strip()
-            if decision == APPROVE:
-                self._undoable(current, after, lambda: offer_service.approve(
-                    self.env.ctx, offer_id=current.id, comment=comment or None))
-            else:
-                self._undoable(current, after, lambda: offer_service.reject(
-                    self.env.ctx, offer_id=current.id, comment=comment))
-
-        dialog.decided.connect(decided)
-        self._open_action(dialog)
-
-    def close_offer(self, *, won: bool) -> None:
-        """Mark the selected sent offer won or lost, optionally moving the customer's stage."""
-        current = self.current_offer()
-        if current is None or self.customer is None or current.state != offer_service.SENT:
-            return
-        self.error.hide()
-        try:
-            dialog = OutcomeDialog(self.env, current, self.customer, won=won, parent=self)
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-            show_error(self, exc)
-            return
-        before_stage = self.customer.stage_code
-
-        def decided(after: OfferInfo) -> None:
-            to, reason = dialog.chosen_stage(), dialog.reason.text().strip() or None
-            act = offer_service.mark_won if won else offer_service.mark_lost
-            stage = (before_stage, to) if to and to != before_stage else None
-            self._undoable(current, after, lambda: act(self.env.ctx, offer_id=current.id, move_stage_to=to,
-                                                       reason=reason), stage)
-
-        dialog.decided.connect(decided)
-        self._open_action(dialog)
-
-    def _undoable(self, before: OfferInfo, after: OfferInfo, again: Callable[[], object],
-                  stage: tuple[str, str] | None = None) -> None:
-        """Put a state change just made on the undo stack (Ctrl+Z takes it back)."""
-        self.env.undo.push(OfferStateChange(self.env, before=before, after=after, again=again, stage=stage))
-
-    def _open_action(self, dialog: DecisionDialog | OutcomeDialog) -> None:
-        dialog.refused.connect(self._refused)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def show_proposal(self) -> None:
-        """Produce the selected offer's proposal in the background and preview it."""
-        current = self.current_offer()
-        if current is None:
-            return
-        self.error.hide()
-        self.proposal_button.setEnabled(False)
-
-        def shown(preview: ProposalPreview) -> None:
-            self.proposal_shown = preview
-            preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        op = open_proposal(self.env, self, offer_id=current.id, on_refused=self._refused, on_shown=shown)
-        op.finished.connect(self._update_buttons)
-
-    def mark_sent(self) -> None:
-        current = self.current_offer()
-        if current is None:
-            return
-        self.error.hide()
-        try:
-            after = offer_service.mark_sent(self.env.ctx, offer_id=current.id)
-        except ValidationError as exc:  # e.g. beyond authority and not yet approved
-            self.error.setText("\n".join(text(e) for e in exc.errors))
-            self.error.show()
-            return
-        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-            show_error(self, exc)
-            return
-        self._undoable(current, after, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))
-        self.env.bus.customer_changed.emit(current.customer_id)
 
     # --- texts ----------------------------------------------------------------------------
     def retranslate(self) -> None:

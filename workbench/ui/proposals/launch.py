@@ -13,9 +13,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
-from workbench.domain.errors import StaleEditError, ValidationError
+from workbench.domain.errors import FieldError, StaleEditError, ValidationError
 from workbench.services import proposals
 from workbench.services.proposals import ProposalRecord
 from workbench.ui.env import UiEnv
@@ -34,11 +34,19 @@ def file_name(record: ProposalRecord) -> str:
 
 
 def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
-                  on_shown: Callable[[ProposalPreview], None] | None = None) -> Op:
-    """Produce (or fetch the frozen) proposal of the offer's current version and preview it."""
+                  on_shown: Callable[[ProposalPreview], None] | None = None,
+                  version_no: int | None = None) -> Op:
+    """Produce (or fetch the frozen) proposal of the offer's current version and preview it;
+    with ``version_no``, the proposal stored for that version, as it is (nothing produced)."""
     today = env.today()
 
     def work(_op: Op) -> ProposalRecord:
+        if version_no is not None:
+            record = proposals.get_proposal(env.ctx, offer_id=offer_id, version_no=version_no)
+            if record is None:
+                raise ValidationError(FieldError("version_no", f"第 {version_no} 版没有建议书",
+                                                 f"version {version_no} has no proposal"))
+            return record
         return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today)
 
     def shown(record: ProposalRecord) -> None:
@@ -68,5 +76,23 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
         else:
             show_error(parent, exc)
 
-    return env.runner.run(work, on_success=shown, on_failure=failed, write=True, owner=parent,
+    return env.runner.run(work, on_success=shown, on_failure=failed, write=version_no is None, owner=parent,
                           label=QCoreApplication.translate("ProposalLaunch", "Preparing the proposal…"))
+
+
+def stored_proposals_menu(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
+                          on_shown: Callable[[ProposalPreview], None] | None = None) -> QMenu:
+    """A menu of the offer's stored proposals, one entry per version (disabled when none)."""
+    menu = QMenu(parent)
+    stored = proposals.list_proposals(env.ctx, offer_id=offer_id)
+    for item in stored:
+        label = QCoreApplication.translate("ProposalLaunch", "Proposal of version {0} ({1}, {2})").format(
+            item.version_no, item.issued_on.isoformat(),
+            QCoreApplication.translate("ProposalLaunch", "as sent") if item.frozen
+            else QCoreApplication.translate("ProposalLaunch", "draft"))
+        action = menu.addAction(label)
+        action.triggered.connect(lambda _checked=False, no=item.version_no: open_proposal(
+            env, parent, offer_id=offer_id, on_refused=on_refused, on_shown=on_shown, version_no=no))
+    if not stored:
+        menu.addAction(QCoreApplication.translate("ProposalLaunch", "No proposal produced yet")).setEnabled(False)
+    return menu

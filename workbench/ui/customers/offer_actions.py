@@ -1,0 +1,148 @@
+"""The Offers tab's actions on the selected offer: approve / reject, won / lost, mark sent
+(each pushed on the undo stack once made) and the proposal sheet (current version, or the
+one stored for any version from the right-click menu). Mixed into ``OffersTab``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QMenu, QWidget
+
+from workbench.domain.errors import ValidationError
+from workbench.services import offers as offer_service
+from workbench.services.offers import OfferInfo
+from workbench.ui.errors import show_error
+from workbench.ui.offers.format import text
+from workbench.ui.offers.outcome_dialog import APPROVE, DecisionDialog, OutcomeDialog
+from workbench.ui.offers.state_undo import OfferStateChange
+from workbench.ui.proposals.launch import open_proposal, stored_proposals_menu
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QPushButton, QTableWidget
+
+    from workbench.services.dto import Customer
+    from workbench.ui.env import UiEnv
+    from workbench.ui.proposals.preview import ProposalPreview
+
+
+class OfferActions:
+    """What the actions need of the tab (OffersTab defines each)."""
+
+    env: UiEnv
+    customer: Customer | None
+    error: QLabel
+    table: QTableWidget
+    proposal_button: QPushButton
+    proposal_shown: ProposalPreview | None
+
+    def current_offer(self) -> OfferInfo | None:
+        raise NotImplementedError
+
+    def _refused(self, message: str) -> None:
+        raise NotImplementedError
+
+    def _update_buttons(self) -> None:
+        raise NotImplementedError
+
+    @property
+    def widget(self) -> QWidget:
+        """The tab itself, as the parent of dialogs and menus."""
+        assert isinstance(self, QWidget)
+        return self
+    def decide(self, decision: str) -> None:
+        """Approve or reject the selected offer (a small dialog asks for the comment)."""
+        current = self.current_offer()
+        if current is None or current.state != offer_service.NEEDS_APPROVAL:
+            return
+        self.error.hide()
+        dialog = DecisionDialog(self.env, current, decision=decision, parent=self.widget)
+
+        def decided(after: OfferInfo) -> None:
+            comment = dialog.comment.toPlainText().strip()
+            if decision == APPROVE:
+                self._undoable(current, after, lambda: offer_service.approve(
+                    self.env.ctx, offer_id=current.id, comment=comment or None))
+            else:
+                self._undoable(current, after, lambda: offer_service.reject(
+                    self.env.ctx, offer_id=current.id, comment=comment))
+
+        dialog.decided.connect(decided)
+        self._open_action(dialog)
+
+    def close_offer(self, *, won: bool) -> None:
+        """Mark the selected sent offer won or lost, optionally moving the customer's stage."""
+        current = self.current_offer()
+        if current is None or self.customer is None or current.state != offer_service.SENT:
+            return
+        self.error.hide()
+        try:
+            dialog = OutcomeDialog(self.env, current, self.customer, won=won, parent=self.widget)
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            show_error(self.widget, exc)
+            return
+        before_stage = self.customer.stage_code
+
+        def decided(after: OfferInfo) -> None:
+            to, reason = dialog.chosen_stage(), dialog.reason.text().strip() or None
+            act = offer_service.mark_won if won else offer_service.mark_lost
+            stage = (before_stage, to) if to and to != before_stage else None
+            self._undoable(current, after, lambda: act(self.env.ctx, offer_id=current.id, move_stage_to=to,
+                                                       reason=reason), stage)
+
+        dialog.decided.connect(decided)
+        self._open_action(dialog)
+
+    def _undoable(self, before: OfferInfo, after: OfferInfo, again: Callable[[], object],
+                  stage: tuple[str, str] | None = None) -> None:
+        """Put a state change just made on the undo stack (Ctrl+Z takes it back)."""
+        self.env.undo.push(OfferStateChange(self.env, before=before, after=after, again=again, stage=stage))
+
+    def _open_action(self, dialog: DecisionDialog | OutcomeDialog) -> None:
+        dialog.refused.connect(self._refused)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def show_proposal(self) -> None:
+        """Produce the selected offer's proposal in the background and preview it."""
+        current = self.current_offer()
+        if current is None:
+            return
+        self.error.hide()
+        self.proposal_button.setEnabled(False)
+
+        op = open_proposal(self.env, self.widget, offer_id=current.id, on_refused=self._refused,
+                           on_shown=self._proposal_shown)
+        op.finished.connect(self._update_buttons)
+
+    def _proposals_menu(self, pos: QPoint) -> None:
+        """Right-click on an offer: the proposals stored for each of its versions."""
+        current = self.current_offer()
+        if current is not None:
+            self.proposals_menu(current.id).popup(self.table.viewport().mapToGlobal(pos))
+
+    def proposals_menu(self, offer_id: str) -> QMenu:
+        return stored_proposals_menu(self.env, self.widget, offer_id=offer_id, on_refused=self._refused,
+                                     on_shown=self._proposal_shown)
+
+    def _proposal_shown(self, preview: ProposalPreview) -> None:
+        self.proposal_shown = preview
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+    def mark_sent(self) -> None:
+        current = self.current_offer()
+        if current is None:
+            return
+        self.error.hide()
+        try:
+            after = offer_service.mark_sent(self.env.ctx, offer_id=current.id)
+        except ValidationError as exc:  # e.g. beyond authority and not yet approved
+            self.error.setText("\n".join(text(e) for e in exc.errors))
+            self.error.show()
+            return
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            show_error(self.widget, exc)
+            return
+        self._undoable(current, after, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))
+        self.env.bus.customer_changed.emit(current.customer_id)
