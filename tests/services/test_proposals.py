@@ -126,3 +126,27 @@ def test_an_offer_changed_while_rendering_is_refused_whole(ctx: Context, custome
     with pytest.raises(StaleEditError):
         proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
     assert proposal_rows(ctx) == 0
+
+
+def test_two_productions_of_a_sent_version_keep_the_first(ctx: Context, customer, monkeypatch) -> None:
+    import workbench.proposals.render as render
+
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=LINES, today=TODAY)
+    offers.mark_sent(ctx, offer_id=info.id)  # sent before any proposal was produced
+    real = render.render_proposal
+    inner: list[proposals.ProposalRecord] = []
+
+    def another_produces_meanwhile(content, *args, **kwargs):
+        if not inner:  # the other production (another window) completes first, a day later
+            monkeypatch.setattr(render, "render_proposal", real)
+            inner.append(proposals.produce_proposal(ctx, offer_id=info.id, today=date(2026, 12, 2)))
+        return real(content, *args, **kwargs)
+
+    monkeypatch.setattr(render, "render_proposal", another_produces_meanwhile)
+    outer = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    assert outer.pdf == inner[0].pdf and outer.content.issued_on == date(2026, 12, 2)
+    stored = proposals.get_proposal(ctx, offer_id=info.id)
+    assert stored is not None and stored.pdf == inner[0].pdf and proposal_rows(ctx) == 1
+    with ctx.store.read() as s:
+        ops = s.scalars(select(m.JournalEntry.op).where(m.JournalEntry.table_name == "proposals")).all()
+    assert ops == ["insert"]  # the frozen record was never overwritten

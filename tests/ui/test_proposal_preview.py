@@ -325,3 +325,20 @@ def test_pdf_pages_render_and_close(three_pages: bytes) -> None:
     pages.close()
     with pytest.raises(DocumentClosed):
         pages.render(0, 1.0)
+
+
+def test_the_document_is_released_when_the_parent_goes_first(qtbot, ui_env, three_pages: bytes) -> None:  # noqa: ANN001
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    dlg = ProposalPreview(ui_env, three_pages, title="t", suggested_name="t.pdf", parent=parent)
+    dlg.show()
+    wait_rendered(qtbot, dlg)
+    pages = dlg.pages
+    assert pages is not None and not pages.closed
+    parent.deleteLater()  # e.g. the customer page closed under the open preview: done() never runs
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dlg)
+    assert pages.closed

@@ -206,9 +206,11 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
     with ctx.store.write() as s:
         offer = o._load(s, offer_id)
         version = o._version(s, offer)
-        if (version.version_no, version.version) != seen:
-            raise StaleEditError("offer", offer_id, seen[0], version.version_no)
         row = _stored(s, offer_id, version.version_no)
+        if version.frozen and row is not None and version.version_no == seen[0]:
+            return _record(row, True)  # another production froze it first: that one stands
+        if (version.version_no, version.version) != seen:
+            raise StaleEditError("offer_version", offer_id, seen[1], version.version)
         # The journal carries the PDF's hash, not its bytes (the sync sends the blob apart).
         journaled = {k: v for k, v in fields.items() if k != "pdf"}
         if row is None:

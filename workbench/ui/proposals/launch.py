@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workbench.domain.errors import FieldError, StaleEditError, ValidationError
@@ -84,6 +84,7 @@ def stored_proposals_menu(env: UiEnv, parent: QWidget, *, offer_id: str, on_refu
                           on_shown: Callable[[ProposalPreview], None] | None = None) -> QMenu:
     """A menu of the offer's stored proposals, one entry per version (disabled when none)."""
     menu = QMenu(parent)
+    menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right-click
     stored = proposals.list_proposals(env.ctx, offer_id=offer_id)
     for item in stored:
         label = QCoreApplication.translate("ProposalLaunch", "Proposal of version {0} ({1}, {2})").format(

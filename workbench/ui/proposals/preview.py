@@ -65,6 +65,9 @@ class ProposalPreview(GeometryMixin, QDialog):
             self.pages: PdfPages | None = PdfPages(self.pdf)
         except Exception as exc:  # noqa: BLE001 - a damaged PDF is shown as such, Save still works
             self.pages, self.load_error = None, exc
+        if self.pages is not None:  # also when the parent goes first and done() never runs
+            pages = self.pages
+            self.destroyed.connect(lambda *_args: pages.close())
 
         # toolbar: zoom out, zoom %, zoom in, fit width ... page n / N, N pages
         self.toolbar = QFrame()
