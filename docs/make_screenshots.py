@@ -120,24 +120,15 @@ def main() -> int:
     shot("offer_builder", builder)
     builder.close()
 
-    # offers and the proposal: an offer beyond the manager's authority, approved by the team
-    # lead, on the demo banking customer; its Offers tab, the preview, and the PDF's pages
+    # offers and the proposal: the demo offer on the demo banking customer; its Offers tab,
+    # the preview, and the PDF's pages
     import subprocess
 
-    from workbench.services import offers as offer_service
-    from workbench.services.context import Context
-    from workbench.services.demo import DEMO_USERS
-    from workbench.services.demo_offers import DEMO_TITLE, demo_customer_id
-    from workbench.proposals.sample import sample_offer
+    from workbench.services.demo_offers import demo_customer_id, demo_offer
 
     ctx, today = window.env.ctx, window.env.today()
     bank = demo_customer_id(ctx)
-    document = sample_offer(10)
-    document.pop("customer")
-    document["lines"][4]["manual_discount_percent"] = "10"  # beyond the manager's 20%: team lead
-    made = offer_service.create_offer(ctx, customer_id=bank, title=DEMO_TITLE, offer=document, today=today)
-    lead = next(u for u in DEMO_USERS if u[2].value == "team_lead")
-    offer_service.approve(Context(ctx.store, lead[0], lead[1]), offer_id=made.id, comment="同意, 季度重点客户")
+    demo_offer(ctx, today=today)  # beyond the manager's authority, approved by the team lead
     window.open_customer(bank)
     wait(800)
     detail.tabs.setCurrentWidget(detail.offers)

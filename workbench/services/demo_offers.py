@@ -1,8 +1,9 @@
 """A demo offer on the demo store, for ``workbench proposal --demo`` and the screenshots.
 
 Picks the first banking customer (by number) that has a key person and need-payoff notes
-from visits, and gives it a ten-line offer with the seed's prestore schemes; the same call
-again returns the same offer.
+from visits, and gives it a ten-line offer with the seed's prestore schemes and one discount
+beyond the manager's authority, approved by the store's team lead (when it has one, as demo
+stores do); the same call again returns the same offer.
 """
 
 from __future__ import annotations
@@ -45,7 +46,15 @@ def demo_offer(ctx: Context, *, today: date) -> str:
     document = sample_offer(10)
     document.pop("customer")  # the demo customer's own facts are used
     document["title"] = DEMO_TITLE
-    return offers.create_offer(ctx, customer_id=customer_id, title=DEMO_TITLE, offer=document, today=today).id
+    document["lines"][4]["manual_discount_percent"] = "10"  # the internet line: beyond 20 %, team lead
+    made = offers.create_offer(ctx, customer_id=customer_id, title=DEMO_TITLE, offer=document, today=today)
+    with ctx.store.read() as s:
+        lead = s.scalar(select(m.User).where(m.User.role == "team_lead", m.User.deleted == false())
+                        .order_by(m.User.name).limit(1))
+        lead_id, lead_name = (lead.id, lead.name) if lead is not None else (None, "")
+    if made.state == offers.NEEDS_APPROVAL and lead_id is not None:
+        offers.approve(Context(ctx.store, lead_id, lead_name), offer_id=made.id, comment="同意, 重点客户")
+    return made.id
 
 
 def find_offer(ctx: Context, key: str) -> str:
