@@ -150,3 +150,15 @@ def test_two_productions_of_a_sent_version_keep_the_first(ctx: Context, customer
     with ctx.store.read() as s:
         ops = s.scalars(select(m.JournalEntry.op).where(m.JournalEntry.table_name == "proposals")).all()
     assert ops == ["insert"]  # the frozen record was never overwritten
+
+
+def test_the_terms_follow_the_offers_own_term(ctx: Context, customer) -> None:
+    two_years = {"lines": [{"product": "MOB-58", "quantity": 40, "term_months": 24},
+                           {"product": "WLAN-AP", "quantity": 2, "term_months": 12}]}
+    info = offers.create_offer(ctx, customer_id=customer.id, title="两年方案", offer=two_years, today=TODAY)
+    terms = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY).content.terms
+    assert "两年" in terms[0].text and "自动续期" in terms[0].text
+    one_off = offers.create_offer(ctx, customer_id=customer.id, title="一次性项目",
+                                  offer={"lines": [{"product": "ICT-STD", "quantity": 1}]}, today=TODAY)
+    terms = proposals.produce_proposal(ctx, offer_id=one_off.id, today=TODAY).content.terms
+    assert "一次性项目" in terms[0].text and "自动续期" not in terms[0].text

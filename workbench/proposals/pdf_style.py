@@ -15,6 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, TableStyle
 
 from workbench.proposals.branding import Branding
@@ -27,6 +28,12 @@ MARGIN_X = 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
 
 CN_NUMBERS = "一二三四五六七八九十"
+
+#: ``Table(splitInRow=...)``: a row taller than the room left may split inside itself (a row
+#: taller than a page would otherwise raise LayoutError). ReportLab reads the value as the
+#: least height (points) of each part, so a row is only split when about three lines of body
+#: text stay on each side; else it moves to the next page whole.
+SPLIT_IN_ROW = 36
 
 
 def tint(hex_colour: str, amount: float) -> colors.Color:
@@ -41,6 +48,33 @@ def money(value: str | None) -> str:
     if value is None:
         return "—"
     return f"{Decimal(value):,.2f}"
+
+
+def amount(value: str | None) -> str:
+    """A money cell: the figure, or "—" when it is zero (nothing charged).
+
+    The sheet's one rule for zero amounts: every table cell and every line of the totals
+    block prints "—" for a zero amount, like the schedule always did; only the grand total
+    (合约期总额) always prints a figure, even 0.00.
+    """
+    if value is None or Decimal(value) == 0:
+        return "—"
+    return money(value)
+
+
+def fit_text(text: str, font: str, size: float, max_width: float, min_size: float) -> tuple[str, float]:
+    """``text`` at the largest size <= ``size`` (down to ``min_size``) that fits ``max_width``;
+    at ``min_size`` and still too wide, cut with "…". Returns (text, size)."""
+    width = stringWidth(text, font, size)
+    if width <= max_width:
+        return text, size
+    fitted = int(size * max_width / width * 10) / 10  # rounded down to 0.1 pt
+    if fitted >= min_size:
+        return text, fitted
+    cut = text
+    while cut and stringWidth(cut.rstrip() + "…", font, min_size) > max_width:
+        cut = cut[:-1]
+    return (cut.rstrip() + "…" if cut else ""), min_size
 
 
 def percent(value: str | None) -> str:
@@ -65,15 +99,18 @@ class Ink:
         f = self.font
 
         def style(name: str, size: float, leading: float, colour: colors.Color = INK,
-                  align: int = TA_LEFT, **extra: object) -> ParagraphStyle:
+                  align: int = TA_LEFT, wrap: bool = True, **extra: object) -> ParagraphStyle:
+            # CJK word wrap breaks between any two characters; figures must never break
+            # ("9,999,999.\n99"), so numeric styles (wrap=False) break at spaces only.
             return ParagraphStyle(name, fontName=f, fontSize=size, leading=leading, textColor=colour,
-                                  alignment=align, wordWrap="CJK", **extra)
+                                  alignment=align, wordWrap="CJK" if wrap else None, **extra)
 
         self.body = style("body", 9, 14)
         self.body_muted = style("body_muted", 8.5, 13, MUTED)
         self.small = style("small", 7.5, 10.5, MUTED)
         self.cell = style("cell", 8, 11)
         self.cell_right = style("cell_right", 8, 11, align=TA_RIGHT)
+        self.num = style("num", 8, 11, align=TA_RIGHT, wrap=False)  # figures: never wrapped
         self.cell_center = style("cell_center", 8, 11, align=TA_CENTER)
         self.cell_muted = style("cell_muted", 7, 9.5, MUTED)
         self.head = style("head", 7.5, 10, self.primary)
@@ -85,9 +122,9 @@ class Ink:
         self.section = style("section", 12, 16, self.primary, spaceBefore=14, spaceAfter=3)
         self.subhead = style("subhead", 10, 14, INK, spaceBefore=2, spaceAfter=2)
         self.value = style("value", 9.5, 13.5)
-        self.value_big = style("value_big", 12, 16, self.primary, align=TA_RIGHT)
+        self.value_big = style("value_big", 12, 16, self.primary, align=TA_RIGHT, wrap=False)
         self.total_label = style("total_label", 8.5, 13, INK)
-        self.total_value = style("total_value", 9, 13, INK, align=TA_RIGHT)
+        self.total_value = style("total_value", 9, 13, INK, align=TA_RIGHT, wrap=False)
         self.bullet = style("bullet", 9, 14, leftIndent=10, bulletIndent=0, bulletFontName=f,
                             bulletColor=self.accent, spaceAfter=3)
 

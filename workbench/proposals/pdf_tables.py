@@ -10,44 +10,84 @@ from decimal import Decimal
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
-from workbench.proposals.pdf_style import CONTENT_W, MUTED, RULE, Ink, money, percent
+from workbench.proposals.pdf_style import (
+    CONTENT_W,
+    MUTED,
+    RULE,
+    SPLIT_IN_ROW,
+    Ink,
+    amount,
+    money,
+    percent,
+)
 from workbench.proposals.sections import grid
 
 PRICE_HEAD = ("#", "产品", "数量", "期限(月)", "目录单价", "优惠", "净单价", "月费", "一次性(含安装)", "合约期总额")
 PRICE_W_MM = (7, 37, 10.5, 11.5, 17, 12, 17, 18, 22, 22)
+_PAD = 3 + 3 + 1  # a grid cell's left and right padding, and a point of slack
+_MIN_FLEX = 22 * mm  # the text column that gives up space never gets narrower than this
 
 
 def _heads(ink: Ink, labels: tuple[str, ...], right_from: int) -> list[Any]:
-    return [ink.p(label, ink.head if i < right_from else ink.head_right) for i, label in enumerate(labels)]
+    """Header cells; a label with a parenthesis breaks before it ("期限" over "(月)")."""
+    def head(label: str) -> str:
+        cut = label.find("(", 1)
+        return ink.t(label) if cut < 0 else f"{ink.t(label[:cut])}<br/>{ink.t(label[cut:])}"
+
+    return [ink.m(head(label), ink.head if i < right_from else ink.head_right) for i, label in enumerate(labels)]
+
+
+def _head_need(ink: Ink, label: str) -> float:
+    """Width a header needs on at most two lines (before "(", else at half its characters)."""
+    parts = [label[:label.index("(")], label[label.index("("):]] if "(" in label[1:] else \
+        ([label[:(len(label) + 1) // 2]] if len(label) > 4 else [label])
+    return max(stringWidth(part, ink.font, ink.head.fontSize) for part in parts) + _PAD
+
+
+def fit_widths(ink: Ink, heads: tuple[str, ...], figures: list[list[str]], base_mm: tuple[float, ...],
+               flex: int, numeric: set[int], *, grow_only: bool = False) -> list[float]:
+    """Column widths: each ``numeric`` column as wide as its widest figure (figures never wrap)
+    or its header (or its ``base_mm`` width at least, with ``grow_only``); the ``flex`` text
+    column gets what is left (it wraps)."""
+    widths = [w * mm for w in base_mm]
+    for col in numeric:
+        widest = max((stringWidth(row[col], ink.font, ink.num.fontSize) for row in figures), default=0.0)
+        need = max(widest + _PAD, _head_need(ink, heads[col]))
+        widths[col] = max(need, widths[col]) if grow_only else need
+    widths[flex] = max(CONTENT_W - sum(w for i, w in enumerate(widths) if i != flex), _MIN_FLEX)
+    return widths
 
 
 def price_table(ink: Ink, quote: dict[str, Any]) -> Table:
-    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2)]
+    figures: list[list[str]] = []
     for line in quote["lines"]:
         one_off = Decimal(line["one_off"]) + Decimal(line["installation"])
-        name = ink.p(line["name"]["zh"], ink.cell)
-        rows.append([
-            ink.m(ink.colour(ink.t(line["index"] + 1), MUTED), ink.cell), name,
-            ink.p(line["quantity"], ink.cell_right), ink.p(line["term_months"], ink.cell_right),
-            ink.p(money(line["list_unit"]), ink.cell_right), ink.p(percent(line["discount_percent"]), ink.cell_right),
-            ink.p(money(line["net_unit"]), ink.cell_right), ink.p(money(line["monthly"]), ink.cell_right),
-            ink.p(money(str(one_off)) if one_off else "—", ink.cell_right),
-            ink.p(money(line["term_total"]), ink.cell_right),
+        figures.append([
+            str(line["index"] + 1), line["name"]["zh"], str(line["quantity"]),
+            str(line["term_months"]) if line["term_months"] else "—",  # a one-off line has no term
+            amount(line["list_unit"]), percent(line["discount_percent"]), amount(line["net_unit"]),
+            amount(line["monthly"]), amount(str(one_off)), amount(line["term_total"]),
         ])
-    return grid(ink, rows, [w * mm for w in PRICE_W_MM])
+    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2)]
+    for f in figures:
+        rows.append([ink.m(ink.colour(ink.t(f[0]), MUTED), ink.cell), ink.p(f[1], ink.cell),
+                     *(ink.p(text, ink.num) for text in f[2:])])
+    numeric = {0, *range(2, len(PRICE_HEAD))}
+    return grid(ink, rows, fit_widths(ink, PRICE_HEAD, figures, PRICE_W_MM, 1, numeric))
 
 
 def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     t = quote["totals"]
     items = [
-        ("月费合计 (每月)", money(t["monthly_recurring"])),
-        ("一次性费用", money(t["one_off"])),
-        ("安装调测费", money(t["installation"])),
-        ("首年费用", money(t["first_year"])),
-        ("目录价合约期总额", money(t["list_over_term"])),
-        ("合约期节省", money(t["savings"])),
+        ("月费合计 (每月)", amount(t["monthly_recurring"])),
+        ("一次性费用", amount(t["one_off"])),
+        ("安装调测费", amount(t["installation"])),
+        ("首年费用", amount(t["first_year"])),
+        ("目录价合约期总额", amount(t["list_over_term"])),
+        ("合约期节省", amount(t["savings"])),
         ("综合优惠幅度", percent(t["effective_discount_percent"])),
     ]
     rows: list[list[Any]] = [[ink.p(label, ink.total_label), ink.p(value, ink.total_value)] for label, value in items]
@@ -76,7 +116,7 @@ def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     left.append(ink.p("金额单位: 人民币元; 月费按计费月收取, 合约期总额含一次性及安装费用。", ink.small))
     if quote.get("illustrative"):
         left.append(ink.p("示例价格 (illustrative prices), 非正式资费。", ink.small))
-    outer = Table([[left, totals]], colWidths=[CONTENT_W - 74 * mm, 74 * mm])
+    outer = Table([[left, totals]], colWidths=[CONTENT_W - 74 * mm, 74 * mm], splitInRow=SPLIT_IN_ROW)
     outer.setStyle(ink.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -94,9 +134,8 @@ def gifts_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     rows: list[list[Any]] = [_heads(ink, ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"), 1)]
     for g in gifts:
         rows.append([
-            ink.p(g["name"]["zh"], ink.cell), ink.p(g["quantity"], ink.cell_right),
-            ink.p(g["months"] if g["months"] else "—", ink.cell_right),
-            ink.p(money(g["value"]) if Decimal(g["value"]) else "—", ink.cell_right),
+            ink.p(g["name"]["zh"], ink.cell), ink.p(g["quantity"], ink.num),
+            ink.p(g["months"] if g["months"] else "—", ink.num), ink.p(amount(g["value"]), ink.num),
             ink.p(g["why"]["zh"], ink.cell_muted),
         ])
     rows[0][4] = ink.p("赠送依据", ink.head)
@@ -112,20 +151,20 @@ def schemes_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     if not schemes:
         return None
     head = ("预存回馈方案", "成员数", "每户预存", "月返还 × 月数", "自由话费", "月保底消费", "清退", "赠品", "预存合计")
-    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    figures: list[list[str]] = []
     for s in schemes:
         rebate = (f"{money(s['rebate_monthly'])} × {s['term_months']}"
                   if Decimal(s["rebate_monthly"]) else "—")
-        rows.append([
-            ink.p(s["name"]["zh"], ink.cell), ink.p(s["members"], ink.cell_right),
-            ink.p(money(s["prestore"]), ink.cell_right), ink.p(rebate, ink.cell_right),
-            ink.p(money(s["free_credit"]), ink.cell_right),
-            ink.p(money(s["minimum_monthly_spend"]) if s["minimum_monthly_spend"] else "—", ink.cell_right),
-            ink.p(_refundable(s["refundable"]), ink.cell_right),
-            ink.p((s.get("gift") or {}).get("zh") or "—", ink.cell_right),
-            ink.p(money(s["prestore_total"]), ink.cell_right),
-        ])
-    return grid(ink, rows, [w * mm for w in (38, 12, 16, 20, 16, 17, 15, 22, 18)])
+        figures.append([s["name"]["zh"], str(s["members"]), amount(s["prestore"]), rebate, amount(s["free_credit"]),
+                        amount(s["minimum_monthly_spend"]), _refundable(s["refundable"]),
+                        (s.get("gift") or {}).get("zh") or "—", amount(s["prestore_total"])])
+    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    for f in figures:  # the refund and gift columns are words: they wrap
+        rows.append([ink.p(f[0], ink.cell), *(ink.p(text, ink.cell_right if i in (6, 7) else ink.num)
+                                              for i, text in enumerate(f[1:], 1))])
+    widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, {1, 2, 3, 4, 5, 8},
+                        grow_only=True)
+    return grid(ink, rows, widths)
 
 
 _SCHEDULE_KEYS = ("recurring", "one_off", "installation", "prestore", "free_credit", "rebate", "minimum_spend",
@@ -151,18 +190,17 @@ def schedule_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     if not schedule:
         return None
     head = ("月份", "月费", "一次性及安装", "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出")
-    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    figures: list[list[str]] = []
     for first, last, m in collapse_schedule(schedule):
         span = f"第 {first} 月" if first == last else f"第 {first}–{last} 月"
-        one_off = Decimal(m["one_off"]) + Decimal(m["installation"])
-
-        def cell(value: str) -> Any:
-            return ink.p(money(value) if Decimal(value) else "—", ink.cell_right)
-
-        rows.append([ink.p(span, ink.cell), cell(m["recurring"]), cell(str(one_off)), cell(m["prestore"]),
-                     cell(m["free_credit"]), cell(m["rebate"]), cell(m["minimum_spend"]), cell(m["due"]),
-                     cell(m["net"])])
-    return grid(ink, rows, [w * mm for w in (22, 19, 20, 17, 17, 16, 17, 23, 23)])
+        one_off = str(Decimal(m["one_off"]) + Decimal(m["installation"]))
+        figures.append([span, *(amount(v) for v in (m["recurring"], one_off, m["prestore"], m["free_credit"],
+                                                    m["rebate"], m["minimum_spend"], m["due"], m["net"]))])
+    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    rows += [[ink.p(f[0], ink.cell), *(ink.p(text, ink.num) for text in f[1:])] for f in figures]
+    widths = fit_widths(ink, head, figures, (22, 19, 20, 17, 17, 16, 17, 23, 23), 0, set(range(1, 9)),
+                        grow_only=True)
+    return grid(ink, rows, widths)
 
 
 def money_sections(ink: Ink, quote: dict[str, Any]) -> tuple[list[Flowable], list[Flowable]]:

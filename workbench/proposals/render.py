@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
 
 from workbench.proposals.branding import Branding, load_branding
 from workbench.proposals.content import ProposalContent
 from workbench.proposals.pdf_fonts import missing_chars, register_pdf_font
-from workbench.proposals.pdf_style import MARGIN_X, MUTED, PAGE_W, RULE, Ink
+from workbench.proposals.pdf_style import MARGIN_X, MUTED, PAGE_W, RULE, Ink, fit_text
 from workbench.proposals.pdf_tables import money_sections, price_table, totals_block
 from workbench.proposals.sections import (
     approval_block,
@@ -37,6 +40,52 @@ LETTERHEAD_H = 17 * mm
 FRAME_TOP = TOP + LETTERHEAD_H + 6 * mm
 FOOTER_Y = 15 * mm
 FRAME_BOTTOM = FOOTER_Y + 9 * mm
+LOGO_H = 12.5 * mm
+LETTERHEAD_GAP = 6 * mm  # the least room between the company name and the right-hand lines
+#: (size, least size) of the company name, its English name, and the right-hand lines
+_LEFT_SIZES = ((13.5, 9.5), (7.0, 6.0))
+_RIGHT_SIZES = ((8.0, 6.0), (7.0, 6.0), (7.0, 6.0))
+PAGE_NUMBER_W = 26 * mm  # room kept free for "第 N 页 / 共 M 页" at the right of the footer
+
+Fitted = tuple[tuple[str, float], ...]  # (text as drawn, font size) per line
+
+
+def fit_letterhead(font: str, left: tuple[str, str], right: tuple[str | None, ...],
+                   width: float) -> tuple[Fitted, Fitted]:
+    """The letterhead's left lines (company name, English name) and right-hand lines
+    (department, address, contact; None: not drawn, kept as "") fitted into ``width`` so that
+    the widest left line and the widest right line keep ``LETTERHEAD_GAP`` apart: the right
+    lines shrink first, then the name, each down to a least size; past that, the right lines are
+    cut (the name only when it needs more than 60% of the room) with "…"."""
+    room = width - LETTERHEAD_GAP
+    rights = [text or "" for text in right]
+
+    def widest(texts: list[str], sizes: tuple[tuple[float, float], ...], least: bool) -> float:
+        return max((stringWidth(t, font, s[1] if least else s[0]) for t, s in zip(texts, sizes, strict=True)),
+                   default=0.0)
+
+    lefts = list(left)
+    left_w, right_w = widest(lefts, _LEFT_SIZES, False), widest(rights, _RIGHT_SIZES, False)
+    if left_w + right_w <= room:  # the usual case: everything at its size
+        right_room = right_w
+    elif left_w + widest(rights, _RIGHT_SIZES, True) <= room:
+        right_room = room - left_w  # the right lines shrink (not below their least size)
+    else:
+        left_least, right_least = widest(lefts, _LEFT_SIZES, True), widest(rights, _RIGHT_SIZES, True)
+        if left_least + right_least <= room:
+            right_room = right_least
+        elif left_least <= room * 0.6:  # the company name has priority: the right lines are cut
+            right_room = room - left_least
+        elif right_least <= room * 0.4:
+            right_room = right_least
+        else:
+            right_room = room * 0.4
+    left_room = room - right_room
+
+    def fit(texts: list[str], sizes: tuple[tuple[float, float], ...], limit: float) -> Fitted:
+        return tuple(fit_text(t, font, size, limit, least) for t, (size, least) in zip(texts, sizes, strict=True))
+
+    return fit(lefts, _LEFT_SIZES, left_room), fit(rights, _RIGHT_SIZES, right_room)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,29 +102,30 @@ class _Letterhead:
         self.ink, self.content = ink, content
         b = ink.branding
         self.contact = "  ·  ".join(x for x in (f"服务热线 {b.hotline}" if b.hotline else None, b.website) if x)
-        self.footer = f"{b.short_name}{' ' + b.department if b.department else ''}  ·  方案编号 {content.number}"
-        ink.texts += [b.company_zh, b.company_en, b.department or "", b.address or "", self.contact, self.footer]
+        footer = f"{b.short_name}{' ' + b.department if b.department else ''}  ·  方案编号 {content.number}"
+        ink.texts += [b.company_zh, b.company_en, b.department or "", b.address or "", self.contact, footer]
+        self.x = MARGIN_X + (LOGO_H + 3.5 * mm if b.logo is not None else 0)
+        self.left, self.right = fit_letterhead(ink.font, (b.company_zh, b.company_en),
+                                               (b.department, b.address, self.contact), PAGE_W - MARGIN_X - self.x)
+        self.footer = fit_text(footer, ink.font, 7, PAGE_W - 2 * MARGIN_X - PAGE_NUMBER_W, 6)
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         ink, b = self.ink, self.ink.branding
         font = ink.font
         canvas.saveState()
         top = PAGE_H - TOP
-        x = MARGIN_X
-        logo_h = 12.5 * mm
         if b.logo is not None:
-            canvas.drawImage(str(b.logo), x, top - logo_h, logo_h, logo_h, mask="auto")
-            x += logo_h + 3.5 * mm
+            canvas.drawImage(str(b.logo), MARGIN_X, top - LOGO_H, LOGO_H, LOGO_H, mask="auto")
+        (name, name_size), (name_en, en_size) = self.left
         canvas.setFillColor(ink.primary)
-        canvas.setFont(font, 13.5)
-        canvas.drawString(x, top - 5.2 * mm, b.company_zh)
+        canvas.setFont(font, name_size)
+        canvas.drawString(self.x, top - 5.2 * mm, name)
         canvas.setFillColor(MUTED)
-        canvas.setFont(font, 7)
-        canvas.drawString(x, top - 9.3 * mm, b.company_en)
+        canvas.setFont(font, en_size)
+        canvas.drawString(self.x, top - 9.3 * mm, name_en)
         right = PAGE_W - MARGIN_X
-        lines = [(b.department, 8, ink.accent), (b.address, 7, MUTED), (self.contact, 7, MUTED)]
         y = top - 3.6 * mm
-        for text, size, colour in lines:
+        for (text, size), colour in zip(self.right, (ink.accent, MUTED, MUTED), strict=True):
             if text:
                 canvas.setFont(font, size)
                 canvas.setFillColor(colour)
@@ -91,18 +141,31 @@ class _Letterhead:
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.4)
         canvas.line(MARGIN_X, FOOTER_Y + 4.5 * mm, right, FOOTER_Y + 4.5 * mm)
-        canvas.setFont(font, 7)
+        canvas.setFont(font, self.footer[1])
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN_X, FOOTER_Y, self.footer)
+        canvas.drawString(MARGIN_X, FOOTER_Y, self.footer[0])
         canvas.restoreState()
 
 
-def _numbered_canvas(font: str) -> type[Canvas]:
+def document_timestamp(day: date) -> TimeStamp:
+    """The PDF's CreationDate/ModDate: midnight of ``day`` in China Standard Time (+08'00', the
+    operator's local time, no daylight saving), the same on every machine so the bytes stay
+    deterministic. Replaces the 2000-01-01 that ReportLab's invariant mode stamps; only the
+    document's own timestamp object is changed (no process-wide setting, no environment)."""
+    stamp = TimeStamp(1)
+    stamp.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
+    stamp.lt = (*stamp.YMDhms, 0, 0, 0)
+    stamp.dhh, stamp.dmm, stamp.tzname = 8, 0, "CST"
+    return stamp
+
+
+def _numbered_canvas(font: str, issued_on: date) -> type[Canvas]:
     class NumberedCanvas(Canvas):
         """Holds each page until the document ends, then stamps "第 N 页 / 共 M 页"."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            self._doc._timeStamp = document_timestamp(issued_on)  # the Info dictionary's dates
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
@@ -159,6 +222,6 @@ def render_proposal(content: ProposalContent, branding: Branding | None = None) 
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Letterhead(ink, content))])
-    doc.build(_story(ink, content), canvasmaker=_numbered_canvas(font))
+    doc.build(_story(ink, content), canvasmaker=_numbered_canvas(font, content.issued_on))
     pdf = buffer.getvalue()
     return RenderedProposal(pdf=pdf, pages=doc.page, missing=missing_chars(ink.texts))

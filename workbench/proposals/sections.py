@@ -10,13 +10,17 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from workbench.proposals.content import Person, ProposalContent
-from workbench.proposals.pdf_style import CONTENT_W, MUTED, RULE, Ink
+from workbench.proposals.pdf_style import CONTENT_W, MUTED, RULE, SPLIT_IN_ROW, Ink
 
 
 def grid(ink: Ink, rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header: bool = True,
          right_from: int | None = None, extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    """A table in the house style: tinted header row repeated on each page, hairline rows."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT")
+    """A table in the house style: tinted header row repeated on each page, hairline rows.
+
+    A row taller than a page (a long evidence list, a long clause) is split inside the row
+    (``splitInRow``) instead of raising LayoutError."""
+    table = Table(list(rows), colWidths=list(widths), repeatRows=1 if header else 0, hAlign="LEFT",
+                  splitInRow=SPLIT_IN_ROW)
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -75,14 +79,18 @@ def _person_lines(ink: Ink, person: Person | None, org: str | None = None) -> li
     return lines
 
 
-def parties_block(ink: Ink, c: ProposalContent) -> Table:
+def parties_block(ink: Ink, c: ProposalContent) -> Flowable:
+    """Customer, key person and manager under their header row, kept together on one page (the
+    header is never stranded at a page foot); a block taller than a page splits inside its
+    row, with the header repeated."""
     customer = [ink.m(ink.colour(ink.t(c.customer_name), ink.primary), ink.value),
                 ink.m(f"{ink.colour(ink.t('行业'), MUTED)}  {ink.t(c.industry)}", ink.body)]
     if c.customer_address:
         customer.append(ink.m(f"{ink.colour(ink.t('地址'), MUTED)}  {ink.t(c.customer_address)}", ink.body))
     heads = [ink.p(h, ink.label) for h in ("客户", "客户联系人", "客户经理")]
     rows = [heads, [customer, _person_lines(ink, c.key_person), _person_lines(ink, c.manager, c.team)]]
-    table = Table(rows, colWidths=[CONTENT_W * w for w in (0.40, 0.30, 0.30)])
+    table = Table(rows, colWidths=[CONTENT_W * w for w in (0.40, 0.30, 0.30)], repeatRows=1,
+                  splitInRow=SPLIT_IN_ROW)
     table.setStyle(ink.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, 0), 0.4, RULE),
@@ -91,7 +99,7 @@ def parties_block(ink: Ink, c: ProposalContent) -> Table:
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
     ]))
-    return table
+    return KeepTogether([table])
 
 
 def needs_block(ink: Ink, c: ProposalContent) -> list[Flowable]:
@@ -129,10 +137,11 @@ def approval_block(ink: Ink, c: ProposalContent) -> Table:
         lines.append(ink.m(text, ink.body))
     fill = ink.primary if c.state in {"approved", "sent", "won"} else ink.accent
     badge = ink.m(f'<font color="#FFFFFF">{ink.t(c.state_label)}</font>', ink.cell_center)
-    table = Table([[badge, lines]], colWidths=[22 * mm, CONTENT_W - 22 * mm], hAlign="LEFT")
+    table = Table([[badge, lines]], colWidths=[22 * mm, CONTENT_W - 22 * mm], hAlign="LEFT",
+                  splitInRow=SPLIT_IN_ROW)
     table.setStyle(ink.table_style([
         ("BACKGROUND", (0, 0), (0, 0), fill),
-        ("VALIGN", (0, 0), (0, 0), "MIDDLE"),
+        ("VALIGN", (0, 0), (0, 0), "TOP"),  # a split row keeps its badge at the top
         ("VALIGN", (1, 0), (1, 0), "TOP"),
         ("LEFTPADDING", (1, 0), (1, 0), 10),
         ("TOPPADDING", (0, 0), (-1, -1), 4),

@@ -23,7 +23,13 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.enums import CuteRole, Role
 from workbench.domain.errors import FieldError, StaleEditError, ValidationError
-from workbench.proposals.content import Person, ProposalContent, content_from_dict, content_to_dict
+from workbench.proposals.content import (
+    Person,
+    ProposalContent,
+    Term,
+    content_from_dict,
+    content_to_dict,
+)
 from workbench.proposals.solution import solution_items
 from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
 from workbench.services import offers as o
@@ -153,8 +159,11 @@ def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[s
     return f"{role} {name} 于 {event.occurred_at:%Y-%m-%d} 审批通过".strip()
 
 
-def _term_months(quote: dict[str, Any]) -> int:
-    return max((int(line.get("term_months") or 0) for line in quote.get("lines", [])), default=12) or 12
+def _terms(quote: dict[str, Any]) -> tuple[Term, ...]:
+    """The agreement's clauses for the offer's longest recurring term (one-off wording when
+    nothing recurs)."""
+    terms = [int(line.get("term_months") or 0) for line in quote.get("lines", []) if line.get("unit") != "one_off"]
+    return agreement_terms(max(terms, default=0), recurring=bool(terms))
 
 
 def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVersion, today: date) -> ProposalContent:
@@ -173,7 +182,7 @@ def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVers
         key_person=_key_person(s, customer.id), manager=manager, team=team, needs=_needs(s, customer.id),
         solution=solution_items(catalogue, quote, customer.industry_code or ""), quote=quote,
         state=version.state, state_label=STATE_LABELS.get(version.state, version.state),
-        approval=_approval(s, offer, version, quote), terms=agreement_terms(_term_months(quote)),
+        approval=_approval(s, offer, version, quote), terms=_terms(quote),
     )
 
 
