@@ -16,22 +16,17 @@ from __future__ import annotations
 
 import html
 from decimal import Decimal
-from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from workbench.fontfile import FONT_FAMILY, font_path
 from workbench.proposals.branding import Branding, load_branding
 from workbench.proposals.content import Person, ProposalContent
 
-FONT_FAMILY = "Workbench Sans SC"
-FONT_FILE = "WorkbenchSansSC-Regular.ttf"
 
 def font_file() -> Path:
     """The bundled font, inside the installed package ``workbench.resources`` (no Qt)."""
-    path = Path(str(files("workbench.resources").joinpath("fonts", FONT_FILE)))
-    if not path.is_file():
-        raise RuntimeError(f"the bundled font {FONT_FILE} is not a file on disk (looked at {path})")
-    return path
+    return font_path()
 
 
 def require_weasyprint() -> Any:

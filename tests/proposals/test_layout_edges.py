@@ -8,12 +8,12 @@ import dataclasses
 import io
 import re
 import shutil
-import subprocess
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from pdftext import flat, pdf_text  # tests/proposals/pdftext.py
 from pypdf import PdfReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -35,25 +35,18 @@ needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="po
 def _text(pdf: bytes, tmp_path: Path, page: int | None = None) -> str:
     path = tmp_path / "p.pdf"
     path.write_bytes(pdf)
-    args = ["pdftotext", "-enc", "UTF-8", "-raw"]
-    if page is not None:
-        args += ["-f", str(page), "-l", str(page)]
-    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout
-
-
-def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return pdf_text(path, page)
 
 
 def _body(content: ProposalContent, rendered: RenderedProposal, tmp_path: Path) -> str:
     """The whole text without whitespace and without what every page repeats (letterhead,
     footer, page number, the FABE header), so a paragraph split over pages reads back whole."""
     b = load_branding()
-    text = _flat(_text(rendered.pdf, tmp_path))
+    text = flat(_text(rendered.pdf, tmp_path))
     text = re.sub(r"第\d+页/共\d+页", "", text)
     repeated = [b.company_zh, b.company_en, b.department or "", b.address or "", f"服务热线{b.hotline}",
                 b.website or "", "·", f"方案编号{content.number}", b.short_name, "产品F特征A优势B利益E证据案例"]
-    for piece in sorted((_flat(r) for r in repeated if r), key=len, reverse=True):
+    for piece in sorted((flat(r) for r in repeated if r), key=len, reverse=True):
         text = text.replace(piece, "")
     return text
 
@@ -73,7 +66,7 @@ def test_rows_taller_than_a_page_split_and_read_back(tmp_path: Path) -> None:
     rendered = render_proposal(content)  # before: LayoutError (FABE row, approval row, terms row)
     body = _body(content, rendered, tmp_path)
     for value in (*cases, approval, clause):
-        assert _flat(value) in body, value[:20]
+        assert flat(value) in body, value[:20]
     assert rendered.pages >= 5
 
 

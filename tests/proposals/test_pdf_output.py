@@ -10,6 +10,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from pdftext import flat, pdf_text  # tests/proposals/pdftext.py
 
 from workbench.proposals.content import Person, ProposalContent
 from workbench.proposals.render import RenderedProposal, render_proposal
@@ -46,19 +47,6 @@ def _write(pdf_dir: Path, name: str, rendered: RenderedProposal) -> Path:
     return path
 
 
-def _text(path: Path, page: int | None = None) -> str:
-    """The page's text in content-stream order (-raw): each table cell's text stays together."""
-    args = ["pdftotext", "-enc", "UTF-8", "-raw"]
-    if page is not None:
-        args += ["-f", str(page), "-l", str(page)]
-    return subprocess.run([*args, str(path), "-"], check=True, capture_output=True, text=True).stdout
-
-
-def _flat(text: str) -> str:
-    """Extracted text without whitespace (wrapped cells break lines anywhere)."""
-    return re.sub(r"\s+", "", text)
-
-
 def test_every_font_is_embedded_as_a_subset(short: tuple[ProposalContent, RenderedProposal],
                                             pdf_dir: Path) -> None:
     out = subprocess.run(["pdffonts", str(_write(pdf_dir, "short", short[1]))], check=True,
@@ -75,7 +63,7 @@ def test_every_font_is_embedded_as_a_subset(short: tuple[ProposalContent, Render
 def test_chinese_text_extracts_back_exactly(short: tuple[ProposalContent, RenderedProposal],
                                            pdf_dir: Path) -> None:
     content, rendered = short
-    text = _flat(_text(_write(pdf_dir, "short", rendered)))
+    text = flat(pdf_text(_write(pdf_dir, "short", rendered)))
     assert content.key_person is not None
     expected = [content.customer_name, content.key_person.name, content.key_person.title or "",
                 content.manager.name, "张昇", "朱镕基", content.title, content.number,
@@ -84,13 +72,13 @@ def test_chinese_text_extracts_back_exactly(short: tuple[ProposalContent, Render
                 *(item.feature for item in content.solution), *(e for item in content.solution for e in item.evidence),
                 "甲方", "乙方", "签字", "盖章", "示例价格"]
     for value in expected:
-        assert _flat(value) in text, value
+        assert flat(value) in text, value
     assert "王喆" in text and "李堃" in text
 
 
 def test_numbers_equal_the_engine_to_the_fen(long: tuple[ProposalContent, RenderedProposal], pdf_dir: Path) -> None:
     content, rendered = long
-    text = _text(_write(pdf_dir, "long", rendered))
+    text = pdf_text(_write(pdf_dir, "long", rendered))
     tokens = set(re.findall(r"[\d,]+\.\d{2}", text))
     quote = content.quote
     # a zero amount prints "—" (the sheet's rule, pdf_style.amount), never "0.00"
@@ -109,7 +97,7 @@ def test_page_numbers_on_every_page(long: tuple[ProposalContent, RenderedProposa
     content, rendered = long
     path = _write(pdf_dir, "long", rendered)
     for page in range(1, rendered.pages + 1):
-        text = _text(path, page)
+        text = pdf_text(path, page)
         assert f"第 {page} 页 / 共 {rendered.pages} 页" in text, page
         assert content.number in text
 
@@ -120,7 +108,7 @@ def test_price_header_repeats_on_every_page_the_table_spans(long: tuple[Proposal
     path = _write(pdf_dir, "long", rendered)
     pages_with_lines = []
     for page in range(1, rendered.pages + 1):
-        text = _text(path, page)
+        text = pdf_text(path, page)
         rows = [line for line in content.quote["lines"]
                 if re.search(rf"^\s*{line['index'] + 1}\s+{re.escape(line['name']['zh'][:4])}", text, re.M)]
         if rows:
@@ -135,7 +123,7 @@ def test_page_counts_and_no_nearly_empty_page(short: tuple[ProposalContent, Rend
     assert long[1].pages >= 4
     path = _write(pdf_dir, "long", long[1])
     for page in range(1, long[1].pages):  # every page but the last is well filled
-        lines = [line for line in _text(path, page).splitlines() if line.strip()]
+        lines = [line for line in pdf_text(path, page).splitlines() if line.strip()]
         assert len(lines) >= 20, (page, len(lines))
 
 

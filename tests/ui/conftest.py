@@ -48,3 +48,21 @@ def demo_env(qapp, demo_store_path: Path, settings: Settings, tmp_path: Path):  
     yield env
     runner.wait_idle()
     store.close()
+
+
+@pytest.fixture
+def window(qtbot, settings: Settings, demo_store_path: Path, tmp_path: Path):  # noqa: ANN001
+    """The whole main window, shown, on a private copy of the demo store once it is open."""
+    import shutil
+
+    from workbench.ui.main_window import MainWindow
+
+    path = tmp_path / "store.sqlite"
+    shutil.copy(demo_store_path, path)
+    w = MainWindow(settings)
+    qtbot.addWidget(w)
+    w.show()
+    with qtbot.waitSignal(w.store_opened, timeout=30_000):
+        w.open_store(path)
+    yield w
+    w.runner.wait_idle()

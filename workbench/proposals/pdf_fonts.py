@@ -8,32 +8,18 @@ regular face (emphasis on the sheet is size and colour), so markup never raises.
 from __future__ import annotations
 
 import threading
-import unicodedata
 from collections.abc import Iterable
-from importlib.resources import files
-from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from workbench.fontfile import font_path, is_invisible
+
 FONT_NAME = "WorkbenchSansSC"
-FONT_FILE = "WorkbenchSansSC-Regular.ttf"
 
 _lock = threading.Lock()
 _font: TTFont | None = None
-
-# Never drawn with a glyph of their own, so never "missing" (same rule as workbench/ui/fonts.py).
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
-_VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x180B, 0x1810))
-
-
-def font_path() -> Path:
-    path = Path(str(files("workbench.resources").joinpath("fonts", FONT_FILE)))
-    if not path.is_file():
-        raise RuntimeError(f"the bundled font {FONT_FILE} is not a file on disk (looked at {path})")
-    return path
-
 
 def register_pdf_font() -> str:
     """Register the font with ReportLab (first call parses the file; later calls are free)."""
@@ -55,17 +41,10 @@ def _covered() -> dict[int, int]:
     return _font.face.charToGlyph  # type: ignore[no-any-return]
 
 
-def _is_invisible(char: str) -> bool:
-    code = ord(char)
-    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
-        code in selectors for selectors in _VARIATION_SELECTORS
-    )
-
-
 def missing_chars(texts: Iterable[str]) -> tuple[str, ...]:
     """The characters of ``texts`` (an iterable of strings) the font has no glyph for, sorted."""
     covered = _covered()
     chars: set[str] = set()
     for text in texts:
         chars.update(text)
-    return tuple(sorted(c for c in chars if ord(c) not in covered and not _is_invisible(c)))
+    return tuple(sorted(c for c in chars if ord(c) not in covered and not is_invisible(c)))

@@ -14,36 +14,14 @@ Everything here needs a QGuiApplication (QApplication) and runs on the GUI threa
 
 from __future__ import annotations
 
-import unicodedata
-from importlib.resources import files
-from pathlib import Path
-
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 from PySide6.QtWidgets import QApplication
 
-FONT_FAMILY = "Workbench Sans SC"
-FONT_FILE = "WorkbenchSansSC-Regular.ttf"
+# FONT_FILE, font_path and gbk_codepoints are re-exported for the callers that know them here.
+from workbench.fontfile import FONT_FAMILY, FONT_FILE, font_path, gbk_codepoints, is_invisible  # noqa: F401
 
 _font_id: int | None = None
 _raw_font: QRawFont | None = None
-
-# Characters that are never drawn with a glyph of their own, so never "missing": controls
-# (tab, newline), format characters (zero-width space/joiners, direction marks, soft
-# hyphen), line and paragraph separators; and variation selectors.
-_INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
-_VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x180B, 0x1810))
-
-
-def font_path() -> Path:
-    """The bundled font file, inside the installed package ``workbench.resources``."""
-    resource = files("workbench.resources").joinpath("fonts", FONT_FILE)
-    path = Path(str(resource))
-    if not path.is_file():
-        raise RuntimeError(
-            f"the bundled font {FONT_FILE} is not a file on disk (looked at {path}); "
-            "is the package installed with its data (workbench.resources/fonts)?"
-        )
-    return path
 
 
 def _require_gui_application() -> None:
@@ -102,13 +80,6 @@ def _raw() -> QRawFont:
     return _raw_font
 
 
-def _is_invisible(char: str) -> bool:
-    code = ord(char)
-    return unicodedata.category(char) in _INVISIBLE_CATEGORIES or any(
-        code in selectors for selectors in _VARIATION_SELECTORS
-    )
-
-
 def missing_glyphs(text: str) -> list[str]:
     """The characters of ``text`` that the bundled font has no glyph for.
 
@@ -123,23 +94,6 @@ def missing_glyphs(text: str) -> list[str]:
         if char in seen:
             continue
         seen.add(char)
-        if not _is_invisible(char) and not raw.supportsCharacter(ord(char)):
+        if not is_invisible(char) and not raw.supportsCharacter(ord(char)):
             missing.append(char)
     return missing
-
-
-def gbk_codepoints() -> list[int]:
-    """Every code point Python's GBK codec decodes from a valid two-byte sequence, in GBK
-    order: the repertoire the bundled font must cover (its build script and tests use it)."""
-    found: list[int] = []
-    for lead in range(0x81, 0xFF):
-        for trail in range(0x40, 0xFF):
-            if trail == 0x7F:
-                continue
-            try:
-                text = bytes((lead, trail)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if len(text) == 1:
-                found.append(ord(text))
-    return found

@@ -6,11 +6,8 @@ made, the offer won with a stage move."""
 from __future__ import annotations
 
 import io
-import shutil
-from pathlib import Path
 from typing import Any
 
-import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -23,21 +20,6 @@ from workbench.ui.main_window import MainWindow
 from workbench.ui.offers.dialog import OfferDialog
 from workbench.ui.offers.lines_model import QTY
 from workbench.ui.offers.outcome_dialog import OutcomeDialog
-from workbench.ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: Settings, demo_store_path: Path, tmp_path: Path):
-    path = tmp_path / "store.sqlite"
-    shutil.copy(demo_store_path, path)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    with qtbot.waitSignal(w.store_opened, timeout=30_000):
-        w.open_store(path)
-    yield w
-    w.runner.wait_idle()
 
 
 def pdf_text(pdf: bytes) -> str:
@@ -51,6 +33,7 @@ def active(qtbot: QtBot, widget: Any) -> None:
 
 
 def test_from_the_customer_page_to_a_frozen_proposal(qtbot: QtBot, window: MainWindow) -> None:
+    window.resize(1280, 800)
     env = window.env
     customer_id = demo_customer_id(env.ctx)
     customer = customers.get_customer(env.ctx, customer_id=customer_id)

@@ -5,27 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from workbench.ui.main_window import PAGES, MainWindow
 from workbench.ui.settings import Settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, settings: Settings, demo_store_path: Path, tmp_path: Path):
-    import shutil
-
-    path = tmp_path / "store.sqlite"
-    shutil.copy(demo_store_path, path)
-    w = MainWindow(settings)
-    qtbot.addWidget(w)
-    w.show()
-    with qtbot.waitSignal(w.store_opened, timeout=30_000):
-        w.open_store(path)
-    yield w
-    w.runner.wait_idle()
 
 
 def test_window_paints_before_the_store_is_open(qtbot: QtBot, settings: Settings, tmp_path: Path) -> None:
