@@ -592,6 +592,8 @@ T.setdefault("MainWindow", {}).update({
  "&Price books…": "价格目录(&P)…",
 })
 T.setdefault("OffersTab", {}).update({
+ "Mark as sent?": "标记为已提交？",
+ "Was this proposal handed to the client? Marking offer {0} as sent freezes version {1}: this proposal is kept exactly as it is.": "这份建议书已交给客户了吗？将方案 {0} 标记为已提交后，第 {1} 版即被冻结：这份建议书将原样保存。",
  "Propos&al…": "建议书(&A)…",
  "Preview, print or save the proposal sheet (PDF) of this offer": "预览、打印或保存该方案的建议书 (PDF)",
  "{0} → {1}": "{0} → {1}",

@@ -1454,6 +1454,17 @@
         <source>No offers yet. New offer… builds one.</source>
         <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offer_actions.py" line="159"/>
+        <source>Mark as sent?</source>
+        <extracomment>States from which an offer may be marked sent.</extracomment>
+        <translation>标记为已提交？</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/offer_actions.py" line="160"/>
+        <source>Was this proposal handed to the client? Marking offer {0} as sent freezes version {1}: this proposal is kept exactly as it is.</source>
+        <translation>这份建议书已交给客户了吗？将方案 {0} 标记为已提交后，第 {1} 版即被冻结：这份建议书将原样保存。</translation>
+    </message>
 </context>
 <context>
     <name>OptionalDateEdit</name>
@@ -1921,22 +1932,22 @@
         <translation>正在生成方案建议书…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="89"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="90"/>
         <source>Proposal of version {0} ({1}, {2})</source>
         <translation>第 {0} 版建议书（{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="91"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="92"/>
         <source>as sent</source>
         <translation>已提交客户的原件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="92"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="93"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="97"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="98"/>
         <source>No proposal produced yet</source>
         <translation>尚未生成建议书</translation>
     </message>
@@ -1944,142 +1955,142 @@
 <context>
     <name>ProposalPreview</name>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="186"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="189"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="190"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="193"/>
         <source>Page {0} / {1}</source>
         <translation>第 {0} / {1} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="200"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="203"/>
         <source>Save proposal as</source>
         <translation>建议书另存为</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="201"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="204"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="214"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="217"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="217"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="220"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="225"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="228"/>
         <source>Print proposal</source>
         <translation>打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="259"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="262"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="261"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="264"/>
         <source>Printing the proposal</source>
         <translation>正在打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="266"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="269"/>
         <source>Sent 1 page to the printer.</source>
         <translation>已向打印机发送 1 页。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="267"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="270"/>
         <source>Sent {0} pages to the printer.</source>
         <translation>已向打印机发送 {0} 页。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="274"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="277"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="276"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="279"/>
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="281"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="284"/>
         <source>Proposal preview — {0}</source>
         <translation>建议书预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="283"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="286"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="285"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="288"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="286"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="287"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="290"/>
         <source>Fit the page width to the window (Ctrl+0)</source>
         <translation>页面宽度适合窗口 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="292"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="292"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="295"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="298"/>
         <source>The font lacks these characters; they will print as boxes: {0}</source>
         <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="298"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="301"/>
         <source>This PDF cannot be shown: {0}</source>
         <translation>无法显示该 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="299"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="300"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
         <source>Save the PDF exactly as shown (Ctrl+S)</source>
         <translation>按所见原样保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="301"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="305"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="306"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="307"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>

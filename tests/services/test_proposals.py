@@ -162,3 +162,14 @@ def test_the_terms_follow_the_offers_own_term(ctx: Context, customer) -> None:
                                   offer={"lines": [{"product": "ICT-STD", "quantity": 1}]}, today=TODAY)
     terms = proposals.produce_proposal(ctx, offer_id=one_off.id, today=TODAY).content.terms
     assert "一次性项目" in terms[0].text and "自动续期" not in terms[0].text
+
+
+def test_producing_again_unchanged_keeps_the_document_and_its_date(ctx: Context, customer) -> None:
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=LINES, today=TODAY)
+    first = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    again = proposals.produce_proposal(ctx, offer_id=info.id, today=date(2026, 12, 5))
+    assert again.pdf == first.pdf and again.issued_on == TODAY
+    contacts.add_contact(ctx, customer_id=customer.id, values={"name": "李堃", "title": "行长", "is_key_person": True,
+                                                               "cute_role": "economic"})
+    changed = proposals.produce_proposal(ctx, offer_id=info.id, today=date(2026, 12, 5))
+    assert changed.pdf != first.pdf and changed.issued_on == date(2026, 12, 5)

@@ -188,9 +188,16 @@ def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVers
 
 # --- producing ------------------------------------------------------------------------------
 
+def _undated(content: dict[str, Any]) -> dict[str, Any]:
+    """A content without its dates: what makes two productions the same document."""
+    return {k: v for k, v in content.items() if k not in ("issued_on", "valid_until")}
+
+
 def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRecord:
     """Produce (or, for a frozen version that has one, return) the proposal of the offer's
-    current version. Refused for a rejected version (ValidationError on ``state``)."""
+    current version. An open version's stored proposal is returned as it is when nothing but
+    the day would change (its number, date and validity stay those the client may hold).
+    Refused for a rejected version (ValidationError on ``state``)."""
     from workbench.proposals.render import render_proposal  # ReportLab: imported when first used
 
     with ctx.store.read() as s:
@@ -203,12 +210,15 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
             raise ValidationError(FieldError("state", "已驳回的方案不能打印建议书, 请先修改方案",
                                              "a rejected offer cannot be printed; revise it first"))
         content = build_content(s, ctx, offer, version, today)
+        document = json.dumps(content_to_dict(content), ensure_ascii=False, sort_keys=True)
+        if existing is not None and _undated(json.loads(existing.content_json)) == _undated(json.loads(document)):
+            return _record(existing, False)  # nothing changed but the day: the same document
         seen = (version.version_no, version.version)
     rendered = render_proposal(content)
     digest = hashlib.sha256(rendered.pdf).hexdigest()
     fields: dict[str, Any] = {
         "number": content.number, "issued_on": content.issued_on,
-        "content_json": json.dumps(content_to_dict(content), ensure_ascii=False, sort_keys=True),
+        "content_json": document,
         "pdf": rendered.pdf, "pdf_sha256": digest, "pages": rendered.pages,
         "missing_chars": "".join(rendered.missing),
     }

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtCore import QCoreApplication, QPoint, Qt
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from workbench.domain.errors import ValidationError
 from workbench.services import offers as offer_service
 from workbench.services.offers import OfferInfo
+from workbench.services.proposals import ProposalRecord
 from workbench.ui.errors import show_error
 from workbench.ui.offers.format import text
 from workbench.ui.offers.outcome_dialog import APPROVE, DecisionDialog, OutcomeDialog
@@ -27,11 +28,16 @@ if TYPE_CHECKING:
     from workbench.ui.proposals.preview import ProposalPreview
 
 
+#: States from which an offer may be marked sent.
+SENDABLE = frozenset({offer_service.DRAFT, offer_service.APPROVED})
+
+
 class OfferActions:
     """What the actions need of the tab (OffersTab defines each)."""
 
     env: UiEnv
     customer: Customer | None
+    offers: list[OfferInfo]
     error: QLabel
     table: QTableWidget
     proposal_button: QPushButton
@@ -126,12 +132,39 @@ class OfferActions:
         return stored_proposals_menu(self.env, self.widget, offer_id=offer_id, on_refused=self._refused,
                                      on_shown=self._proposal_shown)
 
-    def _proposal_shown(self, preview: ProposalPreview) -> None:
+    def _proposal_shown(self, preview: ProposalPreview, record: ProposalRecord) -> None:
         self.proposal_shown = preview
         preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if not record.frozen:  # printed or saved: handed over? then the version is frozen as sent
+            asked: list[bool] = []
 
-    def mark_sent(self) -> None:
-        current = self.current_offer()
+            def handed_over(*_args: object) -> None:
+                if not asked:
+                    asked.append(True)
+                    self._offer_handed_over(preview, record)
+
+            preview.printed.connect(handed_over)
+            preview.saved.connect(handed_over)
+
+    def _offer_handed_over(self, preview: ProposalPreview, record: ProposalRecord) -> None:
+        offer = next((o for o in self.offers if o.id == record.offer_id), None)
+        if offer is None or offer.version_no != record.version_no or offer.state not in SENDABLE:
+            return
+        if self.ask_mark_sent(preview, offer):
+            self.mark_sent(offer)
+
+    def ask_mark_sent(self, parent: QWidget, offer: OfferInfo) -> bool:
+        """Ask whether the printed or saved proposal went to the client (tests replace this)."""
+        answer = QMessageBox.question(
+            parent, QCoreApplication.translate("OffersTab", "Mark as sent?"),
+            QCoreApplication.translate(
+                "OffersTab", "Was this proposal handed to the client? Marking offer {0} as sent freezes version {1}: "
+                "this proposal is kept exactly as it is.").format(offer.number, offer.version_no))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def mark_sent(self, offer: OfferInfo | None = None) -> None:
+        """Mark the given (default: the selected) offer as sent; undoable."""
+        current = offer or self.current_offer()
         if current is None:
             return
         self.error.hide()

@@ -92,7 +92,7 @@ class OffersTab(OfferActions, QWidget):
         self.sent_button.setObjectName("mark_sent")
         self.new_button.clicked.connect(self.new_offer)
         self.open_button.clicked.connect(self.open_offer)
-        self.sent_button.clicked.connect(self.mark_sent)
+        self.sent_button.clicked.connect(lambda: self.mark_sent())
         self.proposal_button = QPushButton()
         self.proposal_button.setObjectName("offer_proposal")
         self.proposal_button.clicked.connect(self.show_proposal)

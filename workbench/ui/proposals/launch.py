@@ -34,7 +34,7 @@ def file_name(record: ProposalRecord) -> str:
 
 
 def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
-                  on_shown: Callable[[ProposalPreview], None] | None = None,
+                  on_shown: Callable[[ProposalPreview, ProposalRecord], None] | None = None,
                   version_no: int | None = None) -> Op:
     """Produce (or fetch the frozen) proposal of the offer's current version and preview it;
     with ``version_no``, the proposal stored for that version, as it is (nothing produced)."""
@@ -65,7 +65,7 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
             record.number, record.content.customer_name))
         preview.open()
         if on_shown is not None:
-            on_shown(preview)
+            on_shown(preview, record)
 
     def failed(exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
@@ -81,7 +81,7 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
 
 
 def stored_proposals_menu(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
-                          on_shown: Callable[[ProposalPreview], None] | None = None) -> QMenu:
+                          on_shown: Callable[[ProposalPreview, ProposalRecord], None] | None = None) -> QMenu:
     """A menu of the offer's stored proposals, one entry per version (disabled when none)."""
     menu = QMenu(parent)
     menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one per right-click
