@@ -7,7 +7,7 @@ from workbench.proposals.content import Term
 
 #: Offer states as printed (the approval state on the sheet).
 STATE_LABELS: dict[str, str] = {
-    "draft": "草稿", "needs_approval": "待审批", "approved": "已审批", "rejected": "已驳回",
+    "draft": "草稿", "needs_approval": "待审批", "approved": "已批准", "rejected": "已驳回",
     "sent": "已提交客户", "won": "已成交", "lost": "未成交",
 }
 

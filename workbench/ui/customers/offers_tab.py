@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -34,6 +33,7 @@ from workbench.services.users import list_users
 from workbench.ui.customers.offer_actions import OfferActions
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.flow_layout import FlowLayout
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT
@@ -123,11 +123,10 @@ class OffersTab(OfferActions, QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps onto a second line rather than widen the window
         for b in (self.new_button, self.open_button, self.proposal_button, self.sent_button, self.approve_button,
                   self.reject_button, self.won_button, self.lost_button):
             buttons.addWidget(b)
-        buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.addLayout(buttons)
         lay.addWidget(self.error)
