@@ -59,3 +59,15 @@ def test_refusals_exit_2_with_a_message(tmp_path: Path, demo_store_path: Path,
     assert main(["proposal", "--sample", "--lines", "0", "-o", out]) == 2
     assert "--lines" in capsys.readouterr().err
     assert not Path(out).exists()
+
+
+def test_demo_fills_the_demo_store_once_and_prints_an_approved_offer(tmp_path: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "demo.pdf"
+    assert main(["proposal", "--demo", "--today", "2026-11-24", "-o", str(out)]) == 0  # WORKBENCH_HOME: a tmp home
+    first = json.loads(capsys.readouterr().out)
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "已批准" in text and "审批通过" in text and "银行" in text  # the demo offer was approved by the lead
+    assert main(["proposal", "--demo", "--today", "2026-11-24", "-o", str(out)]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert again["number"] == first["number"]  # the same demo offer, not a new one
