@@ -8,9 +8,7 @@ code that bypasses the services.
 
 from __future__ import annotations
 
-import uuid
-from datetime import UTC, date, datetime
-from typing import Any
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -20,13 +18,11 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
-    LargeBinary,
-    MetaData,
     String,
     Text,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from workbench.domain import limits
 from workbench.domain import validation as v
@@ -39,58 +35,15 @@ from workbench.domain.enums import (
     ValueGrade,
     VisitKind,
 )
-from workbench.domain.errors import FieldError, ValidationError
-
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
-
-
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def utcnow() -> datetime:
-    """Naive UTC: SQLite has no time zones; every *_at column of sync bookkeeping is UTC."""
-    return datetime.now(UTC).replace(tzinfo=None)
-
-
-class Base(DeclarativeBase):
-    metadata = MetaData(naming_convention=NAMING)
-
-
-def _enum_check(column: str, values: Any, *, nullable: bool = False) -> CheckConstraint:
-    allowed = ", ".join(f"'{m.value}'" for m in values)
-    cond = f"{column} IN ({allowed})"
-    if nullable:
-        cond = f"{column} IS NULL OR {cond}"
-    return CheckConstraint(cond, name=f"{column}_allowed")
-
-
-def _enum_value(enum: Any, value: Any, field: str) -> Any:
-    if value is None:
-        return None
-    try:
-        return enum(value).value
-    except ValueError:
-        allowed = ", ".join(m.value for m in enum)
-        raise ValidationError(
-            FieldError(field, f"取值无效:{value!r}(可选 {allowed})", f"invalid value {value!r} (one of {allowed})")
-        ) from None
-
-
-class SyncColumns:
-    """Bookkeeping shared by every synced table."""
-
-    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    version: Mapped[int] = mapped_column(Integer, default=1)
-    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
-    owner_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+from workbench.store.base import (  # noqa: F401 - re-exported: m.utcnow, m.new_id, m.Base...
+    NAMING,
+    Base,
+    SyncColumns,
+    _enum_check,
+    _enum_value,
+    new_id,
+    utcnow,
+)
 
 
 class Meta(Base):
@@ -424,117 +377,13 @@ class Draft(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
-# --- Bundle offers: price books (HQ data), offers, their versions and their history ---
-
-PRICE_BOOK_KINDS = ("catalogue", "policy")
-OFFER_STATES = ("draft", "needs_approval", "approved", "rejected", "sent", "won", "lost")
-_OFFER_STATE_SQL = ", ".join(f"'{s}'" for s in OFFER_STATES)
-
-
-class PriceBook(SyncColumns, Base):
-    """One version of the catalogue or of the pricing policy: the JSON document in ``body``.
-
-    The spec's ``version text`` column is ``book_version``: ``version`` is the sync version.
-    HQ data: the shipped defaults are loaded locally without journal entries, later ones come
-    down from the server; a device never edits them. ``valid_to`` NULL means open-ended.
-    """
-
-    __tablename__ = "price_books"
-    __table_args__ = (
-        CheckConstraint("kind IN ('catalogue', 'policy')", name="kind_allowed"),
-        Index("ix_price_books_kind_book_version", "kind", "book_version", unique=True),
-        Index("ix_price_books_kind_valid", "kind", "valid_from"),
-    )
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    kind: Mapped[str] = mapped_column(String(12))
-    # the book's own version ("2026.1"); ``version`` (SyncColumns) is the row's sync version
-    book_version: Mapped[str] = mapped_column(String(40))
-    valid_from: Mapped[date] = mapped_column(Date)
-    valid_to: Mapped[date | None] = mapped_column(Date)
-    body: Mapped[str] = mapped_column(Text)
-    published_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class Offer(SyncColumns, Base):
-    """A bundle offer (组合方案) for one customer; its content lives in :class:`OfferVersion`.
-
-    ``current_version`` is the ``version_no`` shown and edited; ``state`` mirrors that
-    version's state so lists need no join.
-    """
-
-    __tablename__ = "offers"
-    __table_args__ = (
-        CheckConstraint(f"state IN ({_OFFER_STATE_SQL})", name="state_allowed"),
-        CheckConstraint("current_version >= 1", name="current_version_pos"),
-        Index("ix_offers_customer", "customer_id", "updated_at"),
-    )
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"))
-    number: Mapped[str] = mapped_column(String(24), unique=True)
-    title: Mapped[str] = mapped_column(String(limits.MEDIUM_TEXT))
-    current_version: Mapped[int] = mapped_column(Integer, default=1)
-    state: Mapped[str] = mapped_column(String(16))
-
-
-class OfferVersion(SyncColumns, Base):
-    """One version of an offer: the offer document and its quote as priced.
-
-    A frozen version (sent, won, lost) is never changed again: a new edit makes a new version.
-    ``priced_on`` and ``priced_role`` are the date and role the quote was priced with.
-    """
-
-    __tablename__ = "offer_versions"
-    __table_args__ = (
-        CheckConstraint(f"state IN ({_OFFER_STATE_SQL})", name="state_allowed"),
-        CheckConstraint("version_no >= 1", name="version_no_pos"),
-        Index("ix_offer_versions_offer_version_no", "offer_id", "version_no", unique=True),
-    )
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
-    version_no: Mapped[int] = mapped_column(Integer)
-    offer_json: Mapped[str] = mapped_column(Text)
-    quote_json: Mapped[str | None] = mapped_column(Text)
-    state: Mapped[str] = mapped_column(String(16))
-    frozen: Mapped[bool] = mapped_column(Boolean, default=False)
-    priced_on: Mapped[date | None] = mapped_column(Date)
-    priced_role: Mapped[str | None] = mapped_column(String(12))
-
-
-class OfferEvent(SyncColumns, Base):
-    """A change of an offer's state (created, revised, approved, sent...). Insert-only history."""
-
-    __tablename__ = "offer_events"
-    __table_args__ = (Index("ix_offer_events_offer", "offer_id", "occurred_at"),)
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
-    version_no: Mapped[int] = mapped_column(Integer)
-    from_state: Mapped[str | None] = mapped_column(String(16))
-    to_state: Mapped[str] = mapped_column(String(16))
-    by_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
-    comment: Mapped[str | None] = mapped_column(String(limits.MEDIUM_TEXT))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-
-
-class Proposal(SyncColumns, Base):
-    """A proposal sheet (方案建议书) as produced: the PDF bytes and what made them.
-
-    One row per offer version. ``content_json`` is the ``workbench.proposals`` content (with
-    the quote it printed) and ``pdf`` the exact bytes; while the version is open a new
-    production replaces them, once it is frozen (sent) they never change again.
-    """
-
-    __tablename__ = "proposals"
-    __table_args__ = (
-        CheckConstraint("pages >= 1", name="pages_pos"),
-        Index("ix_proposals_offer_version", "offer_id", "version_no", unique=True),
-    )
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
-    version_no: Mapped[int] = mapped_column(Integer)
-    number: Mapped[str] = mapped_column(String(32))
-    issued_on: Mapped[date] = mapped_column(Date)
-    content_json: Mapped[str] = mapped_column(Text)
-    pdf: Mapped[bytes] = mapped_column(LargeBinary)
-    pdf_sha256: Mapped[str] = mapped_column(String(64))
-    pages: Mapped[int] = mapped_column(Integer)
-    missing_chars: Mapped[str] = mapped_column(Text, default="")
+# Bundle offers live in their own module; re-exported so that ``m.Offer`` etc. keep working.
+from workbench.store.offer_models import (  # noqa: E402, F401
+    OFFER_STATES,
+    PRICE_BOOK_KINDS,
+    Offer,
+    OfferEvent,
+    OfferVersion,
+    PriceBook,
+    Proposal,
+)

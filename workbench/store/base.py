@@ -1,0 +1,73 @@
+"""The declarative base of the local store and what every model module shares: key and time
+defaults, the constraint naming convention, the sync bookkeeping columns, enum checks."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from workbench.domain.errors import FieldError, ValidationError
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def utcnow() -> datetime:
+    """Naive UTC: SQLite has no time zones; every *_at column of sync bookkeeping is UTC."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _enum_check(column: str, values: Any, *, nullable: bool = False) -> CheckConstraint:
+    allowed = ", ".join(f"'{m.value}'" for m in values)
+    cond = f"{column} IN ({allowed})"
+    if nullable:
+        cond = f"{column} IS NULL OR {cond}"
+    return CheckConstraint(cond, name=f"{column}_allowed")
+
+
+def _enum_value(enum: Any, value: Any, field: str) -> Any:
+    if value is None:
+        return None
+    try:
+        return enum(value).value
+    except ValueError:
+        allowed = ", ".join(m.value for m in enum)
+        raise ValidationError(
+            FieldError(field, f"取值无效:{value!r}(可选 {allowed})", f"invalid value {value!r} (one of {allowed})")
+        ) from None
+
+
+class SyncColumns:
+    """Bookkeeping shared by every synced table."""
+
+    created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
+    owner_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
