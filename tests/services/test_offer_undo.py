@@ -81,3 +81,15 @@ def test_a_change_made_meanwhile_is_kept(ctx: Context, customer, lead: Context) 
         revert_state(ctx, offer_id=info.id, version_no=1, from_state="won", to_state="sent")
     with pytest.raises(ValidationError):  # not a change an undo can take back
         revert_state(ctx, offer_id=info.id, version_no=1, from_state="lost", to_state="draft")
+
+
+def test_sent_is_not_taken_back_once_its_proposal_was_produced(ctx: Context, customer) -> None:
+    from workbench.services import proposals
+
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=PLAIN, today=TODAY)
+    offers.mark_sent(ctx, offer_id=info.id)
+    proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    with pytest.raises(ValidationError) as refused:
+        revert_state(ctx, offer_id=info.id, version_no=1, from_state="sent", to_state="draft")
+    assert refused.value.errors[0].field == "state" and "revise" in refused.value.errors[0].en
+    assert state(ctx, info.id) == ("sent", True)

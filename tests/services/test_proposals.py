@@ -4,7 +4,7 @@ record kept byte for byte once sent, refusals. The PDF itself is checked in test
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -173,3 +173,41 @@ def test_producing_again_unchanged_keeps_the_document_and_its_date(ctx: Context,
                                                                "cute_role": "economic"})
     changed = proposals.produce_proposal(ctx, offer_id=info.id, today=date(2026, 12, 5))
     assert changed.pdf != first.pdf and changed.issued_on == date(2026, 12, 5)
+
+
+def test_a_proposal_made_before_a_revision_in_place_is_not_the_sent_record(ctx: Context, customer) -> None:
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=LINES, today=TODAY)
+    before = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    more = {"lines": [{"product": "MOB-58", "quantity": 80, "term_months": 36}]}
+    offers.revise_offer(ctx, offer_id=info.id, offer=more, today=TODAY, expected_version=1)
+    offers.mark_sent(ctx, offer_id=info.id)
+    sent = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    quote = offers.get_offer(ctx, offer_id=info.id).quote
+    assert sent.pdf != before.pdf and sent.frozen
+    assert sent.content.quote == json.loads(json.dumps(quote, default=str))  # the sent version's quote
+    assert proposals.produce_proposal(ctx, offer_id=info.id, today=date(2027, 3, 1)).pdf == sent.pdf
+
+
+def test_an_approval_undone_or_revised_away_is_not_claimed(ctx: Context, customer) -> None:
+    from workbench.services.offer_undo import revert_state
+
+    deep = {"lines": [{"product": "MOB-58", "quantity": 40, "term_months": 12, "manual_discount_percent": "25"}]}
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=deep, today=TODAY)
+    lead = Context(ctx.store, create_user(ctx.store, name="朱镕基", role="team_lead").id)
+    offers.approve(lead, offer_id=info.id)
+    assert "审批通过" in (proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY).content.approval or "")
+    revert_state(lead, offer_id=info.id, version_no=1, from_state="approved", to_state="needs_approval")
+    undone = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY).content
+    assert undone.state == "needs_approval" and undone.approval == "需营销主管审批, 尚未审批"
+    offers.approve(lead, offer_id=info.id)
+    offers.revise_offer(ctx, offer_id=info.id, offer=deep, today=TODAY, expected_version=1)  # back to waiting
+    revised = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY).content
+    assert revised.state == "needs_approval" and "审批通过" not in (revised.approval or "")
+
+
+def test_an_expired_open_proposal_is_produced_anew(ctx: Context, customer) -> None:
+    info = offers.create_offer(ctx, customer_id=customer.id, title="方案", offer=LINES, today=TODAY)
+    first = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY)
+    late = first.content.valid_until + timedelta(days=1)
+    again = proposals.produce_proposal(ctx, offer_id=info.id, today=late)
+    assert again.issued_on == late and again.content.valid_until > late

@@ -28,3 +28,25 @@ def test_buttons_wrap_when_narrow_and_sit_on_one_line_when_wide(qtbot) -> None: 
     host.resize(widest * 2 + 41, 301)
     qtbot.waitUntil(lambda: buttons[3].geometry().x() == buttons[0].geometry().x()
                     and buttons[3].geometry().y() > buttons[0].geometry().y(), timeout=2000)
+
+
+def test_wrapped_lines_are_never_squeezed_under_what_follows(qtbot, ui_env) -> None:  # noqa: ANN001
+    from workbench.services import customers, offers
+    from workbench.ui.customers.offers_tab import OffersTab
+
+    c = customers.create_customer(ui_env.ctx, values={"name": "某区实验中学", "industry_code": "education"})
+    offers.create_offer(ui_env.ctx, customer_id=c.id, title="方案", today=ui_env.today(),
+                        offer={"lines": [{"product": "MOB-58", "quantity": 5, "term_months": 12}]})
+    tab = OffersTab(ui_env)
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.set_customer(customers.get_customer(ui_env.ctx, customer_id=c.id))
+    tab.show()
+    tab.resize(560, 160)  # narrow, and shorter than the tab can be: held at its minimum
+
+    def bottom(button) -> int:  # noqa: ANN001
+        return button.mapTo(tab, button.rect().bottomLeft()).y()
+
+    qtbot.waitUntil(lambda: bottom(tab.lost_button) > bottom(tab.new_button), timeout=2000)  # wrapped
+    qtbot.wait(50)
+    assert max(bottom(tab.new_button), bottom(tab.lost_button)) < tab.table.geometry().top()

@@ -8,6 +8,8 @@ stage) no longer holds what the change wrote.
 
 from __future__ import annotations
 
+from sqlalchemy import false, select
+
 from workbench.domain.errors import FieldError, PermissionDenied, StaleEditError, ValidationError
 from workbench.services.context import Context
 from workbench.services.customers import load as load_customer
@@ -30,6 +32,7 @@ from workbench.services.offers import (
     _version,
 )
 from workbench.services.stages import record_move
+from workbench.store import models as m
 
 #: The state changes an undo may take back: from the state reached, to the states it came from.
 REVERSIBLE = {APPROVED: frozenset({NEEDS_APPROVAL}), REJECTED: frozenset({NEEDS_APPROVAL}),
@@ -42,7 +45,9 @@ def revert_state(ctx: Context, *, offer_id: str, version_no: int, from_state: st
     ``version_no`` in ``from_state`` (StaleEditError otherwise: the newer state is kept).
     Undoing "sent" unfreezes the version. ``stage_back`` = (stage the change moved the
     customer to, stage it came from): the customer is moved back in the same transaction,
-    only if still there. Recorded as events and stage moves like any change ("undone")."""
+    only if still there. Recorded as events and stage moves like any change ("undone").
+    "Sent" is not taken back once the version's proposal was produced: the sheet may be in
+    the client's hands and must never change (revise the offer instead: a new version)."""
     if to_state not in REVERSIBLE.get(from_state, frozenset()):
         raise ValidationError(FieldError("state", f"不能从 {from_state} 撤回到 {to_state}",
                                          f"{from_state} cannot be taken back to {to_state}"))
@@ -56,6 +61,12 @@ def revert_state(ctx: Context, *, offer_id: str, version_no: int, from_state: st
             level = _loads(version.quote_json or "{}").get("authority", {}).get("level", NEEDS_HQ)
             if role not in APPROVERS.get(level, APPROVERS[NEEDS_HQ]):
                 raise PermissionDenied(f"role {role} may not take back a decision on this offer")
+        if from_state == SENT and s.scalar(select(m.Proposal.id).where(
+                m.Proposal.offer_id == offer_id, m.Proposal.version_no == version_no, m.Proposal.deleted == false())):
+            raise ValidationError(FieldError(
+                "state", "该版本的建议书已生成, 可能已在客户手中: 不能撤回“已提交”; 如需改动请修改方案 (生成新版本)",
+                "this version's proposal was produced and may be in the client's hands: 'sent' cannot be taken "
+                "back; revise the offer instead (a new version)"))
         if stage_back is not None:
             customer = load_customer(s, row.customer_id)
             if customer.stage_code != stage_back[0]:

@@ -58,7 +58,8 @@ class OfferInfo:
 
     ``one_off_total`` is what is paid once: one-off products plus installation fees;
     ``term_total`` the quote's total over the term; ``authority`` the quote's verdict
-    (``within`` / ``needs_team_lead`` / ``needs_hq``).
+    (``within`` / ``needs_team_lead`` / ``needs_hq``); ``revision`` the version row's change
+    counter (any write to the version, a revision in place included, raises it).
     """
 
     id: str
@@ -73,6 +74,7 @@ class OfferInfo:
     term_total: Decimal
     authority: str
     updated_at: datetime
+    revision: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +219,7 @@ def _info(offer: m.Offer, version: m.OfferVersion) -> OfferInfo:
         monthly_total=Decimal(totals.get("monthly_recurring", zero)),
         one_off_total=Decimal(totals.get("one_off", zero)) + Decimal(totals.get("installation", zero)),
         term_total=Decimal(totals.get("over_term", zero)), authority=level, updated_at=offer.updated_at,
+        revision=version.version,
     )
 
 

@@ -144,14 +144,18 @@ def _manager(s: Session, ctx: Context, offer: m.Offer) -> tuple[Person, str | No
 
 
 def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[str, Any]) -> str | None:
+    """Who approved, only while the version stands approved (approved, or sent / won / lost
+    after it): an approval undone, or a version revised in place since, is not claimed."""
     if quote.get("authority", {}).get("level") == "within":
         return "方案优惠在客户经理权限之内"
+    label = quote.get("authority", {}).get("label", {}).get("zh", "")
+    if version.state not in (o.APPROVED, o.SENT, o.WON, o.LOST):
+        return f"{label}, 尚未审批" if label else None
     event = s.scalar(select(m.OfferEvent).where(m.OfferEvent.offer_id == offer.id,
                                                 m.OfferEvent.version_no == version.version_no,
                                                 m.OfferEvent.to_state == o.APPROVED)
                      .order_by(m.OfferEvent.occurred_at.desc()).limit(1))
     if event is None:
-        label = quote.get("authority", {}).get("label", {}).get("zh", "")
         return f"{label}, 尚未审批" if label else None
     who = s.get(m.User, event.by_user_id) if event.by_user_id else None
     role = Role(who.role).zh if who and who.role else ""
@@ -188,6 +192,12 @@ def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVers
 
 # --- producing ------------------------------------------------------------------------------
 
+def _made_from(row: m.Proposal, version: m.OfferVersion) -> bool:
+    """Whether the stored proposal printed the version's current quote (a version revised in
+    place after a proposal was produced has a new quote: that proposal is not its record)."""
+    return bool(json.loads(row.content_json).get("quote") == json.loads(version.quote_json or "null"))
+
+
 def _undated(content: dict[str, Any]) -> dict[str, Any]:
     """A content without its dates: what makes two productions the same document."""
     return {k: v for k, v in content.items() if k not in ("issued_on", "valid_until")}
@@ -196,7 +206,9 @@ def _undated(content: dict[str, Any]) -> dict[str, Any]:
 def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRecord:
     """Produce (or, for a frozen version that has one, return) the proposal of the offer's
     current version. An open version's stored proposal is returned as it is when nothing but
-    the day would change (its number, date and validity stay those the client may hold).
+    the day would change and it is still valid (its number, date and validity stay those the
+    client may hold). A frozen version's stored proposal counts only if it printed the
+    version's quote (one produced before a revision in place does not).
     Refused for a rejected version (ValidationError on ``state``)."""
     from workbench.proposals.render import render_proposal  # ReportLab: imported when first used
 
@@ -204,15 +216,16 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
         offer = o._load(s, offer_id)
         version = o._version(s, offer)
         existing = _stored(s, offer_id, version.version_no)
-        if version.frozen and existing is not None:
+        if version.frozen and existing is not None and _made_from(existing, version):
             return _record(existing, True)
         if version.state == o.REJECTED:
             raise ValidationError(FieldError("state", "已驳回的方案不能打印建议书, 请先修改方案",
                                              "a rejected offer cannot be printed; revise it first"))
         content = build_content(s, ctx, offer, version, today)
         document = json.dumps(content_to_dict(content), ensure_ascii=False, sort_keys=True)
-        if existing is not None and _undated(json.loads(existing.content_json)) == _undated(json.loads(document)):
-            return _record(existing, False)  # nothing changed but the day: the same document
+        if (existing is not None and today <= existing.issued_on + timedelta(days=VALIDITY_DAYS)
+                and _undated(json.loads(existing.content_json)) == _undated(json.loads(document))):
+            return _record(existing, False)  # nothing changed but the day, still valid: the same document
         seen = (version.version_no, version.version)
     rendered = render_proposal(content)
     digest = hashlib.sha256(rendered.pdf).hexdigest()
@@ -226,7 +239,7 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
         offer = o._load(s, offer_id)
         version = o._version(s, offer)
         row = _stored(s, offer_id, version.version_no)
-        if version.frozen and row is not None and version.version_no == seen[0]:
+        if version.frozen and row is not None and version.version_no == seen[0] and _made_from(row, version):
             return _record(row, True)  # another production froze it first: that one stands
         if (version.version_no, version.version) != seen:
             raise StaleEditError("offer_version", offer_id, seen[1], version.version)

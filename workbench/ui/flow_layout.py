@@ -4,6 +4,7 @@ width runs out (Qt has none built in): a row of buttons that never forces the wi
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
@@ -39,24 +40,32 @@ class FlowLayout(QLayout):
         super().setGeometry(rect)
         self._place(rect, move=True)
 
+    def _shown(self) -> list[QLayoutItem]:
+        """The items that take a place: hidden widgets do not."""
+        shown = []
+        for item in self._items:
+            widget = item.widget()
+            if widget is None or not widget.isHidden():
+                shown.append(item)
+        return shown
+
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
-        width = sum(i.sizeHint().width() for i in self._items) + self._gap * max(0, len(self._items) - 1)
-        height = max((i.sizeHint().height() for i in self._items), default=0)
+        items = self._shown()
+        width = sum(i.sizeHint().width() for i in items) + self._gap * max(0, len(items) - 1)
+        height = max((i.sizeHint().height() for i in items), default=0)
         return QSize(width, height)
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt's name
+        """As narrow as the widest item (the height the lines need: see FlowBar)."""
         size = QSize()
-        for item in self._items:
+        for item in self._shown():
             size = size.expandedTo(item.minimumSize())
         return size
 
     def _place(self, rect: QRect, *, move: bool) -> int:
         """Lay the items out in ``rect`` (or only measure); returns the height used."""
         x, y, line = rect.x(), rect.y(), 0
-        for item in self._items:
-            widget = item.widget()
-            if widget is not None and widget.isHidden():
-                continue
+        for item in self._shown():
             hint = item.sizeHint()
             if x > rect.x() and x + hint.width() > rect.right() + 1:
                 x, y, line = rect.x(), y + line + self._gap, 0
@@ -65,3 +74,22 @@ class FlowLayout(QLayout):
             x += hint.width() + self._gap
             line = max(line, hint.height())
         return y + line - rect.y()
+
+
+class FlowBar(QWidget):
+    """A widget holding a FlowLayout that keeps its minimum height at what its lines need
+    at its current width (a parent layout then never squeezes wrapped lines under what
+    follows, which a layout's own minimum size cannot express)."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self.flow = FlowLayout(self, spacing)
+
+    def addWidget(self, widget: QWidget) -> None:  # noqa: N802 - Qt's name
+        self.flow.addWidget(widget)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        needed = self.flow.heightForWidth(event.size().width())
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

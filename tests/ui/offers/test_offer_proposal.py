@@ -74,3 +74,20 @@ def test_a_no_leaves_the_offer_open(qtbot: Any, ui_env: Any, tab: Any, tmp_path:
     info = offers.get_offer(ui_env.ctx, offer_id=offer.id)
     assert (info.state, info.frozen) == ("draft", False) and not ui_env.undo.canUndo()
     preview.close()
+
+
+def test_no_prompt_when_the_offer_changed_while_the_preview_was_open(qtbot: Any, ui_env: Any, tab: Any,
+                                                                     tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    offer = tab.current_offer()
+    preview = preview_of(qtbot, tab)
+    offers.revise_offer(ui_env.ctx, offer_id=offer.id, today=ui_env.today(), expected_version=1,
+                        offer={"lines": [{"product": "MOB-58", "quantity": 80, "term_months": 24}]})
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "ask_mark_sent", lambda _parent, o: asked.append(o.number) or True)
+    monkeypatch.setattr(preview, "_ask_save_path", lambda: tmp_path / "old.pdf")
+    with qtbot.waitSignal(preview.saved, timeout=5000):
+        preview.save_button.click()
+    assert asked == []  # the printed sheet is no longer the offer: it must not freeze the new quote
+    assert offers.get_offer(ui_env.ctx, offer_id=offer.id).state == "draft"
+    preview.close()

@@ -72,3 +72,49 @@ def test_an_undo_after_a_change_made_meanwhile_keeps_the_newer_state(qtbot: Any,
     ui_env.undo.undo()
     assert now(ui_env, offer.id) == ("sent", True) and len(shown) == 1
     assert not ui_env.undo.canUndo()  # the command was dropped
+
+
+def test_redo_is_refused_when_the_offer_was_revised_after_the_undo(  # noqa: F811 - page is a fixture
+        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:  # noqa: F811
+    detail, c, offer = page
+    tab = detail.offers
+    manager = ui_env.ctx
+    as_team_lead(ui_env, tab)
+    dialog = open_action(tab, tab.approve_button, DecisionDialog)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    ui_env.undo.undo()  # the approval taken back: waiting again
+    wider = offers.get_offer(manager, offer_id=offer.id).offer
+    wider["lines"][0]["quantity"] = 60  # the manager widens the offer in place meanwhile
+    offers.revise_offer(manager, offer_id=offer.id, offer=wider, today=ui_env.today(), expected_version=1)
+    shown: list[BaseException] = []
+    monkeypatch.setattr("workbench.ui.errors.show_error", lambda _parent, exc: shown.append(exc))
+    ui_env.undo.redo()  # would approve what the lead never saw: refused
+    assert now(ui_env, offer.id) == ("needs_approval", False) and len(shown) == 1
+
+
+def test_redo_of_a_win_is_refused_when_the_customer_moved_meanwhile(  # noqa: F811 - page is a fixture
+        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:  # noqa: F811
+    from workbench.services import stages
+
+    detail, c, offer = page
+    tab = detail.offers
+    lead = as_team_lead(ui_env, tab)
+    offers.approve(lead, offer_id=offer.id)
+    offers.mark_sent(lead, offer_id=offer.id)
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        tab.refresh()
+    tab.table.selectRow(0)
+    dialog = open_action(tab, tab.won_button, OutcomeDialog)
+    dialog.stage.setCurrentIndex(dialog.stage.findData("leverage"))
+    with qtbot.waitSignal(tab.loaded, timeout=5000):
+        ok(dialog)
+    ui_env.undo.undo()
+    moved_back = customers.get_customer(ui_env.ctx, customer_id=c.id)
+    stages.move_stage(ui_env.ctx, customer_id=c.id, to_code="approach", reason="拜访后",
+                      expected_version=moved_back.version)  # a visit moved the customer meanwhile
+    shown: list[BaseException] = []
+    monkeypatch.setattr("workbench.ui.errors.show_error", lambda _parent, exc: shown.append(exc))
+    ui_env.undo.redo()
+    assert now(ui_env, offer.id) == ("sent", True) and len(shown) == 1
+    assert customers.get_customer(ui_env.ctx, customer_id=c.id).stage_code == "approach"

@@ -4,6 +4,7 @@ one stored for any version from the right-click menu). Mixed into ``OffersTab``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from workbench.domain.errors import ValidationError
+from workbench.services import customers
 from workbench.services import offers as offer_service
 from workbench.services.offers import OfferInfo
 from workbench.services.proposals import ProposalRecord
@@ -88,13 +90,15 @@ class OfferActions:
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
             show_error(self.widget, exc)
             return
-        before_stage = self.customer.stage_code
+        before_stage = customers.get_customer(self.env.ctx, customer_id=current.customer_id).stage_code
 
         def decided(after: OfferInfo) -> None:
-            to, reason = dialog.chosen_stage(), dialog.reason.text().strip() or None
+            reason = dialog.reason.text().strip() or None
+            after_stage = customers.get_customer(self.env.ctx, customer_id=current.customer_id).stage_code
+            stage = (before_stage, after_stage) if after_stage != before_stage else None  # the move made, if any
             act = offer_service.mark_won if won else offer_service.mark_lost
-            stage = (before_stage, to) if to and to != before_stage else None
-            self._undoable(current, after, lambda: act(self.env.ctx, offer_id=current.id, move_stage_to=to,
+            self._undoable(current, after, lambda: act(self.env.ctx, offer_id=current.id,
+                                                       move_stage_to=stage[1] if stage else None,
                                                        reason=reason), stage)
 
         dialog.decided.connect(decided)
@@ -147,8 +151,13 @@ class OfferActions:
             preview.saved.connect(handed_over)
 
     def _offer_handed_over(self, preview: ProposalPreview, record: ProposalRecord) -> None:
-        offer = next((o for o in self.offers if o.id == record.offer_id), None)
-        if offer is None or offer.version_no != record.version_no or offer.state not in SENDABLE:
+        """Offer to mark sent, only if the offer is still exactly what the proposal printed."""
+        try:
+            offer = offer_service.get_offer(self.env.ctx, offer_id=record.offer_id)
+        except Exception:  # noqa: BLE001 - deleted meanwhile: nothing to mark
+            return
+        printed = json.loads(json.dumps(offer.quote, default=str)) == record.content.quote
+        if offer.version_no != record.version_no or offer.state not in SENDABLE or not printed:
             return
         if self.ask_mark_sent(preview, offer):
             self.mark_sent(offer)

@@ -33,7 +33,7 @@ from workbench.services.users import list_users
 from workbench.ui.customers.offer_actions import OfferActions
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
-from workbench.ui.flow_layout import FlowLayout
+from workbench.ui.flow_layout import FlowBar
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT
@@ -123,12 +123,12 @@ class OffersTab(OfferActions, QWidget):
         self.error.setWordWrap(True)
         self.error.hide()
 
-        buttons = FlowLayout()  # wraps onto a second line rather than widen the window
+        buttons = FlowBar()  # wraps onto a second line rather than widen the window
         for b in (self.new_button, self.open_button, self.proposal_button, self.sent_button, self.approve_button,
                   self.reject_button, self.won_button, self.lost_button):
             buttons.addWidget(b)
         lay = QVBoxLayout(self)
-        lay.addLayout(buttons)
+        lay.addWidget(buttons)
         lay.addWidget(self.error)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.empty)
