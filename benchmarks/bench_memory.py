@@ -22,11 +22,11 @@ import json, sys
 from benchmarks.bench_memory import peak_kb
 from workbench.store.engine import open_store
 from workbench.services.context import Context
-from workbench.services.users import current_user
+from workbench.services.users import user_context
 from workbench.services.search import matching_nums
 from workbench.services.customers import customer_rows
 store = open_store(sys.argv[1])
-ctx = Context(store, current_user(store).id)
+ctx = user_context(store)
 nums = matching_nums(ctx, query="")
 seen = 0
 for i in range(0, len(nums), 100):

@@ -16,9 +16,8 @@ from pathlib import Path
 
 from benchmarks.data import ensure_store
 from benchmarks.harness import Result, percentile, result
-from workbench.services.context import Context
 from workbench.services.search import search_customers
-from workbench.services.users import current_user
+from workbench.services.users import user_context
 from workbench.store.engine import open_store
 from workbench.store.search_terms import normalize, pinyin
 
@@ -66,7 +65,7 @@ def run(*, scale: int, quick: bool) -> list[Result]:
     path = ensure_store(scale)
     qs = queries(path)
     store = open_store(path)
-    ctx = Context(store, current_user(store).id)
+    ctx = user_context(store)
     for q in qs:  # warm the page cache and pinyin tables, as a running program has them
         search_customers(ctx, query=q)
     repeat = 3 if quick else 5

@@ -18,8 +18,7 @@ from pathlib import Path
 
 from benchmarks.harness import Result, result
 from workbench.services import customers, visits
-from workbench.services.context import Context
-from workbench.services.users import current_user
+from workbench.services.users import user_context
 from workbench.store.engine import open_store
 
 
@@ -35,7 +34,7 @@ def run(*, scale: int, quick: bool) -> list[Result]:
     n = 300 if quick else 1500
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "write.sqlite")
-        ctx = Context(store, current_user(store).id)
+        ctx = user_context(store)
         cid = customers.create_customer(ctx, values={"name": "杭州海关", "industry_code": "customs"}).id
         t = time.perf_counter()
         for i in range(n):

@@ -76,13 +76,11 @@ def _has_own_work(store: Any) -> bool:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from workbench.services.context import Context
     from workbench.services.search import search_customers
-    from workbench.services.users import current_user
+    from workbench.services.users import user_context
     from workbench.store.engine import open_store
 
-    store = open_store(_store_path(args))
-    ctx = Context(store, current_user(store).id)
+    ctx = user_context(open_store(_store_path(args)))
     page = search_customers(ctx, query=args.query, limit=args.limit)
     out: dict[str, Any] = {
         "query": args.query, "total": page.total, "total_exact": page.total_exact,
@@ -90,7 +88,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                   "stage": r.stage_code} for r in page.rows],
     }
     print(json.dumps(out, ensure_ascii=False, indent=1 if args.pretty else None))
-    store.close()
+    ctx.store.close()
     return 0
 
 
@@ -213,11 +211,16 @@ def cmd_proposal(args: argparse.Namespace) -> int:
 
         path = _store_path(args)
         if getattr(args, "demo", False) and not path.exists():
-            _fill_demo_store(path)
+            from workbench.services.demo import build_demo_store
+
+            build_demo_store(path, customers=2000)  # as the GUI's --demo fills it on first use
         elif not path.exists():
             print(f"{path}: 没有这个数据文件 / no such store", file=sys.stderr)
             return 2
-        ctx = _open_context(path)
+        from workbench.services.users import user_context
+        from workbench.store.engine import open_store
+
+        ctx = user_context(open_store(path))
         try:
             offer_id = find_offer(ctx, args.offer) if args.offer else demo_offer(ctx, today=today)
             record = proposals.produce_proposal(ctx, offer_id=offer_id, today=today)
@@ -237,33 +240,6 @@ def cmd_proposal(args: argparse.Namespace) -> int:
     print(json.dumps({"pdf": str(out), "number": number, "pages": pages, "bytes": len(pdf),
                       "missing": "".join(missing)}, ensure_ascii=False))
     return 0
-
-
-def _open_context(path: Path) -> Any:
-    from workbench.services.context import Context
-    from workbench.services.users import current_user
-    from workbench.store.engine import open_store
-
-    store = open_store(path)
-    user = current_user(store)
-    return Context(store, user.id, user.name)
-
-
-def _fill_demo_store(path: Path) -> None:
-    """The demo store, as the GUI's --demo fills it on first use (built aside, then moved in)."""
-    import os
-
-    from workbench.services.demo import generate
-    from workbench.store.engine import open_store
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    side = path.with_name(path.name + ".building")
-    store = open_store(side)
-    try:
-        generate(store, customers=2000)
-    finally:
-        store.close()
-    os.replace(side, path)
 
 
 def build_parser() -> argparse.ArgumentParser:

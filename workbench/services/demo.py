@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime
 from functools import cache
 from itertools import islice
 from operator import attrgetter
+from pathlib import Path
 from typing import Any
 
 from workbench.domain.enums import Role, ScoreKind
@@ -197,3 +198,26 @@ def generate(store: Store, *, customers: int, seed: int = 20261124, batch: int =
         return DemoResult(*loader.counts)
     finally:
         con.close()
+
+
+def build_demo_store(path: Path, *, customers: int, progress: Progress | None = None) -> None:
+    """Fill a new demo store at ``path``: built in a side file and moved into place when
+    complete, so that a quit, a cancellation (``progress`` may raise) or a crash half-way
+    leaves no half-filled demo behind."""
+    import os
+
+    from workbench.store.engine import open_store
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    side = path.with_name(path.name + ".building")
+    for leftover in path.parent.glob(side.name + "*"):
+        leftover.unlink()
+    store = open_store(side)
+    try:
+        generate(store, customers=customers, progress=progress)
+    finally:
+        store.close()
+    con = sqlite3.connect(side)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    os.replace(side, path)

@@ -8,6 +8,7 @@ from workbench.domain import limits
 from workbench.domain import validation as v
 from workbench.domain.enums import Role
 from workbench.services import dto
+from workbench.services.context import Context
 from workbench.store import models as m
 from workbench.store.engine import Store
 from workbench.store.models import Meta, utcnow
@@ -56,3 +57,9 @@ def set_current_user(store: Store, *, user_id: str) -> None:
             s.add(Meta(key="current_user", value=user_id))
         else:
             row.value = user_id
+
+
+def user_context(store: Store) -> Context:
+    """The context every service call of this device runs in: the store and its user."""
+    user = current_user(store)
+    return Context(store, user.id, user.name)
