@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from benchmarks.harness import Result, result
+from benchmarks.harness import Result, median_time, result
 from workbench.pricing import parse_offer, price
 
 TODAY = date(2026, 11, 24)
@@ -34,24 +34,18 @@ def offer(lines: int) -> dict[str, Any]:
 
 
 def _median_ms(fn: Any, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times) * 1000
+    return median_time(fn, repeat) * 1000
 
 
 def run(*, scale: int, quick: bool) -> list[Result]:
     from workbench.services import catalogue as books
-    from workbench.services.context import Context
-    from workbench.services.users import current_user
+    from workbench.services.users import user_context
     from workbench.store.engine import open_store
 
     repeat = 5 if quick else 21
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "pricing.sqlite")
-        ctx = Context(store, current_user(store).id)
+        ctx = user_context(store)
         books.ensure_defaults(ctx)
         catalogue, policy = books.current_price_books(ctx, today=TODAY)
 
@@ -93,8 +87,7 @@ def run_screen(*, quick: bool) -> list[Result]:
     from PySide6.QtWidgets import QApplication
 
     from workbench.services import catalogue as books
-    from workbench.services.context import Context
-    from workbench.services.users import current_user
+    from workbench.services.users import user_context
     from workbench.store.engine import open_store
     from workbench.ui.env import UiEnv
     from workbench.ui.fonts import apply_app_font, register_fonts
@@ -112,7 +105,7 @@ def run_screen(*, quick: bool) -> list[Result]:
         from PySide6.QtCore import QSettings
 
         store = open_store(Path(tmp) / "screen.sqlite")
-        ctx = Context(store, current_user(store).id)
+        ctx = user_context(store)
         books.ensure_defaults(ctx)
         catalogue, policy = books.current_price_books(ctx, today=TODAY)
         env = UiEnv(ctx=ctx, runner=Runner(), undo=QUndoStack(),
