@@ -10,24 +10,21 @@ from __future__ import annotations
 
 from sqlalchemy import false, select
 
-from workbench.domain.errors import FieldError, PermissionDenied, StaleEditError, ValidationError
+from workbench.domain.errors import FieldError, StaleEditError, ValidationError
 from workbench.services.context import Context
 from workbench.services.customers import load as load_customer
 from workbench.services.offers import (
     APPROVED,
-    APPROVERS,
     DRAFT,
     LOST,
     NEEDS_APPROVAL,
-    NEEDS_HQ,
     REJECTED,
     SENT,
     WON,
     OfferInfo,
     _info,
     _load,
-    _loads,
-    _role,
+    _require_approver,
     _set_state,
     _version,
 )
@@ -57,10 +54,7 @@ def revert_state(ctx: Context, *, offer_id: str, version_no: int, from_state: st
         if version.version_no != version_no or version.state != from_state:
             raise StaleEditError("offer", offer_id, version_no, version.version_no)
         if from_state in (APPROVED, REJECTED):
-            role = _role(s, ctx)
-            level = _loads(version.quote_json or "{}").get("authority", {}).get("level", NEEDS_HQ)
-            if role not in APPROVERS.get(level, APPROVERS[NEEDS_HQ]):
-                raise PermissionDenied(f"role {role} may not take back a decision on this offer")
+            _require_approver(s, ctx, version, "take back a decision on it")
         if from_state == SENT and s.scalar(select(m.Proposal.id).where(
                 m.Proposal.offer_id == offer_id, m.Proposal.version_no == version_no, m.Proposal.deleted == false())):
             raise ValidationError(FieldError(

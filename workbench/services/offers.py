@@ -223,6 +223,21 @@ def _info(offer: m.Offer, version: m.OfferVersion) -> OfferInfo:
     )
 
 
+def _level(version: m.OfferVersion) -> str | None:
+    """The version's authority verdict (within / needs_team_lead / needs_hq), None unpriced."""
+    level = _loads(version.quote_json or "{}").get("authority", {}).get("level")
+    return str(level) if level is not None else None
+
+
+def _require_approver(s: Session, ctx: Context, version: m.OfferVersion, action: str) -> None:
+    """PermissionDenied unless the acting user's role may approve what the version needs
+    (a team lead what needs the team lead, only HQ what needs HQ or is unpriced)."""
+    role = _role(s, ctx)
+    level = _level(version) or NEEDS_HQ
+    if role not in APPROVERS.get(level, APPROVERS[NEEDS_HQ]):
+        raise PermissionDenied(f"this offer needs {level}; role {role} may not {action}")
+
+
 def _require_state(version: m.OfferVersion, allowed: set[str], action: str) -> None:
     if version.state not in allowed:
         raise ValidationError(FieldError(
@@ -322,9 +337,7 @@ def _decide(ctx: Context, offer_id: str, to_state: str, comment: str | None) -> 
         row = _load(s, offer_id)
         version = _version(s, row)
         _require_state(version, {NEEDS_APPROVAL}, "approved or rejected")
-        level = _loads(version.quote_json or "{}").get("authority", {}).get("level", NEEDS_HQ)
-        if role not in APPROVERS.get(level, APPROVERS[NEEDS_HQ]):
-            raise PermissionDenied(f"this offer needs {level}; role {role} may not decide it")
+        _require_approver(s, ctx, version, "decide it")
         _set_state(s, ctx, row, version, to_state, comment)
         return _info(row, version)
 
@@ -335,7 +348,7 @@ def mark_sent(ctx: Context, *, offer_id: str) -> OfferInfo:
         row = _load(s, offer_id)
         version = _version(s, row)
         _require_state(version, {DRAFT, APPROVED}, "sent")
-        if version.state == DRAFT and _loads(version.quote_json or "{}").get("authority", {}).get("level") != WITHIN:
+        if version.state == DRAFT and _level(version) != WITHIN:
             raise ValidationError(FieldError("state", "超出权限的方案须先审批", "an offer beyond authority needs approval"))
         _set_state(s, ctx, row, version, SENT, frozen=True)
         return _info(row, version)
