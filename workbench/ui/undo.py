@@ -54,24 +54,30 @@ def _holds(current: Any, values: Mapping[str, Any]) -> bool:
     return all(getattr(current, k) == v for k, v in values.items())
 
 
-class EditCustomer(ServiceCommand):
-    def __init__(self, env: UiEnv, *, customer_id: str, version: int, old: Mapping[str, Any],
+class EditRow(ServiceCommand):
+    """An edit of one row's fields. The first redo writes only while the row is at the version
+    the form read; later redos and undos only while the row still holds what the other side
+    wrote. Subclasses say how to read the row and how to save values into it."""
+
+    def __init__(self, env: UiEnv, text: str, customer_id: str, *, version: int, old: Mapping[str, Any],
                  new: Mapping[str, Any]) -> None:
-        super().__init__(env, QCoreApplication.translate("undo", "Edit customer"), customer_id)
+        super().__init__(env, text, customer_id)
         self.version, self.old, self.new = version, dict(old), dict(new)
         self._first = True
 
-    def _apply(self, expect: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-        from workbench.services.customers import get_customer, update_customer
+    def _current(self) -> Any:
+        """The row as it is now (None when gone)."""
+        raise NotImplementedError
 
-        current = get_customer(self.env.ctx, customer_id=self.customer_id)
-        if self._first:
-            if current.version != self.version:
-                raise ChangedMeanwhile(current.name)
-        elif not _holds(current, expect):
-            raise ChangedMeanwhile(current.name)
-        saved = update_customer(self.env.ctx, customer_id=self.customer_id, changes=values,
-                                expected_version=current.version)
+    def _save(self, values: dict[str, Any], version: int) -> Any:
+        """Save ``values`` into the row at ``version``; returns the row as saved."""
+        raise NotImplementedError
+
+    def _apply(self, expect: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
+        current = self._current()
+        if current is None or (current.version != self.version if self._first else not _holds(current, expect)):
+            raise ChangedMeanwhile(current.name if current else "")
+        saved = self._save(values, current.version)
         self._first = False
         return {k: getattr(saved, k) for k in values}  # as the store normalized them
 
@@ -82,6 +88,23 @@ class EditCustomer(ServiceCommand):
 
     def undo(self) -> None:
         self._guard(lambda: self._apply(self.new, self.old))
+
+
+class EditCustomer(EditRow):
+    def __init__(self, env: UiEnv, *, customer_id: str, version: int, old: Mapping[str, Any],
+                 new: Mapping[str, Any]) -> None:
+        super().__init__(env, QCoreApplication.translate("undo", "Edit customer"), customer_id, version=version,
+                         old=old, new=new)
+
+    def _current(self) -> Any:
+        from workbench.services.customers import get_customer
+
+        return get_customer(self.env.ctx, customer_id=self.customer_id)
+
+    def _save(self, values: dict[str, Any], version: int) -> Any:
+        from workbench.services.customers import update_customer
+
+        return update_customer(self.env.ctx, customer_id=self.customer_id, changes=values, expected_version=version)
 
 
 class DeleteCustomer(ServiceCommand):
@@ -130,32 +153,23 @@ class MoveStage(ServiceCommand):
         self._guard(lambda: self._move(self.to_code, self.from_code, QCoreApplication.translate("undo", "Undo")))
 
 
-class EditContact(ServiceCommand):
+class EditContact(EditRow):
     def __init__(self, env: UiEnv, *, customer_id: str, contact_id: str, version: int,
                  old: Mapping[str, Any], new: Mapping[str, Any]) -> None:
-        super().__init__(env, QCoreApplication.translate("undo", "Edit contact"), customer_id)
-        self.contact_id, self.version, self.old, self.new = contact_id, version, dict(old), dict(new)
-        self._first = True
+        super().__init__(env, QCoreApplication.translate("undo", "Edit contact"), customer_id, version=version,
+                         old=old, new=new)
+        self.contact_id = contact_id
 
-    def _apply(self, expect: dict[str, Any], values: dict[str, Any]) -> dict[str, Any]:
-        from workbench.services.contacts import list_contacts, update_contact
+    def _current(self) -> Any:
+        from workbench.services.contacts import list_contacts
 
-        current = next((k for k in list_contacts(self.env.ctx, customer_id=self.customer_id)
-                        if k.id == self.contact_id), None)
-        if current is None or (self.version != current.version if self._first else not _holds(current, expect)):
-            raise ChangedMeanwhile(current.name if current else "")
-        saved = update_contact(self.env.ctx, contact_id=self.contact_id, changes=values,
-                               expected_version=current.version)
-        self._first = False
-        return {k: getattr(saved, k) for k in values}
+        return next((k for k in list_contacts(self.env.ctx, customer_id=self.customer_id)
+                     if k.id == self.contact_id), None)
 
-    def redo(self) -> None:
-        def do() -> None:
-            self.new = self._apply(self.old, self.new)
-        self._guard(do)
+    def _save(self, values: dict[str, Any], version: int) -> Any:
+        from workbench.services.contacts import update_contact
 
-    def undo(self) -> None:
-        self._guard(lambda: self._apply(self.new, self.old))
+        return update_contact(self.env.ctx, contact_id=self.contact_id, changes=values, expected_version=version)
 
 
 class DeleteContact(ServiceCommand):
