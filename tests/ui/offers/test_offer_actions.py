@@ -2,55 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-import pytest
-from PySide6.QtWidgets import QDialogButtonBox
+from offer_ui import as_team_lead, ok, open_action  # tests/ui/offers/offer_ui.py
 
 from workbench.services import customers, offers, stages
-from workbench.services.context import Context
-from workbench.services.users import create_user
-from workbench.ui.customers.detail import CustomerDetail
 from workbench.ui.offers.outcome_dialog import DecisionDialog, OutcomeDialog
-
-TODAY = date(2026, 11, 24)
-WHOLE_22 = {"customer": {"industry": "banking"}, "manual_discount_percent": "22",
-            "lines": [{"product": "MOB-58", "quantity": 10, "term_months": 12}]}
-
-
-@pytest.fixture
-def page(qtbot: Any, ui_env: Any) -> tuple[CustomerDetail, Any, offers.OfferInfo]:
-    c = customers.create_customer(ui_env.ctx, values={"name": "某市商业银行西湖支行", "industry_code": "banking"})
-    offer = offers.create_offer(ui_env.ctx, customer_id=c.id, title="季度冲量方案", offer=WHOLE_22, today=TODAY)
-    detail = CustomerDetail(ui_env)
-    qtbot.addWidget(detail)
-    detail.resize(1000, 700)
-    detail.show()
-    with qtbot.waitSignal(detail.offers.loaded, timeout=5000):
-        detail.show_customer(c.id)
-    detail.tabs.setCurrentWidget(detail.offers)
-    detail.offers.table.selectRow(0)
-    return detail, c, offer
-
-
-def open_action(tab: Any, button: Any, kind: type) -> Any:
-    assert button.isEnabled()
-    button.click()
-    dialogs = [d for d in tab.findChildren(kind) if d.isVisible()]
-    assert len(dialogs) == 1
-    return dialogs[0]
-
-
-def ok(dialog: Any) -> None:
-    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
-
-
-def as_team_lead(ui_env: Any, tab: Any) -> Context:
-    lead = Context(ui_env.ctx.store, create_user(ui_env.ctx.store, name="王主管", role="team_lead").id)
-    ui_env.ctx = lead
-    tab.set_role(None)  # resolved from the store: the lead's role
-    return lead
 
 
 def test_approve_send_and_win_with_a_stage_move(qtbot: Any, ui_env: Any, page: Any) -> None:

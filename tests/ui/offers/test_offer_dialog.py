@@ -17,16 +17,10 @@ from workbench.ui.offers.lines_model import QTY
 
 
 @pytest.fixture
-def page(qtbot: Any, ui_env: Any) -> tuple[CustomerDetail, Any]:
+def bank_page(ui_env: Any, offers_page: Any) -> tuple[CustomerDetail, Any]:
+    """A bank's page with no offer yet."""
     c = customers.create_customer(ui_env.ctx, values={"name": "某市商业银行西湖支行", "industry_code": "banking"})
-    detail = CustomerDetail(ui_env)
-    qtbot.addWidget(detail)
-    detail.resize(900, 700)
-    detail.show()
-    with qtbot.waitSignal(detail.offers.loaded, timeout=5000):
-        detail.show_customer(c.id)
-    detail.tabs.setCurrentWidget(detail.offers)
-    return detail, c
+    return offers_page(c.id, width=900), c
 
 
 def open_dialog(qtbot: Any, detail: CustomerDetail, button: Any) -> OfferDialog:
@@ -45,8 +39,8 @@ def save_with_ctrl_s(qtbot: Any, detail: CustomerDetail, dialog: OfferDialog) ->
         QTest.keyClick(dialog.builder.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
 
 
-def test_new_offer_mark_sent_and_revise_from_the_customer_page(qtbot: Any, ui_env: Any, page: Any) -> None:
-    detail, c = page
+def test_new_offer_mark_sent_and_revise_from_the_customer_page(qtbot: Any, ui_env: Any, bank_page: Any) -> None:
+    detail, c = bank_page
     tab = detail.offers
     assert tab.table.rowCount() == 0 and not tab.empty.isHidden()
     assert detail.tabs.tabText(3) == "O&ffers (0)"
@@ -86,8 +80,8 @@ def test_new_offer_mark_sent_and_revise_from_the_customer_page(qtbot: Any, ui_en
     assert tab.row_texts(0)[2:4] == ["2", "draft"]
 
 
-def test_an_empty_offer_is_not_saved_and_the_dialog_stays(qtbot: Any, ui_env: Any, page: Any) -> None:
-    detail, c = page
+def test_an_empty_offer_is_not_saved_and_the_dialog_stays(qtbot: Any, ui_env: Any, bank_page: Any) -> None:
+    detail, c = bank_page
     dialog = open_dialog(qtbot, detail, detail.offers.new_button)
     QTest.keyClick(dialog.builder.table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert "empty" in dialog.builder.status.text()

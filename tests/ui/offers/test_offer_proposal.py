@@ -11,25 +11,16 @@ import pytest
 from PySide6.QtPrintSupport import QPrinter
 
 from workbench.services import customers, offers, proposals
-from workbench.ui.customers.detail import CustomerDetail
 
 TODAY_OFFER = {"lines": [{"product": "MOB-58", "quantity": 30, "term_months": 24}]}
 
 
 @pytest.fixture
-def tab(qtbot: Any, ui_env: Any) -> Any:
+def tab(ui_env: Any, offers_page: Any) -> Any:
     c = customers.create_customer(ui_env.ctx, values={"name": "某市人民医院", "industry_code": "healthcare"})
     offers.create_offer(ui_env.ctx, customer_id=c.id, title="员工通信方案", offer=TODAY_OFFER,
                         today=ui_env.today())
-    detail = CustomerDetail(ui_env)
-    qtbot.addWidget(detail)
-    detail.resize(1000, 700)
-    detail.show()
-    with qtbot.waitSignal(detail.offers.loaded, timeout=5000):
-        detail.show_customer(c.id)
-    detail.tabs.setCurrentWidget(detail.offers)
-    detail.offers.table.selectRow(0)
-    return detail.offers
+    return offers_page(c.id).offers
 
 
 def preview_of(qtbot: Any, tab: Any) -> Any:

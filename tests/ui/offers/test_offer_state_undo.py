@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from test_offer_actions import as_team_lead, ok, open_action, page  # noqa: F401 - fixture
+from offer_ui import as_team_lead, ok, open_action  # tests/ui/offers/offer_ui.py
 
 from workbench.services import customers, offers
 from workbench.ui.offers.outcome_dialog import DecisionDialog, OutcomeDialog
@@ -16,7 +16,7 @@ def now(ui_env: Any, offer_id: str) -> tuple[str, bool]:
     return d.state, d.frozen
 
 
-def test_approve_send_win_then_undo_each_and_redo(qtbot: Any, ui_env: Any, page: Any) -> None:  # noqa: F811
+def test_approve_send_win_then_undo_each_and_redo(qtbot: Any, ui_env: Any, page: Any) -> None:
     detail, c, offer = page
     tab = detail.offers
     as_team_lead(ui_env, tab)
@@ -59,7 +59,7 @@ def test_approve_send_win_then_undo_each_and_redo(qtbot: Any, ui_env: Any, page:
 
 
 def test_an_undo_after_a_change_made_meanwhile_keeps_the_newer_state(qtbot: Any, ui_env: Any,
-                                                                     page: Any, monkeypatch: Any) -> None:  # noqa: F811
+                                                                     page: Any, monkeypatch: Any) -> None:
     detail, c, offer = page
     tab = detail.offers
     lead = as_team_lead(ui_env, tab)
@@ -74,8 +74,8 @@ def test_an_undo_after_a_change_made_meanwhile_keeps_the_newer_state(qtbot: Any,
     assert not ui_env.undo.canUndo()  # the command was dropped
 
 
-def test_redo_is_refused_when_the_offer_was_revised_after_the_undo(  # noqa: F811 - page is a fixture
-        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:  # noqa: F811
+def test_redo_is_refused_when_the_offer_was_revised_after_the_undo(
+        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:
     detail, c, offer = page
     tab = detail.offers
     manager = ui_env.ctx
@@ -93,8 +93,8 @@ def test_redo_is_refused_when_the_offer_was_revised_after_the_undo(  # noqa: F81
     assert now(ui_env, offer.id) == ("needs_approval", False) and len(shown) == 1
 
 
-def test_redo_of_a_win_is_refused_when_the_customer_moved_meanwhile(  # noqa: F811 - page is a fixture
-        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:  # noqa: F811
+def test_redo_of_a_win_is_refused_when_the_customer_moved_meanwhile(
+        qtbot: Any, ui_env: Any, page: Any, monkeypatch: Any) -> None:
     from workbench.services import stages
 
     detail, c, offer = page
