@@ -3,6 +3,7 @@ record kept byte for byte once sent, refusals. The PDF itself is checked in test
 
 from __future__ import annotations
 
+import base64
 import json
 from datetime import date, datetime, timedelta
 
@@ -69,7 +70,9 @@ def test_producing_again_replaces_an_open_versions_record(ctx: Context, customer
         ops = s.scalars(select(m.JournalEntry.op).where(m.JournalEntry.table_name == "proposals")).all()
         fields = json.loads(s.scalars(select(m.JournalEntry.fields).where(
             m.JournalEntry.table_name == "proposals").order_by(m.JournalEntry.seq)).all()[-1])
-    assert ops == ["insert", "update"] and fields["pdf_sha256"] == second.pdf_sha256 and "pdf" not in fields
+    # the bytes travel with their hash (base64 on the wire), so a lead's laptop can open them
+    assert ops == ["insert", "update"] and fields["pdf_sha256"] == second.pdf_sha256
+    assert base64.b64decode(fields["pdf"]) == second.pdf
 
 
 def test_a_sent_proposal_never_changes_even_when_prices_do(ctx: Context, customer) -> None:

@@ -292,10 +292,7 @@ def publish_price_book(ctx: Context, *, kind: str, body: dict[str, Any] | str, v
         now = utcnow()
         row = m.PriceBook(kind=kind, book_version=parsed.version, valid_from=parsed.valid_from,
                           valid_to=parsed.valid_to, body=text, published_at=now)
-        insert_row(s, ctx, row, "price_books", {
-            "kind": kind, "book_version": parsed.version, "valid_from": parsed.valid_from,
-            "valid_to": parsed.valid_to, "body": text, "published_at": now,
-        })
+        insert_row(s, ctx, row, "price_books")
         return _info(row)
 
 

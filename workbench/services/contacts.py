@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.enums import ScoreKind
 from workbench.domain.errors import NotFoundError
 from workbench.services import dto, fields
-from workbench.services.context import Context, apply_changes, insert_row, journal
+from workbench.services.context import Context, apply_changes, insert_row, set_deleted
 from workbench.services.customers import check_version
 from workbench.services.customers import load as load_customer
 from workbench.store import models as m
@@ -37,9 +37,7 @@ def _record_scores(s: Session, ctx: Context, contact: m.Contact, values: Mapping
         if kind in values:
             reading = m.ContactScore(contact_id=contact.id, kind=kind, value=values[kind],
                                      recorded_at=now, note=note, visit_id=visit_id)
-            insert_row(s, ctx, reading, "contact_scores",
-                       {"contact_id": contact.id, "kind": kind, "value": values[kind],
-                        "recorded_at": now, "note": note, "visit_id": visit_id})
+            insert_row(s, ctx, reading, "contact_scores")
 
 
 def add_contact(ctx: Context, *, customer_id: str, values: Mapping[str, Any]) -> dto.Contact:
@@ -47,7 +45,7 @@ def add_contact(ctx: Context, *, customer_id: str, values: Mapping[str, Any]) ->
     with ctx.store.write() as s:
         load_customer(s, customer_id)
         row = m.Contact(customer_id=customer_id, **clean)
-        insert_row(s, ctx, row, "contacts", {"customer_id": customer_id, **clean})
+        insert_row(s, ctx, row, "contacts")
         _record_scores(s, ctx, row, {k: clean.get(k, 0) for k in _SCORES}, visit_id=None, note=None)
         reindex_customer(s, customer_id)
         return dto.Contact.of(row)
@@ -76,12 +74,7 @@ def set_contact_deleted(ctx: Context, *, contact_id: str, deleted: bool, expecte
     with ctx.store.write() as s:
         row = load(s, contact_id, live=False)
         check_version(row, "contact", expected_version)
-        if row.deleted != deleted:
-            base = row.version
-            row.deleted, row.version, row.updated_at = deleted, base + 1, utcnow()
-            journal(s, ctx, table="contacts", row_id=row.id, op="delete" if deleted else "update",
-                    base_version=base, new_version=row.version, fields={"deleted": deleted})
-            s.flush()
+        if set_deleted(s, ctx, row, "contacts", deleted):
             reindex_customer(s, row.customer_id)
         return row.version
 

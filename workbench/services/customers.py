@@ -12,9 +12,8 @@ from sqlalchemy.orm import Session
 from workbench.domain.enums import FIRST_STAGE
 from workbench.domain.errors import FieldError, NotFoundError, StaleEditError, ValidationError
 from workbench.services import dto, fields
-from workbench.services.context import Context, apply_changes, insert_row, journal
+from workbench.services.context import Context, apply_changes, insert_row, set_deleted
 from workbench.store import models as m
-from workbench.store.models import utcnow
 from workbench.store.search_index import reindex_customer
 
 
@@ -64,12 +63,10 @@ def create_customer(ctx: Context, *, values: Mapping[str, Any], stage_code: str 
         check_stage(s, stage_code)
         now = datetime.now().replace(microsecond=0)  # event times are local wall-clock
         row = m.Customer(**clean, stage_code=stage_code, stage_changed_at=now)
-        insert_row(s, ctx, row, "customers", {**clean, "stage_code": stage_code})
+        insert_row(s, ctx, row, "customers")
         event = m.StageEvent(customer_id=row.id, from_code=None, to_code=stage_code, occurred_at=now,
                              by_user_id=ctx.user_id)
-        insert_row(s, ctx, event, "stage_events",
-                   {"customer_id": row.id, "from_code": None, "to_code": stage_code, "occurred_at": now,
-                    "by_user_id": ctx.user_id})
+        insert_row(s, ctx, event, "stage_events")
         reindex_customer(s, row.id)
         return _to_dto(s, row)
 
@@ -110,16 +107,8 @@ def restore_customer(ctx: Context, *, customer_id: str, expected_version: int | 
 
 
 def _set_deleted(s: Session, ctx: Context, row: m.Customer, deleted: bool) -> None:
-    if row.deleted == deleted:
-        return
-    base = row.version
-    row.deleted = deleted
-    row.version = base + 1
-    row.updated_at = utcnow()
-    journal(s, ctx, table="customers", row_id=row.id, op="delete" if deleted else "update",
-            base_version=base, new_version=row.version, fields={"deleted": deleted})
-    s.flush()
-    reindex_customer(s, row.id)
+    if set_deleted(s, ctx, row, "customers", deleted):
+        reindex_customer(s, row.id)
 
 
 def get_customer(ctx: Context, *, customer_id: str) -> dto.Customer:

@@ -192,9 +192,7 @@ def _event(s: Session, ctx: Context, offer: m.Offer, version_no: int, from_state
     now = datetime.now().replace(microsecond=0)  # event times are local wall-clock
     row = m.OfferEvent(offer_id=offer.id, version_no=version_no, from_state=from_state, to_state=to_state,
                        by_user_id=ctx.user_id, comment=comment, occurred_at=now)
-    insert_row(s, ctx, row, "offer_events",
-               {"offer_id": offer.id, "version_no": version_no, "from_state": from_state, "to_state": to_state,
-                "by_user_id": ctx.user_id, "comment": comment, "occurred_at": now})
+    insert_row(s, ctx, row, "offer_events")
 
 
 def _set_state(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVersion, to_state: str,
@@ -269,20 +267,13 @@ def create_offer(ctx: Context, *, customer_id: str, title: str, offer: dict[str,
         state = _state_for(quote)
         row = m.Offer(customer_id=customer_id, number=_next_number(s, ctx, today), title=clean_title,
                       current_version=1, state=state)
-        insert_row(s, ctx, row, "offers", {"customer_id": customer_id, "number": row.number, "title": clean_title,
-                                           "current_version": 1, "state": state})
+        insert_row(s, ctx, row, "offers")
         version = m.OfferVersion(offer_id=row.id, version_no=1, offer_json=_dumps(document),
                                  quote_json=_dumps(quote_to_dict(quote)), state=state, frozen=False,
                                  priced_on=today, priced_role=role)
-        insert_row(s, ctx, version, "offer_versions", _version_fields(version))
+        insert_row(s, ctx, version, "offer_versions")
         _event(s, ctx, row, 1, None, state)
         return _info(row, version)
-
-
-def _version_fields(version: m.OfferVersion) -> dict[str, Any]:
-    return {"offer_id": version.offer_id, "version_no": version.version_no, "offer_json": version.offer_json,
-            "quote_json": version.quote_json, "state": version.state, "frozen": version.frozen,
-            "priced_on": version.priced_on, "priced_role": version.priced_role}
 
 
 def revise_offer(ctx: Context, *, offer_id: str, offer: dict[str, Any], today: date,
@@ -306,7 +297,7 @@ def revise_offer(ctx: Context, *, offer_id: str, offer: dict[str, Any], today: d
         if current.frozen:
             version = m.OfferVersion(offer_id=row.id, version_no=current.version_no + 1, state=state, frozen=False,
                                      **priced)
-            insert_row(s, ctx, version, "offer_versions", _version_fields(version))
+            insert_row(s, ctx, version, "offer_versions")
             from_state = current.state
         else:
             from_state = current.state

@@ -243,14 +243,10 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
             return _record(row, True)  # another production froze it first: that one stands
         if (version.version_no, version.version) != seen:
             raise StaleEditError("offer_version", offer_id, seen[1], version.version)
-        # The journal carries the PDF's hash, not its bytes (the sync sends the blob apart).
-        journaled = {k: v for k, v in fields.items() if k != "pdf"}
         if row is None:
             row = m.Proposal(offer_id=offer_id, version_no=version.version_no, **fields)
-            insert_row(s, ctx, row, "proposals", {"offer_id": offer_id, "version_no": version.version_no,
-                                                  **journaled})
+            insert_row(s, ctx, row, "proposals")
         else:
-            apply_changes(s, ctx, row, "proposals", journaled)  # new bytes have a new hash: journaled
-            row.pdf = rendered.pdf
+            apply_changes(s, ctx, row, "proposals", fields)  # the bytes travel too (base64)
         s.flush()
         return _record(row, version.frozen)

@@ -36,9 +36,7 @@ def record_move(
     at = at or datetime.now().replace(microsecond=0)  # event times are local wall-clock
     event = m.StageEvent(customer_id=customer.id, from_code=customer.stage_code, to_code=to_code,
                          occurred_at=at, by_user_id=ctx.user_id, reason=reason, visit_id=visit_id)
-    insert_row(s, ctx, event, "stage_events",
-               {"customer_id": customer.id, "from_code": customer.stage_code, "to_code": to_code,
-                "occurred_at": at, "by_user_id": ctx.user_id, "reason": reason, "visit_id": visit_id})
+    insert_row(s, ctx, event, "stage_events")
     apply_changes(s, ctx, customer, "customers", {"stage_code": to_code, "stage_changed_at": at})
     return event
 

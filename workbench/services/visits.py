@@ -12,11 +12,12 @@ from sqlalchemy.orm import Session
 from workbench.domain import validation as v
 from workbench.domain.errors import FieldError, NotFoundError, ValidationError
 from workbench.services import dto, fields
-from workbench.services.context import Context, apply_changes, insert_row
+from workbench.services.context import Context, apply_changes, insert_row, link_visit_contact
 from workbench.services.customers import check_version
 from workbench.services.customers import load as load_customer
 from workbench.services.stages import record_move
 from workbench.store import models as m
+from workbench.store.models import utcnow
 
 
 def _contact_ids(s: Session, visit_id: str) -> tuple[str, ...]:
@@ -55,8 +56,9 @@ def log_visit(
         customer = load_customer(s, customer_id)
         _check_contacts(s, customer_id, contact_ids)
         row = m.Visit(customer_id=customer_id, **clean)
-        insert_row(s, ctx, row, "visits", {"customer_id": customer_id, **clean, "contact_ids": contact_ids})
-        s.add_all(m.VisitContact(visit_id=row.id, contact_id=c) for c in contact_ids)
+        insert_row(s, ctx, row, "visits")
+        for contact_id in contact_ids:
+            link_visit_contact(s, ctx, row.id, contact_id, linked=True)
         if move_to_stage:
             record_move(s, ctx, customer, move_to_stage, reason=stage_reason, visit_id=row.id,
                         at=clean["occurred_at"])
@@ -80,13 +82,21 @@ def update_visit(
         follow = clean.get("follow_up_date", row.follow_up_date)
         v.check_follow_up(occurred, follow)
         new_contacts = clean.pop("contact_ids", None)
-        also = {}
-        if new_contacts is not None and set(new_contacts) != set(_contact_ids(s, visit_id)):
-            _check_contacts(s, row.customer_id, new_contacts)
-            s.query(m.VisitContact).filter(m.VisitContact.visit_id == visit_id).delete()
-            s.add_all(m.VisitContact(visit_id=visit_id, contact_id=c) for c in new_contacts)
-            also = {"contact_ids": list(new_contacts)}
-        apply_changes(s, ctx, row, "visits", clean, also=also)
+        linked = False
+        if new_contacts is not None:
+            old = set(_contact_ids(s, visit_id))
+            added = [c for c in new_contacts if c not in old]
+            _check_contacts(s, row.customer_id, tuple(added))
+            for contact_id in added:
+                link_visit_contact(s, ctx, visit_id, contact_id, linked=True)
+            for contact_id in sorted(old - set(new_contacts)):
+                link_visit_contact(s, ctx, visit_id, contact_id, linked=False)
+            linked = bool(added) or bool(old - set(new_contacts))
+        if not apply_changes(s, ctx, row, "visits", clean) and linked:
+            # Only the contacts met changed: journaled as set members, and the visit's local
+            # version still moves so that an editor holding the old one is told.
+            row.version += 1
+            row.updated_at = utcnow()
         s.flush()
         refresh_derived(s, load_customer(s, row.customer_id))
         return dto.Visit.of(row, _contact_ids(s, visit_id))

@@ -39,6 +39,17 @@ def utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def localnow() -> datetime:
+    """Naive local wall-clock time to the second: the convention of event times (a visit's
+    ``occurred_at``, a stage move's), columns marked with :data:`LOCAL_CLOCK`."""
+    return datetime.now().replace(microsecond=0)
+
+
+# Column info marking a naive DateTime that holds local wall-clock time (not UTC); the wire
+# encoding (workbench.store.payload) attaches the right offset to each convention.
+LOCAL_CLOCK = {"clock": "local"}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

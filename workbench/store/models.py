@@ -36,11 +36,13 @@ from workbench.domain.enums import (
     VisitKind,
 )
 from workbench.store.base import (  # noqa: F401 - re-exported: m.utcnow, m.new_id, m.Base...
+    LOCAL_CLOCK,
     NAMING,
     Base,
     SyncColumns,
     _enum_check,
     _enum_value,
+    localnow,
     new_id,
     utcnow,
 )
@@ -121,7 +123,9 @@ class Customer(SyncColumns, Base):
         CheckConstraint("mobile_lines IS NULL OR mobile_lines >= 0", name="lines_nonneg"),
         _enum_check("value_grade", ValueGrade, nullable=True),
         _enum_check("churn_risk", RiskLevel, nullable=True),
-        Index("ix_customers_credit_code_live", "credit_code", unique=True,
+        # Not unique: two managers may create one company offline; the services refuse a
+        # duplicate on this device and the server records a duplicate_customer conflict.
+        Index("ix_customers_credit_code_live", "credit_code",
               sqlite_where=text("credit_code IS NOT NULL AND deleted = 0")),
         Index("ix_customers_stage", "stage_code"),
         Index("ix_customers_stage_moved", "stage_code", "stage_changed_at"),  # pipeline columns
@@ -154,12 +158,12 @@ class Customer(SyncColumns, Base):
     loyalty: Mapped[str | None] = mapped_column(String(12))
     motive: Mapped[str | None] = mapped_column(String(20))
     stage_code: Mapped[str] = mapped_column(String(20), ForeignKey("stage_defs.code"))
-    stage_changed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    stage_changed_at: Mapped[datetime | None] = mapped_column(DateTime, info=LOCAL_CLOCK)
     shared: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
     # Derived, kept by the services: the earliest open follow-up and the last visit.
     next_follow_up: Mapped[date | None] = mapped_column(Date)
-    last_visit_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_visit_at: Mapped[datetime | None] = mapped_column(DateTime, info=LOCAL_CLOCK)
     # Derived: the name's full pinyin, the order customers are listed in.
     sort_key: Mapped[str] = mapped_column(String(limits.ORG_NAME * 8), default="")
 
@@ -280,7 +284,7 @@ class Visit(SyncColumns, Base):
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime)  # local wall-clock time of the visit
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, info=LOCAL_CLOCK)  # wall-clock of the visit
     duration_min: Mapped[int | None] = mapped_column(Integer)
     kind: Mapped[str] = mapped_column(String(12))
     place: Mapped[str | None] = mapped_column(String(limits.SHORT_TEXT))
@@ -328,7 +332,7 @@ class StageEvent(SyncColumns, Base):
     customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"))
     from_code: Mapped[str | None] = mapped_column(String(20), ForeignKey("stage_defs.code"))
     to_code: Mapped[str] = mapped_column(String(20), ForeignKey("stage_defs.code"))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=localnow, info=LOCAL_CLOCK)
     by_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
     reason: Mapped[str | None] = mapped_column(String(limits.MEDIUM_TEXT))
     visit_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("visits.id"))
@@ -337,8 +341,10 @@ class StageEvent(SyncColumns, Base):
 class JournalEntry(Base):
     """The change journal: one entry per written row, in the writing transaction.
 
-    ``fields`` is JSON ``{field: value}`` of what changed; ``base_version`` is the row's
-    version the writer saw, ``new_version`` what it wrote. The sync outbox reads this.
+    ``fields`` is JSON ``{field: value}`` of what changed, in the wire encoding of
+    ``workbench.store.payload`` (an insert or a tombstone carries the whole row);
+    ``base_version`` is the row's *server* version the device last saw (0: never synced),
+    ``new_version`` the local version written. The sync outbox reads this.
     """
 
     __tablename__ = "journal"
@@ -357,6 +363,11 @@ class JournalEntry(Base):
     actor_id: Mapped[str | None] = mapped_column(String(36))
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
     pushed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # The write transaction (one service call) the entry belongs to: applied all or nothing.
+    tx_id: Mapped[str] = mapped_column(String(36), default="")
+    # The server's answer once pushed: applied / conflict / refused, and a refusal's reason.
+    push_status: Mapped[str | None] = mapped_column(String(12))
+    push_reason: Mapped[str | None] = mapped_column(Text)
     __mapper_args__ = {"eager_defaults": False}
 
 
@@ -387,3 +398,4 @@ from workbench.store.offer_models import (  # noqa: E402, F401
     PriceBook,
     Proposal,
 )
+from workbench.store.sync_models import Conflict, RowSync  # noqa: E402, F401

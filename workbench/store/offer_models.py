@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from workbench.domain import limits
-from workbench.store.base import Base, SyncColumns, new_id, utcnow
+from workbench.store.base import LOCAL_CLOCK, Base, SyncColumns, localnow, new_id, utcnow
 
 # --- Bundle offers: price books (HQ data), offers, their versions and their history ---
 
@@ -85,7 +85,9 @@ class OfferVersion(SyncColumns, Base):
     __table_args__ = (
         CheckConstraint(f"state IN ({_OFFER_STATE_SQL})", name="state_allowed"),
         CheckConstraint("version_no >= 1", name="version_no_pos"),
-        Index("ix_offer_versions_offer_version_no", "offer_id", "version_no", unique=True),
+        # Not unique: two laptops revising one offer offline both make the next number; the
+        # server renumbers the later one (a version_no conflict) and the pull brings it back.
+        Index("ix_offer_versions_offer_version_no", "offer_id", "version_no"),
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
@@ -110,7 +112,7 @@ class OfferEvent(SyncColumns, Base):
     to_state: Mapped[str] = mapped_column(String(16))
     by_user_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
     comment: Mapped[str | None] = mapped_column(String(limits.MEDIUM_TEXT))
-    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime, default=localnow, info=LOCAL_CLOCK)
 
 
 class Proposal(SyncColumns, Base):
@@ -124,7 +126,7 @@ class Proposal(SyncColumns, Base):
     __tablename__ = "proposals"
     __table_args__ = (
         CheckConstraint("pages >= 1", name="pages_pos"),
-        Index("ix_proposals_offer_version", "offer_id", "version_no", unique=True),
+        Index("ix_proposals_offer_version", "offer_id", "version_no"),  # not unique: as versions
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     offer_id: Mapped[str] = mapped_column(String(36), ForeignKey("offers.id"))
