@@ -48,7 +48,7 @@ def model_for(table: str) -> type[Base]:
     if table not in SYNCED_TABLES:
         raise KeyError(table)
     for mapper in Base.registry.mappers:
-        if mapper.local_table.name == table:  # type: ignore[union-attr]
+        if getattr(mapper.class_, "__tablename__", None) == table:
             return mapper.class_  # type: ignore[no-any-return]
     raise KeyError(table)
 
