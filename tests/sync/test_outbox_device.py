@@ -16,7 +16,14 @@ from workbench.services.users import user_context
 from workbench.store import models as m
 from workbench.store.engine import open_store
 from workbench.sync.engine import adopt_user
-from workbench.sync.outbox import Answer, next_batch, pending_count, record_answers, supersede_legacy, take_new_identity
+from workbench.sync.outbox import (
+    Answer,
+    next_batch,
+    pending_count,
+    record_answers,
+    supersede_legacy,
+    take_new_identity,
+)
 
 BANK = {"name": "中国工商银行杭州西湖支行", "industry_code": "banking"}
 
