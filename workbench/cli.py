@@ -304,6 +304,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--today", metavar="YYYY-MM-DD", help="the proposal's date (default today)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.set_defaults(func=cmd_proposal)
+
+    from workbench.cli_sync import add_parser as add_sync
+
+    add_sync(sub, _add_store_options)
     return parser
 
 
