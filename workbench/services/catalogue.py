@@ -14,6 +14,7 @@ offer builder's keystroke path (re-pricing as the user types) never re-parses th
 from __future__ import annotations
 
 import json
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -32,9 +33,12 @@ from workbench.domain.errors import (
     fail,
 )
 from workbench.pricing import Catalogue, Policy, consistency_errors, parse_catalogue, parse_policy
+from workbench.pricing.signing import book_message, verify
 from workbench.services.context import Context, insert_row
 from workbench.store import models as m
 from workbench.store.models import utcnow
+
+log = logging.getLogger(__name__)
 
 CATALOGUE = "catalogue"
 POLICY = "policy"
@@ -79,15 +83,51 @@ def ensure_defaults(ctx: Context) -> None:
         ensure_defaults_in(s)
 
 
+POLICY_KEY = "sync_policy_key"  # Meta: the team server's public key, pinned at enrolment
+
+#: Whether a stored book may be priced with, by (row id, book version, row version, key).
+_TRUSTED: dict[tuple[str, str, int, str], bool] = {}
+
+
+def _trusted(session: Session, kind: str, key: tuple[str, str, int], pinned: str | None) -> bool:
+    """A store enrolled with a server prices only with books that server signed, the shipped
+    defaults, or one its own HQ user published and has not synced yet (workbench.pricing.signing).
+    An unenrolled store trusts its books: nothing it prices leaves the laptop unchecked, since
+    the server re-prices what it receives."""
+    if pinned is None:
+        return True
+    cache_key = (*key, pinned)
+    known = _TRUSTED.get(cache_key)
+    if known is not None:
+        return known
+    row = session.get(m.PriceBook, key[0])
+    assert row is not None
+    message = book_message(kind=row.kind, book_version=row.book_version, valid_from=row.valid_from,
+                           valid_to=row.valid_to, body=row.body)
+    ok = (verify(pinned, message, row.signature) or row.body == _default_text(kind)
+          or session.scalar(select(m.JournalEntry.seq).where(
+              m.JournalEntry.table_name == "price_books", m.JournalEntry.row_id == row.id,
+              m.JournalEntry.pushed_at.is_(None)).limit(1)) is not None)
+    if not ok:
+        log.warning("price book %s %s is not signed by the team server: not used", kind, row.book_version)
+    _TRUSTED[cache_key] = ok
+    return ok
+
+
 def _newest(session: Session, kind: str, today: date) -> tuple[str, str, int] | None:
-    row = session.execute(
+    """The newest book of ``kind`` valid on ``today`` that may be priced with."""
+    rows = session.execute(
         select(m.PriceBook.id, m.PriceBook.book_version, m.PriceBook.version)
         .where(m.PriceBook.kind == kind, m.PriceBook.deleted == false(), m.PriceBook.valid_from <= today,
                or_(m.PriceBook.valid_to.is_(None), m.PriceBook.valid_to >= today))
         .order_by(m.PriceBook.valid_from.desc(), m.PriceBook.published_at.desc())
-        .limit(1)
-    ).first()
-    return None if row is None else (row[0], row[1], row[2])
+    )
+    pinned = session.scalar(select(m.Meta.value).where(m.Meta.key == POLICY_KEY))
+    for row in rows:
+        key = (row[0], row[1], row[2])
+        if _trusted(session, kind, key, pinned):
+            return key
+    return None
 
 
 def _parsed(session: Session, kind: str, key: tuple[str, str, int]) -> Catalogue | Policy:
@@ -148,8 +188,9 @@ def current_price_books(ctx: Context, *, today: date) -> tuple[Catalogue, Policy
 
 
 def clear_cache() -> None:
-    """Forget every parsed book (tests; memory after a large sync)."""
+    """Forget every parsed book and every trust verdict (tests; memory after a large sync)."""
     _CACHE.clear()
+    _TRUSTED.clear()
 
 
 # --- HQ editing (issue 4): listing and publishing versions ---------------------------------

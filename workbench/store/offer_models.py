@@ -51,6 +51,8 @@ class PriceBook(SyncColumns, Base):
     valid_to: Mapped[date | None] = mapped_column(Date)
     body: Mapped[str] = mapped_column(Text)
     published_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
+    # The sync server's Ed25519 signature (base64) of workbench.pricing.signing.book_message.
+    signature: Mapped[str | None] = mapped_column(Text)
 
 
 class Offer(SyncColumns, Base):

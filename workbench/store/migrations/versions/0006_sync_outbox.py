@@ -1,5 +1,5 @@
 """Sync outbox: journal entries tied to their transaction and to the server's answer; conflicts;
-the server version of each row as last seen; the unique keys two laptops can both fill offline
+the server version of each row as last seen; the server's signature on price books; the unique keys two laptops can both fill offline
 (a live credit code, an offer's version number, its proposal) become plain indexes.
 
 Entries journaled before this revision are marked ``legacy``: their payloads predate the wire
@@ -26,6 +26,8 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("push_status", sa.String(length=12), nullable=True))
         batch_op.add_column(sa.Column("push_reason", sa.Text(), nullable=True))
     op.execute("UPDATE journal SET tx_id = 'legacy-' || seq, push_status = 'legacy' WHERE pushed_at IS NULL")
+    with op.batch_alter_table("price_books", schema=None) as batch_op:
+        batch_op.add_column(sa.Column("signature", sa.Text(), nullable=True))
     op.create_table(
         "conflicts",
         sa.Column("id", sa.String(length=36), nullable=False),
