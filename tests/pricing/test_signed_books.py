@@ -9,12 +9,11 @@ from datetime import date
 
 from sqlalchemy import select
 
+from tests.services.test_catalogue_store import add_book
 from workbench.pricing.signing import book_message, new_key_pair, sign, verify
 from workbench.services import catalogue
 from workbench.services.context import Context
 from workbench.store import models as m
-
-from tests.services.test_catalogue_store import add_book
 
 TODAY = date(2027, 2, 1)
 
