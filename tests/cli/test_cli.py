@@ -12,7 +12,7 @@ import pytest
 
 from workbench.cli import build_parser, main
 
-COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal")
+COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -32,11 +32,13 @@ class ServerClient:
     """A connection to one team server, with this device's token (None before enrolment)."""
 
     def __init__(self, url: str, token: str | None = None, *, timeout: float = 30.0,
-                 transport: httpx.BaseTransport | None = None) -> None:
+                 http: httpx.Client | None = None) -> None:
+        """``http``: an httpx client to send through instead of a new one (an in-process ASGI
+        test client, say); its base URL is used as it is."""
         self.url = url.rstrip("/")
         self.token = token
-        self._http = httpx.Client(base_url=self.url, timeout=timeout, transport=transport,
-                                  headers={HEADER: str(PROTOCOL), "Accept-Encoding": "gzip"})
+        self._http = http or httpx.Client(base_url=self.url, timeout=timeout)
+        self._http.headers.update({HEADER: str(PROTOCOL), "Accept-Encoding": "gzip"})
 
     def close(self) -> None:
         self._http.close()
