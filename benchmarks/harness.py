@@ -1,4 +1,4 @@
-"""The benchmark contract of ARCHITECTURE.md: one JSON object per line, then a table."""
+"""The benchmark contract of docs/architecture.md: one JSON object per line, then a table."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The one way long work leaves the GUI thread (ARCHITECTURE.md rule 4).
+"""The one way long work leaves the GUI thread (docs/architecture.md, "Threads").
 
 ``runner.run(fn, on_success=..., write=True)`` runs ``fn(op)`` on a worker thread and calls
 back on the GUI thread. ``op`` lets the work report progress and notice a cancel. Reads run
