@@ -1,0 +1,58 @@
+"""``GET /v1/pull``: the current state of every visible row above a cursor, in server order.
+
+Page and cursor come from one snapshot: with more rows than the page holds the cursor is the
+last row's sequence; otherwise it is the highest sequence committed in that snapshot. Numbers
+are taken in commit order (workbench.server.store.take_seqs), so no row can commit later
+below a cursor already handed out.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, Engine, select
+
+from workbench.server import store
+from workbench.server.authz import load_actor, visible
+from workbench.server.db import transaction
+from workbench.server.errors import bad_request
+from workbench.server.schema import rows
+
+MAX_LIMIT = 2000
+
+
+def parse_pull(after: str | None, limit: str | None) -> tuple[int, int]:
+    try:
+        a = int(after) if after not in (None, "") else 0
+        n = int(limit) if limit not in (None, "") else 1000
+    except ValueError:
+        raise bad_request("after and limit are whole numbers", "after 和 limit 必须是整数") from None
+    if a < 0 or not 1 <= n <= MAX_LIMIT:
+        raise bad_request(f"after >= 0 and 1 <= limit <= {MAX_LIMIT}",
+                          f"after 不小于 0，limit 在 1 到 {MAX_LIMIT} 之间")
+    return a, n
+
+
+def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int) -> dict[str, Any]:
+    actor = load_actor(conn, user_id, device_id)
+    c = rows.alias("c")
+    q = (select(rows.c.table_name, rows.c.row_id, rows.c.version, rows.c.deleted, rows.c.seq,
+                rows.c.data)
+         .select_from(rows.outerjoin(c, (c.c.table_name == "customers")
+                                     & (c.c.row_id == rows.c.customer_id)))
+         .where(rows.c.seq > after, visible(actor, rows, c))
+         .order_by(rows.c.seq).limit(limit + 1))
+    found = conn.execute(q).all()
+    more = len(found) > limit
+    found = found[:limit]
+    cursor = int(found[-1].seq) if more else max(after, store.max_seq(conn))
+    return {"rows": [{"table": r.table_name, "row": r.row_id, "version": r.version,
+                      "deleted": bool(r.deleted), "seq": int(r.seq), "data": json.loads(r.data)}
+                     for r in found],
+            "cursor": cursor, "more": more}
+
+
+def pull(engine: Engine, device: Any, after: int, limit: int) -> dict[str, Any]:
+    return transaction(engine, lambda conn: _page(conn, device.user_id, device.id, after, limit),
+                       write=False)
