@@ -72,7 +72,7 @@ def merge(row: StoredRow, op: str, fields: dict[str, Any], base: int, device: st
         out.changed["deleted"] = bool(fields["deleted"])
     for key, value in edits.items():
         if _foreign(row, key, base, device):
-            out.changed[key] = value  # MUTANT
+            out.clashes.append(Clash(key, row.data.get(key), value, _last_device(row, key)))
         else:
             out.changed[key] = value
     return out
