@@ -116,3 +116,18 @@ def test_domain_rules_of_the_app_apply(a: Device) -> None:
                                              "follow_up_date": "2026-11-01", "created_at": AT}, row=vid)
     assert reason["field"] == "follow_up_date"
     assert refusal(a, "meta", "insert", {"key": "x"})["code"] == "unknown_table"
+
+
+def test_values_a_database_would_choke_on_are_refused_not_500(server: Server, a: Device) -> None:
+    cid, _ = a.new_customer()
+    vid = str(uuid.uuid4())
+    reason = refusal(a, "visits", "insert", {"id": vid, "customer_id": cid, "kind": "phone",
+                                             "occurred_at": "9999-12-31T23:00:00-05:00"}, row=vid)
+    assert reason["field"] == "occurred_at"
+    long_id = "c" * 60
+    assert refusal(a, "customers", "insert", customer_fields(long_id), row=long_id)["code"] == "invalid"
+    answer = server.http.post("/v1/push", headers={**a.auth, "Content-Type": "application/json"},
+                              content=b'{"device_id": "x", "entries": [], "s": "\\ud800"}')
+    assert answer.status_code == 400
+    huge = a.entry("customers", cid, "update", {"notes": "x"})
+    assert a.push_raw([{**huge, "seq": 2**70}]).status_code == 400

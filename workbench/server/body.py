@@ -48,7 +48,9 @@ async def read_json(request: Request, limit: int = MAX_BODY) -> Any:
         if len(raw) > limit:
             raise too_large()
     try:
-        return json.loads(bytes(raw))
-    except ValueError:
+        value = json.loads(bytes(raw))
+        json.dumps(value, ensure_ascii=False).encode("utf-8")  # no lone surrogates ("\\ud800")
+        return value
+    except (ValueError, RecursionError):
         raise ApiError(400, "bad_json", "the body is not valid JSON (UTF-8)",
                        "请求内容不是有效的 JSON（UTF-8）") from None

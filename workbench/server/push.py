@@ -33,12 +33,13 @@ def _entry(raw: Any, n: int) -> dict[str, Any]:
 
     need(isinstance(raw, dict), "an entry is an object")
     seq, fields = raw.get("seq"), raw.get("fields")
-    need(isinstance(seq, int) and not isinstance(seq, bool) and seq >= 0, "seq is a whole number")
+    need(isinstance(seq, int) and not isinstance(seq, bool) and 0 <= seq < 2**62,
+         "seq is a whole number")
     for key in ("table", "row"):
         need(isinstance(raw.get(key), str) and 0 < len(raw[key]) <= 80, f"{key} is a short text")
     need(raw.get("op") in OPS, "op is insert, update or delete")
     base = raw.get("base_version", 0)
-    need(isinstance(base, int) and not isinstance(base, bool) and base >= 0,
+    need(isinstance(base, int) and not isinstance(base, bool) and 0 <= base < 2**62,
          "base_version is a whole number")
     need(isinstance(fields, dict), "fields is an object")
     tx = raw.get("tx")

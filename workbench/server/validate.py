@@ -14,7 +14,14 @@ from workbench.domain.errors import ValidationError
 from workbench.domain.validation import check_follow_up
 from workbench.server import store
 from workbench.server.errors import Refused
-from workbench.server.tables import SYNCED_TABLES, columns, foreign_keys, required, row_id_of
+from workbench.server.tables import (
+    SYNCED_TABLES,
+    columns,
+    foreign_keys,
+    id_column,
+    required,
+    row_id_of,
+)
 from workbench.server.wire import to_utc
 from workbench.services import fields as specs
 from workbench.store.offer_models import OFFER_STATES, PRICE_BOOK_KINDS
@@ -54,7 +61,7 @@ def _decode(table: str, fields: dict[str, Any]) -> dict[str, Any]:
         except KeyError:
             raise Refused("unknown_column", f"{table} has no column {key!r}",
                           f"{table} 没有字段“{key}”", key) from None
-        except (ValueError, TypeError) as exc:
+        except (ValueError, TypeError, OverflowError) as exc:
             raise _invalid(key, f"malformed value ({exc})", f"取值格式无效（{exc}）") from None
     return out
 
@@ -95,6 +102,11 @@ def clean_entry(table: str, op: str, row_id: str, fields: dict[str, Any]) -> dic
     if table not in SYNCED_TABLES:
         raise Refused("unknown_table", f"devices do not write table {table!r}",
                       f"设备不能写入表“{table}”")
+    key_column = id_column(table)
+    key_type = columns(table)[key_column].type if key_column else None
+    if isinstance(key_type, String) and key_type.length and len(row_id) > key_type.length:
+        raise Refused("invalid", f"a {table} row id has at most {key_type.length} characters",
+                      f"记录编号最多{key_type.length}个字符", key_column)
     if op == "delete":
         fields = {k: v for k, v in fields.items() if k in ("visit_id", "contact_id")}
         fields["deleted"] = True
