@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from workbench.services import contacts, customers, search, visits
 from workbench.services.context import Context
@@ -133,3 +133,21 @@ def test_pulled_journal_payloads_round_trip(other: Context) -> None:
             row = s.get(model_for(entry.table_name), entry.row_id) if entry.table_name != "customers" else \
                 s.scalar(select(m.Customer).where(m.Customer.id == entry.row_id))
             assert set(payload) <= set(row_payload(row))
+
+
+def test_a_child_may_arrive_a_page_before_its_parent(ctx: Context, other: Context) -> None:
+    """Pages follow the server's commit order: a customer edited after its contacts were
+    written comes later than them, possibly in the next page."""
+    c, k, _ = seed_other(other)
+    adopt_users(ctx, other)
+    rows = as_pulled(other.store)
+    parents = [r for r in rows if r["table"] == "customers"]
+    children = [r for r in rows if r["table"] != "customers"]
+    apply_page(ctx.store, children, 7)  # committed on its own, parent still missing
+    apply_page(ctx.store, parents, 8)
+    assert contacts.list_contacts(ctx, customer_id=c.id)[0].id == k.id
+    assert [r.id for r in search.search_customers(ctx, query="王喆").rows] == [c.id]
+    with ctx.store.read() as s:
+        assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1  # checks are back on after
+    with pytest.raises(Exception, match="FOREIGN KEY"), ctx.store.write() as s:
+        s.add(m.Contact(customer_id="nobody", name="孤儿"))

@@ -71,10 +71,26 @@ class Store:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any exception."""
-        with self._write_sessions() as session, session.begin():
-            yield session
+    def write(self, *, foreign_keys: bool = True) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any exception.
+
+        ``foreign_keys=False`` turns SQLite's reference checks off for this transaction only
+        (the pragma cannot change inside one): the sync client applies rows the server has
+        already checked, and a child may arrive a page before a parent that changed later.
+        """
+        if foreign_keys:
+            with self._write_sessions() as session, session.begin():
+                yield session
+            return
+        with self.write_engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert raw is not None
+            raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                with Session(bind=conn, expire_on_commit=False) as session, session.begin():
+                    yield session
+            finally:
+                raw.execute("PRAGMA foreign_keys=ON")
 
     def close(self) -> None:
         self.read_engine.dispose()

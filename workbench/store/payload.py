@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Boolean, Column, Date, DateTime, Integer, LargeBinary, inspect
@@ -43,6 +44,7 @@ SYNCED_TABLES: tuple[str, ...] = (
 INSERT_ONLY: frozenset[str] = frozenset({"stage_events", "offer_events", "contact_scores"})
 
 
+@cache
 def model_for(table: str) -> type[Base]:
     """The mapped class of a synced table (KeyError for any other name)."""
     if table not in SYNCED_TABLES:
@@ -57,8 +59,10 @@ def _mapper(model: type[Base]) -> Mapper[Any]:
     return inspect(model)
 
 
+@cache
 def synced_columns(model: type[Base]) -> dict[str, Column[Any]]:
-    """``{attribute name: column}`` of the columns that travel, in table order."""
+    """``{attribute name: column}`` of the columns that travel, in table order (do not
+    modify the dictionary: it is shared)."""
     table = model.__tablename__
     skip = DEVICE_LOCAL.get(table, frozenset())
     out: dict[str, Column[Any]] = {}

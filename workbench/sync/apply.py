@@ -17,14 +17,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from workbench.services.visits import refresh_derived
 from workbench.store import models as m
 from workbench.store.engine import Store
-from workbench.store.payload import decode_value, model_for, primary_key, synced_columns
-from workbench.store.search_index import reindex_customer
+from workbench.store.payload import decode_value, model_for, synced_columns
+from workbench.store.search_index import bulk_index, reindex_customer, terms_for
+from workbench.sync.outbox import remember_versions
 
 log = logging.getLogger(__name__)
 
@@ -82,42 +82,67 @@ def _decoded(model: type[m.Base], data: Mapping[str, Any]) -> dict[str, Any]:
     return {k: decode_value(c, data[k]) for k, c in cols.items() if k in data}
 
 
-def _apply_visit_contact(session: Session, item: Mapping[str, Any], pending: set[str] | None) -> bool:
-    visit_id, _, contact_id = str(item["row"]).partition(":")
-    if pending is not None:
-        return False  # a local add or remove not yet pushed stands
-    if item.get("deleted"):
-        session.execute(delete(m.VisitContact).where(m.VisitContact.visit_id == visit_id,
-                                                     m.VisitContact.contact_id == contact_id))
-    elif session.get(m.VisitContact, (visit_id, contact_id)) is None:
-        session.add(m.VisitContact(visit_id=visit_id, contact_id=contact_id))
-    return True
+def _apply_visit_contacts(session: Session, items: Mapping[str, Mapping[str, Any]],
+                          pending: Mapping[tuple[str, str], set[str]]) -> int:
+    """Contacts met as set members: added or removed in two statements; a local add or
+    remove not yet pushed stands. Returns how many were kept local."""
+    add: list[dict[str, str]] = []
+    remove: list[dict[str, str]] = []
+    kept = 0
+    for row_id, item in items.items():
+        if ("visit_contacts", row_id) in pending:
+            kept += 1
+            continue
+        visit_id, _, contact_id = row_id.partition(":")
+        (remove if item.get("deleted") else add).append({"v": visit_id, "c": contact_id})
+    if add:
+        session.execute(text("INSERT OR IGNORE INTO visit_contacts (visit_id, contact_id) VALUES (:v, :c)"), add)
+    if remove:
+        session.execute(text("DELETE FROM visit_contacts WHERE visit_id = :v AND contact_id = :c"), remove)
+    return kept
 
 
-def _existing(session: Session, model: type[m.Base], table: str, row_id: str) -> Any:
-    if table == "customers":
-        return session.scalar(select(m.Customer).where(m.Customer.id == row_id))
-    key = primary_key(model)
-    assert len(key) == 1, table
-    return session.get(model, row_id)
+def _key_column(table: str) -> str:
+    return "code" if table in ("industries", "stage_defs") else "id"
 
 
-def _apply_row(session: Session, item: Mapping[str, Any], pending: set[str] | None) -> int:
-    """Write one pulled row; returns how many of its fields were kept local."""
-    table = str(item["table"])
+def _known(session: Session, table: str, ids: list[str]) -> set[str]:
+    """Which of ``ids`` the device already holds (one query per table and page)."""
     model = model_for(table)
-    values = _decoded(model, item.get("data") or {})
+    column = getattr(model, _key_column(table))
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        found.update(session.scalars(select(column).where(column.in_(ids[start:start + 500]))))
+    return found
+
+
+def _values(table: str, item: Mapping[str, Any]) -> dict[str, Any]:
+    values = _decoded(model_for(table), item.get("data") or {})
     values["deleted"] = bool(item.get("deleted", values.get("deleted", False)))
+    if "version" in synced_columns(model_for(table)):
+        values["version"] = int(item.get("version") or 1)
+    return values
+
+
+def _insert_new(session: Session, table: str, items: list[Mapping[str, Any]]) -> None:
+    """Rows the device has never held: one multi-row insert (the server validated them)."""
+    if not items:
+        return
+    model = model_for(table)
+    rows = [_values(table, item) for item in items]
+    if table == "customers":
+        rows = [{"sort_key": "", **r} for r in rows]  # recomputed by the re-index below
+    columns = sorted({k for r in rows for k in r})
+    session.execute(model.__table__.insert(), [{c: r.get(c) for c in columns} for r in rows])  # type: ignore[attr-defined]
+
+
+def _update_known(session: Session, table: str, item: Mapping[str, Any], pending: set[str] | None) -> int:
+    """Write one pulled row the device holds; returns how many of its fields were kept local."""
+    model = model_for(table)
+    row = session.scalar(select(model).where(getattr(model, _key_column(table)) == str(item["row"])))
+    assert row is not None
+    values = _values(table, item)
     kept = pending or set()
-    row = _existing(session, model, table, str(item["row"]))
-    if row is None:
-        row = model()
-        for key, value in values.items():
-            setattr(row, key, value)
-        if hasattr(row, "version"):
-            row.version = int(item.get("version") or 1)
-        session.add(row)
-        return 0
     changed = False
     for key, value in values.items():
         if key in kept or key == "version":
@@ -139,37 +164,72 @@ def _customers_touched(session: Session, touched: Mapping[str, set[str]]) -> set
         model = model_for(table)
         if table == "customers":
             out.update(ids)
-        else:
-            out.update(session.scalars(select(getattr(model, column)).where(model.id.in_(ids))))  # type: ignore[attr-defined]
-    for link in touched.get("visit_contacts", ()):
-        out.update(session.scalars(select(m.Visit.customer_id).where(m.Visit.id == link.partition(":")[0])))
+            continue
+        listed = sorted(ids)
+        for start in range(0, len(listed), 500):
+            out.update(session.scalars(select(getattr(model, column))
+                                       .where(model.id.in_(listed[start:start + 500]))))  # type: ignore[attr-defined]
+    visits = sorted({link.partition(":")[0] for link in touched.get("visit_contacts", ())})
+    for start in range(0, len(visits), 500):
+        out.update(session.scalars(select(m.Visit.customer_id).where(m.Visit.id.in_(visits[start:start + 500]))))
     return out
+
+
+_DERIVED = text("""
+UPDATE customers SET
+  next_follow_up = (SELECT min(v.follow_up_date) FROM visits v WHERE v.customer_id = customers.id
+                    AND v.deleted = 0 AND v.follow_up_done = 0 AND v.follow_up_date IS NOT NULL),
+  last_visit_at = (SELECT max(v.occurred_at) FROM visits v WHERE v.customer_id = customers.id AND v.deleted = 0)
+WHERE id = :id""")
+
+
+def _refresh_derived(session: Session, customer_ids: list[str]) -> None:
+    """The derived columns (earliest open follow-up, last visit) of many customers at once:
+    the same rule as ``services.visits.refresh_derived``, in one statement."""
+    if customer_ids:
+        session.execute(_DERIVED, [{"id": cid} for cid in customer_ids])
+
+
+def _exists(session: Session, customer_id: str) -> bool:
+    return session.scalar(select(m.Customer.num).where(m.Customer.id == customer_id)) is not None
 
 
 def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int) -> Applied:
     """Apply one pull page and move the cursor to ``new_cursor``, in one transaction."""
     result = Applied(cursor=new_cursor)
-    with store.write() as s:
-        # A page is in commit order, but a child may arrive before a parent that became
-        # visible later: foreign keys are checked when the page commits.
-        s.execute(text("PRAGMA defer_foreign_keys = ON"))
+    # A page is in commit order, so a child may arrive a page before a parent that changed
+    # (or became visible) later; the server has checked every reference already.
+    with store.write(foreign_keys=False) as s:
         pending = _pending_fields(s)
-        for item in rows:
+        versions: dict[tuple[str, str], int] = {}
+        by_table: dict[str, dict[str, Mapping[str, Any]]] = {}
+        known_customers: set[str] = set()
+        for item in rows:  # the newest state of each row in the page wins
             table, row_id = str(item["table"]), str(item["row"])
-            local = pending.get((table, row_id))
-            if table == "visit_contacts":
-                if not _apply_visit_contact(s, item, local):
-                    result.kept_local += 1
-            else:
-                result.kept_local += _apply_row(s, item, local)
+            model_for(table)  # KeyError for a table this schema does not know
+            by_table.setdefault(table, {})[row_id] = item
             result.add(table, row_id)
-            s.merge(m.RowSync(table_name=table, row_id=row_id, server_version=int(item.get("version") or 0)))
-        s.flush()
-        for customer_id in _customers_touched(s, result.rows):
-            customer = s.scalar(select(m.Customer).where(m.Customer.id == customer_id))
-            if customer is None:
+            versions[(table, row_id)] = int(item.get("version") or 0)
+        for table, items in by_table.items():
+            if table == "visit_contacts":
+                result.kept_local += _apply_visit_contacts(s, items, pending)
                 continue
-            reindex_customer(s, customer_id)
-            refresh_derived(s, customer)
+            known = _known(s, table, list(items))
+            if table == "customers":
+                known_customers = known
+            _insert_new(s, table, [item for row_id, item in items.items() if row_id not in known])
+            with s.no_autoflush:
+                for row_id in known:
+                    result.kept_local += _update_known(s, table, items[row_id], pending.get((table, row_id)))
+            s.flush()
+        remember_versions(s, versions)
+        touched = sorted(_customers_touched(s, result.rows))
+        new = set(by_table.get("customers", {})) - known_customers
+        _refresh_derived(s, touched)
+        indexed = [t for t in (terms_for(s, cid) for cid in new if _exists(s, cid)) if t[1] is not None]
+        bulk_index(s, indexed)  # type: ignore[arg-type]
+        for customer_id in touched:
+            if customer_id not in new and _exists(s, customer_id):
+                reindex_customer(s, customer_id)
         s.merge(m.Meta(key=CURSOR_KEY, value=str(new_cursor)))
     return result

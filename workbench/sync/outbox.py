@@ -16,6 +16,8 @@ from datetime import UTC
 from typing import Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
 
 from workbench.services.context import Context, journal
 from workbench.store import models as m
@@ -23,7 +25,8 @@ from workbench.store.engine import Store
 from workbench.store.models import utcnow
 from workbench.store.payload import SYNCED_TABLES, model_for, row_payload
 
-BATCH = 500  # entries per push request (the server accepts up to 1,000)
+BATCH = 500  # entries per push request
+MAX_BATCH = 1000  # what the server accepts in one push
 LEGACY = "legacy"
 
 
@@ -52,14 +55,19 @@ def pending_count(store: Store) -> int:
 def next_batch(store: Store, *, limit: int = BATCH) -> list[dict[str, Any]]:
     """The oldest pending entries in seq order, at most ``limit`` of them unless one
     transaction is longer: a batch never splits a transaction (the server applies all of it or
-    none)."""
+    none), except one longer than the server's limit (:data:`MAX_BATCH`), which goes in parts
+    of that size, each applied whole, rather than blocking the queue for ever."""
     with store.read() as s:
         base = select(m.JournalEntry).where(m.JournalEntry.pushed_at.is_(None)).order_by(m.JournalEntry.seq)
         entries = list(s.scalars(base.limit(limit)))
         if len(entries) == limit:
             last_tx = entries[-1].tx_id
-            more = s.scalars(base.where(m.JournalEntry.seq > entries[-1].seq, m.JournalEntry.tx_id == last_tx))
+            more = s.scalars(base.where(m.JournalEntry.seq > entries[-1].seq, m.JournalEntry.tx_id == last_tx)
+                             .limit(MAX_BATCH))
             entries.extend(more)
+        if len(entries) > MAX_BATCH:
+            entries = entries[:MAX_BATCH] if len({e.tx_id for e in entries[:MAX_BATCH]}) == 1 else \
+                [e for e in entries if e.tx_id != entries[-1].tx_id] or entries[:MAX_BATCH]
         return [_wire(e) for e in entries]
 
 
@@ -70,19 +78,37 @@ def record_answers(store: Store, answers: Sequence[Answer]) -> None:
         return
     now = utcnow()
     with store.write() as s:
-        for a in answers:
-            entry = s.get(m.JournalEntry, a.seq)
-            if entry is None or entry.pushed_at is not None:
-                continue
-            entry.pushed_at = now
-            entry.push_status = a.status
-            entry.push_reason = json.dumps(dict(a.reason), ensure_ascii=False) if a.reason else None
+        seqs = [a.seq for a in answers]
+        rows = {seq: (table, row) for seq, table, row in s.execute(
+            select(m.JournalEntry.seq, m.JournalEntry.table_name, m.JournalEntry.row_id)
+            .where(m.JournalEntry.seq.in_(seqs), m.JournalEntry.pushed_at.is_(None)))}
+        fresh = [a for a in answers if a.seq in rows]
+        if not fresh:
+            return
+        s.execute(update(m.JournalEntry), [
+            {"seq": a.seq, "pushed_at": now, "push_status": a.status,
+             "push_reason": json.dumps(dict(a.reason), ensure_ascii=False) if a.reason else None}
+            for a in fresh])
+        versions: dict[tuple[str, str], int] = {}
+        for a in fresh:
             if a.version is not None and a.status != "refused":
-                seen = s.get(m.RowSync, (entry.table_name, entry.row_id))
-                if seen is None:
-                    s.add(m.RowSync(table_name=entry.table_name, row_id=entry.row_id, server_version=a.version))
-                elif seen.server_version < a.version:
-                    seen.server_version = a.version
+                key = rows[a.seq]
+                versions[key] = max(versions.get(key, 0), int(a.version))
+        remember_versions(s, versions)
+
+
+def remember_versions(s: Session, versions: Mapping[tuple[str, str], int]) -> None:
+    """Record the server versions seen of some rows (never moving one back)."""
+    if not versions:
+        return
+    stmt = sqlite_insert(m.RowSync)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["table_name", "row_id"],
+        set_={"server_version": func.max(m.RowSync.server_version, stmt.excluded.server_version),
+              "seen_at": stmt.excluded.seen_at})
+    now = utcnow()
+    s.execute(stmt, [{"table_name": t, "row_id": r, "server_version": v, "seen_at": now}
+                     for (t, r), v in versions.items()])
 
 
 def take_new_identity(store: Store) -> str:

@@ -1,0 +1,135 @@
+"""What the `sync` benchmark stands on: a throwaway PostgreSQL, a real `workbench-server serve`
+process over it, and a laptop store full of generated work, journaled as if typed."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+import psutil
+from sqlalchemy import select, text
+
+from workbench.services.context import Context, journal
+from workbench.services.demo import generate
+from workbench.store import models as m
+from workbench.store.engine import Store, open_store
+from workbench.store.payload import model_for, row_key, row_payload
+from workbench.sync.engine import adopt_user
+
+ROOT = Path(__file__).resolve().parents[1]
+CUSTOMER_TABLES = ("customers", "contacts", "visits", "visit_contacts", "stage_events")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Served:
+    """A `workbench-server serve` process tree; ``peak_rss`` is sampled while it runs."""
+
+    def __init__(self, db_url: str, log: Path, *, workers: int) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "WORKBENCH_SERVER_DB": db_url, "PYTHONPATH": str(ROOT)}
+        self._log = log.open("w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "workbench.server.cli", "serve", "--host", "127.0.0.1", "--port",
+             str(self.port), "--workers", str(workers), "--log-level", "warning"],
+            env=env, stdout=self._log, stderr=subprocess.STDOUT)
+        self.peak_rss = 0
+        self._stop = threading.Event()
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{self.url}/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the server did not start: {log.read_text()[-2000:]}")
+            time.sleep(0.2)
+        self._sampler = threading.Thread(target=self._sample, daemon=True)
+        self._sampler.start()
+
+    def _sample(self) -> None:
+        root = psutil.Process(self.proc.pid)
+        while not self._stop.wait(0.05):
+            try:
+                procs = [root, *root.children(recursive=True)]
+                # the busiest worker's resident set: each worker is a process of its own
+                self.peak_rss = max(self.peak_rss, *(p.memory_info().rss for p in procs))
+            except psutil.Error:
+                continue
+
+    def reset_peak(self) -> None:
+        self.peak_rss = 0
+
+    def close(self) -> None:
+        self._stop.set()
+        self.proc.terminate()
+        try:
+            self.proc.wait(15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(5)
+        self._log.close()
+
+
+@contextmanager
+def served(db_url: str, log: Path, *, workers: int) -> Iterator[Served]:
+    server = Served(db_url, log, workers=workers)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def journal_everything(ctx: Context, *, per_transaction: int = 50) -> int:
+    """Journal every customer-scoped row of a generated store as an insert (the demo
+    generator writes none), in transactions of ``per_transaction`` rows as if typed over
+    time: the store then holds work to push."""
+    keys: list[tuple[str, object]] = []
+    with ctx.store.read() as s:
+        for table in CUSTOMER_TABLES:
+            model = model_for(table)
+            if table == "visit_contacts":
+                keys += [(table, (r.visit_id, r.contact_id)) for r in s.scalars(select(model))]  # type: ignore[attr-defined]
+            else:
+                keys += [(table, i) for i in s.scalars(select(model.id))]  # type: ignore[attr-defined]
+    for start in range(0, len(keys), per_transaction):
+        with ctx.store.write() as s:
+            for table, key in keys[start:start + per_transaction]:
+                model = model_for(table)
+                if table == "customers":
+                    row = s.scalar(select(m.Customer).where(m.Customer.id == key))
+                else:
+                    row = s.get(model, key)
+                fields = ({"visit_id": row.visit_id, "contact_id": row.contact_id}  # type: ignore[union-attr]
+                          if table == "visit_contacts" else row_payload(row))  # type: ignore[arg-type]
+                journal(s, ctx, table=table, row_id=row_key(table, row), op="insert",  # type: ignore[arg-type]
+                        new_version=getattr(row, "version", 1), fields=fields)
+    return len(keys)
+
+
+def seeded_store(path: Path, *, customers: int, user: dict[str, str]) -> Store:
+    """A laptop's store with ``customers`` generated customers (3 contacts and 10 visits each
+    on average), every row owned by ``user`` and journaled, ready to push."""
+    store = open_store(path)
+    generate(store, customers=customers)
+    with store.read() as s:
+        demo_users = list(s.scalars(select(m.User.id)))
+    for old in demo_users:
+        adopt_user(store, old_user_id=old, user=user)
+    with store.write() as s:  # the demo's customers are private to several demo managers
+        s.execute(text("UPDATE customers SET shared = 0"))
+    return store
