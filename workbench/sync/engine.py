@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import func, select, update
 
+from workbench.services.catalogue import POLICY_KEY
 from workbench.services.users import user_context
 from workbench.store import models as m
 from workbench.store.engine import Store
@@ -122,6 +123,8 @@ def enrol(store: Store, *, url: str, code: str, device_name: str | None = None,
     save_token(store.device_id, str(answer["token"]))
     adopt_user(store, old_user_id=user_context(store).user_id, user=dict(answer["user"]))
     _set_meta(store, SERVER_KEY, url.rstrip("/"))
+    if answer.get("policy_key"):  # from now on, price only with books this server signed
+        _set_meta(store, POLICY_KEY, str(answer["policy_key"]))
     return answer
 
 
