@@ -81,3 +81,26 @@ def test_nothing_to_do_is_one_cheap_round_trip(team: Team) -> None:
     a.sync()
     again = a.sync()
     assert (again.pushed, again.pending) == (0, 0)
+
+
+def test_a_resolution_syncs_to_the_whole_team(team: Team) -> None:
+    from workbench.services import conflicts as conflict_service
+
+    a, b, lead = team.laptop("王经理"), team.laptop("李经理"), team.laptop("张主管", role="team_lead")
+    c = customers.create_customer(a.ctx, values=BANK)
+    a.sync()
+    b.sync()
+    customers.update_customer(a.ctx, customer_id=c.id, changes={"notes": "甲"})
+    customers.update_customer(b.ctx, customer_id=c.id, changes={"notes": "乙"})
+    for laptop in (a, b, lead):
+        laptop.sync()
+    [open_one] = conflict_service.list_conflicts(lead.ctx)
+    assert (open_one.kept_value, open_one.other_value) == ("甲", "乙")
+    conflict_service.resolve_conflict(lead.ctx, conflict_id=open_one.id, keep="other")  # the lead decides
+    for laptop in (lead, a, b):
+        laptop.sync()
+    for laptop in (a, b, lead):
+        assert customers.get_customer(laptop.ctx, customer_id=c.id).notes == "乙"
+        assert conflict_service.list_conflicts(laptop.ctx) == []
+        assert [x.status for x in conflict_service.list_conflicts(laptop.ctx, status=None)] == ["resolved"]
+    assert snapshot(a.store) == snapshot(b.store) == snapshot(lead.store)
