@@ -16,7 +16,14 @@ from workbench.server.errors import Refused
 from workbench.server.merge import Merged, merge
 from workbench.server.schema import devices
 from workbench.server.store import StoredRow
-from workbench.server.tables import INSERT_ONLY, has_column, id_column
+from workbench.server.tables import (
+    INSERT_ONLY,
+    PARENT,
+    SYNCED_TABLES,
+    foreign_keys,
+    has_column,
+    id_column,
+)
 from workbench.server.validate import check_references, clean_entry
 from workbench.server.wire import canonical, now_wire
 
@@ -34,9 +41,13 @@ class PushState:
 
     conn: Connection
     actor: Actor
+    rows: store.PushRows = field(init=False)
     touched: dict[tuple[str, str], None] = field(default_factory=dict)
     renumbered: dict[tuple[str, int], int] = field(default_factory=dict)
     users_of: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.rows = store.PushRows(self.conn)
 
     def touch(self, table: str, row_id: str) -> None:
         self.touched.setdefault((table, row_id), None)
@@ -48,6 +59,57 @@ class PushState:
             self.users_of[device_id] = self.conn.scalar(
                 select(devices.c.user_id).where(devices.c.id == device_id))
         return self.users_of[device_id]
+
+
+def _key(table: str, value: Any) -> list[tuple[str, str]]:
+    """``(table, value)`` when ``value`` may be a row id (nothing a database would choke on:
+    the entry is refused later, without reading the database)."""
+    if isinstance(value, str) and 0 < len(value) <= 80 and "\x00" not in value:
+        return [(table, value)]
+    return []
+
+
+def _refs(table: str, data: dict[str, Any]) -> list[tuple[str, str]]:
+    """The rows ``data`` points at (its parent, its foreign keys), as far as they are rows."""
+    if table not in SYNCED_TABLES:
+        return []
+    out = []
+    link = PARENT.get(table)
+    if link is not None:
+        out += _key(link[1], data.get(link[0]))
+    for column, target in foreign_keys(table).items():
+        if target != "users":
+            out += _key(target, data.get(column))
+    return out
+
+
+def prefetch(state: PushState, entries: list[dict[str, Any]]) -> None:
+    """Read up front, in a few queries, the rows the entries will read: their own rows and
+    the visits their contacts change (locked), the rows they point at, and the customers all
+    of those hang from. Anything missed is read when needed."""
+    own: list[tuple[str, str]] = []
+    refs: list[tuple[str, str]] = []
+    for e in entries:
+        table, row_id, fields = e["table"], e["row"], e["fields"]
+        if table not in SYNCED_TABLES:
+            continue
+        own += _key(table, row_id)
+        if table == "visit_contacts":
+            visit_id, _, contact_id = row_id.partition(":")
+            own += _key("visits", visit_id)
+            refs += _key("contacts", contact_id)
+        refs += _refs(table, fields)
+    state.rows.load(own, lock=True)
+    state.rows.load(refs)
+    more: list[tuple[str, str]] = []
+    for key in own + refs:
+        row = state.rows.peek(key)
+        if row is not None:
+            if row.customer_id is not None:
+                more.append(("customers", row.customer_id))
+            if key in own:
+                more += _refs(row.table, row.data)
+    state.rows.load(more)
 
 
 def natural_key(row: StoredRow) -> str | None:
@@ -75,7 +137,7 @@ def add_conflict(state: PushState, *, row: StoredRow, kind: str, field_name: str
             "updated_at": now, "version": 1, "deleted": False, "owner_id": None}
     stored = StoredRow("conflicts", conflict_id, data, 1, False, row.customer_id,
                        field_versions={k: [1, state.actor.device_id] for k in data})
-    store.save_row(state.conn, stored, new=True)
+    state.rows.save(stored, new=True)
     state.touch("conflicts", conflict_id)
     return conflict_id
 
@@ -108,7 +170,7 @@ def _finish(state: PushState, row: StoredRow, *, new: bool, changed: bool) -> No
     elif has_column(row.table, "owner_id"):
         row.owner_id = row.data.get("owner_id")
     row.natural_key = natural_key(row)
-    store.save_row(state.conn, row, new=new)
+    state.rows.save(row, new=new)
     if changed or new:
         state.touch(row.table, row.row_id)
 
@@ -128,9 +190,9 @@ def _insert(state: PushState, table: str, row_id: str, fields: dict[str, Any],
     if table == "offer_versions":
         offer_id, number = str(data["offer_id"]), int(data["version_no"])
         store.lock_key(state.conn, f"offer_versions:{offer_id}")
-        taken = store.live_with_key(state.conn, table, f"{offer_id}:{number}", other_than=row_id)
+        taken = state.rows.live_with_key(table, f"{offer_id}:{number}", other_than=row_id)
         if taken:
-            new_no = max(store.max_version_no(state.conn, offer_id), number) + 1
+            new_no = max(state.rows.max_version_no(offer_id), number) + 1
             data["version_no"] = new_no
             state.renumbered[(offer_id, number)] = new_no
             conflicts.append(add_conflict(state, row=row, kind="version_no", field_name="version_no",
@@ -145,7 +207,7 @@ def _duplicate_customer(state: PushState, row: StoredRow, at: str | None) -> lis
     if row.table != "customers" or row.natural_key is None:
         return []
     store.lock_key(state.conn, f"credit_code:{row.natural_key}")
-    others = store.live_with_key(state.conn, "customers", row.natural_key, other_than=row.row_id)
+    others = state.rows.live_with_key("customers", row.natural_key, other_than=row.row_id)
     if not others:
         return []
     other = others[0]
@@ -174,13 +236,13 @@ def apply_entry(state: PushState, entry: dict[str, Any]) -> Outcome:
     fields = clean_entry(table, op, row_id, dict(entry["fields"]))
     if op != "insert" and fields.get("deleted") is True and table != "visit_contacts":
         op = "delete"
-    existing = store.get_row(state.conn, table, row_id, lock=True)
+    existing = state.rows.get(table, row_id, lock=True)
     if existing is None and op != "insert" and table != "visit_contacts":
         raise Refused("missing_row", f"the server has no {table} row {row_id}",
                       f"服务器上没有此记录 {row_id}")
     _renumber_followers(state, table, row_id, fields, existing)
-    customer_id = authorise(state.conn, state.actor, table, op, row_id, fields, existing)
-    check_references(state.conn, table, fields)
+    customer_id = authorise(state.rows, state.actor, table, op, row_id, fields, existing)
+    check_references(state.rows, table, fields)
     if table == "visit_contacts":
         return _member(state, row_id, op, fields, existing, customer_id)
     if existing is None:
@@ -218,7 +280,7 @@ def _update(state: PushState, row: StoredRow, op: str, fields: dict[str, Any], b
     _finish(state, row, new=False, changed=bool(merged.changed or conflicts))
     if row.table == "customers":
         if (row.owner_id, row.shared) != (owner_before, shared_before):
-            for table, rid in store.hanging_from(state.conn, row.row_id):
+            for table, rid in state.rows.hanging_from(row.row_id):
                 state.touch(table, rid)
         if row.natural_key is not None and row.natural_key != old_key:
             conflicts += _duplicate_customer(state, row, at)
@@ -231,7 +293,7 @@ def _member(state: PushState, row_id: str, op: str, fields: dict[str, Any],
     is touched (its ``updated_at`` moves, as on the device), so every device pulls it again."""
     want_deleted = op == "delete"
     if existing is None or existing.deleted != want_deleted:
-        visit = store.get_row(state.conn, "visits", row_id.partition(":")[0], lock=True)
+        visit = state.rows.get("visits", row_id.partition(":")[0], lock=True)
         if visit is not None:
             visit.data["updated_at"] = now_wire()
             _finish(state, visit, new=False, changed=True)

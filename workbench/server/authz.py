@@ -16,7 +16,7 @@ from sqlalchemy import ColumnElement, Connection, and_, or_, select, true
 from workbench.server import store
 from workbench.server.errors import ApiError, Refused, forbidden
 from workbench.server.schema import rows, server_users
-from workbench.server.store import StoredRow
+from workbench.server.store import PushRows, StoredRow
 from workbench.server.tables import GLOBAL_TABLES, HQ_TABLES, PARENT, has_column
 
 RESOLUTION_FIELDS = frozenset({"status", "resolution", "resolved_by", "resolved_at", "note"})
@@ -49,16 +49,16 @@ def may_write_customer(actor: Actor, customer: StoredRow) -> bool:
     return actor.role == "team_lead" and customer.owner_id in actor.members
 
 
-def may_own(conn: Connection, actor: Actor, owner_id: str) -> bool:
+def may_own(view: PushRows, actor: Actor, owner_id: str) -> bool:
     """May ``actor`` make ``owner_id`` a customer's owner?"""
     if actor.hq:
-        return store.user(conn, owner_id) is not None
+        return view.user(owner_id) is not None
     if actor.role == "team_lead":
         return owner_id in actor.members
     return owner_id == actor.user_id
 
 
-def customer_of(conn: Connection, table: str, row_id: str, fields: dict[str, Any],
+def customer_of(view: PushRows, table: str, row_id: str, fields: dict[str, Any],
                 existing: StoredRow | None) -> str | None:
     """The customer a row hangs from, from its (new) data."""
     if table == "customers":
@@ -74,15 +74,15 @@ def customer_of(conn: Connection, table: str, row_id: str, fields: dict[str, Any
         return None
     if parent == "customers":
         return str(value)
-    row = store.get_row(conn, parent, str(value))
+    row = view.get(parent, str(value))
     if row is None:
         raise Refused("missing_reference", f"{column}: no {parent} row {value}",
                       f"{column}：服务器上没有此{parent}记录 {value}", column)
     return row.customer_id
 
 
-def _customer(conn: Connection, customer_id: str) -> StoredRow:
-    row = store.get_row(conn, "customers", customer_id)
+def _customer(view: PushRows, customer_id: str) -> StoredRow:
+    row = view.get("customers", customer_id)
     if row is None:
         raise Refused("missing_reference", f"customer_id: no customer {customer_id}",
                       f"customer_id：服务器上没有此客户 {customer_id}", "customer_id")
@@ -93,7 +93,7 @@ def _denied(what: str) -> Refused:
     return forbidden(f"you may not write {what}", f"您无权修改{what}")
 
 
-def authorise(conn: Connection, actor: Actor, table: str, op: str, row_id: str,
+def authorise(view: PushRows, actor: Actor, table: str, op: str, row_id: str,
               fields: dict[str, Any], existing: StoredRow | None) -> str | None:
     """Refuse what the actor may not write; fill in the owner the server decides. Returns the
     customer the row hangs from."""
@@ -107,24 +107,24 @@ def authorise(conn: Connection, actor: Actor, table: str, op: str, row_id: str,
         if op != "update" or existing is None or not set(fields) <= RESOLUTION_FIELDS:
             raise forbidden("a conflict is written only to resolve it", "冲突记录只能被处理")
         if existing.customer_id is not None and not actor.hq:
-            if not may_write_customer(actor, _customer(conn, existing.customer_id)):
+            if not may_write_customer(actor, _customer(view, existing.customer_id)):
                 raise _denied("this conflict")
         elif existing.customer_id is None and not actor.hq:
             raise _denied("this conflict")
         if "status" in fields:
             fields["resolved_by"] = actor.user_id
         return existing.customer_id
-    customer_id = customer_of(conn, table, row_id, fields, existing)
+    customer_id = customer_of(view, table, row_id, fields, existing)
     if table == "customers":
-        _authorise_customer(conn, actor, fields, existing)
+        _authorise_customer(view, actor, fields, existing)
         return customer_id
     if customer_id is None:
         raise Refused("missing_reference", "the row hangs from no customer", "记录不属于任何客户")
-    if not may_write_customer(actor, _customer(conn, customer_id)):
+    if not may_write_customer(actor, _customer(view, customer_id)):
         raise _denied("this customer's records")
     moved_from = existing.customer_id if existing is not None else None
     if moved_from not in (None, customer_id) and not may_write_customer(
-            actor, _customer(conn, str(moved_from))):
+            actor, _customer(view, str(moved_from))):
         raise _denied("this customer's records")
     if existing is None:
         for column in ("owner_id", "by_user_id"):
@@ -135,11 +135,11 @@ def authorise(conn: Connection, actor: Actor, table: str, op: str, row_id: str,
     return customer_id
 
 
-def _authorise_customer(conn: Connection, actor: Actor, fields: dict[str, Any],
+def _authorise_customer(view: PushRows, actor: Actor, fields: dict[str, Any],
                         existing: StoredRow | None) -> None:
     if existing is None:
         owner = fields.get("owner_id") or actor.user_id
-        if not may_own(conn, actor, str(owner)):
+        if not may_own(view, actor, str(owner)):
             raise forbidden("you may not create a customer for this owner",
                             "您不能为此所有者创建客户", "owner_id")
         fields["owner_id"] = owner
@@ -155,7 +155,7 @@ def _authorise_customer(conn: Connection, actor: Actor, fields: dict[str, Any],
             raise forbidden("only the owner, their team lead or HQ changes owner or sharing",
                             "只有所有者、其主管或总部可以更改所有者或共享",
                             "owner_id" if owner_changes else "shared")
-    if owner_changes and not may_own(conn, actor, str(fields["owner_id"])):
+    if owner_changes and not may_own(view, actor, str(fields["owner_id"])):
         raise forbidden("you may not give the customer to this owner", "您不能将客户转给此人",
                         "owner_id")
 

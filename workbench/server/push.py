@@ -10,8 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select
 
-from workbench.server import store
-from workbench.server.apply import PushState, apply_entry
+from workbench.server.apply import PushState, apply_entry, prefetch
 from workbench.server.authz import load_actor
 from workbench.server.db import is_postgres, transaction, utcnow
 from workbench.server.errors import TRANSACTION_REFUSED, ApiError, Refused, bad_request
@@ -96,15 +95,16 @@ def _result(seq: int, status: str, *, version: int | None = None, reason: Any = 
 
 
 def _apply_tx(state: PushState, group: list[dict[str, Any]]) -> dict[int, dict[str, Any]]:
-    """One device transaction under a savepoint: all of it or none of it."""
+    """One device transaction: all of it or none of it (what it wrote stays in memory until
+    the push ends, so a refused one is forgotten: ``PushRows.rollback``)."""
     touched, renumbered = dict(state.touched), dict(state.renumbered)
-    savepoint = state.conn.begin_nested()
+    state.rows.begin()
     out: dict[int, dict[str, Any]] = {}
     for entry in group:
         try:
             done = apply_entry(state, entry)
         except Refused as refused:
-            savepoint.rollback()
+            state.rows.rollback()
             state.touched, state.renumbered = touched, renumbered
             return {e["seq"]: (_result(e["seq"], "refused", reason=refused.reason())
                                if e is entry else
@@ -112,7 +112,7 @@ def _apply_tx(state: PushState, group: list[dict[str, Any]]) -> dict[int, dict[s
                     for e in group}
         out[entry["seq"]] = _result(entry["seq"], done.status, version=done.version,
                                     conflicts=done.conflicts)
-    savepoint.commit()
+    state.rows.commit()
     return out
 
 
@@ -133,9 +133,10 @@ def _push(conn: Connection, device_id: str, entries: list[dict[str, Any]]) -> li
     results: dict[int, dict[str, Any]] = {}
     if groups:
         state = PushState(conn, load_actor(conn, device.user_id, device_id))
+        prefetch(state, [e for group in groups.values() for e in group])
         for group in groups.values():
             results.update(_apply_tx(state, group))
-        store.assign_seqs(conn, list(state.touched))
+        state.rows.flush(list(state.touched))
         now = utcnow()
         conn.execute(insert(device_ops), [
             {"device_id": device_id, "seq": seq, "hash": hashes[seq], "result": canonical(r),

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, String
+from sqlalchemy import String
 
 from workbench.domain.enums import INDUSTRY_CODES, STAGES, ScoreKind
 from workbench.domain.errors import ValidationError
 from workbench.domain.validation import check_follow_up
-from workbench.server import store
 from workbench.server.errors import Refused
+from workbench.server.store import PushRows
 from workbench.server.tables import (
     SYNCED_TABLES,
     columns,
@@ -134,20 +134,20 @@ def clean_entry(table: str, op: str, row_id: str, fields: dict[str, Any]) -> dic
     return to_utc(table, fields)
 
 
-def _exists(conn: Connection, target: str, value: str) -> bool:
+def _exists(rows: PushRows, target: str, value: str) -> bool:
     if target == "users":
-        return store.user(conn, value) is not None
+        return rows.user(value) is not None
     if target == "industries" and value in INDUSTRY_CODES:
         return True
     if target == "stage_defs" and value in STAGE_CODES:
         return True
-    return store.get_row(conn, target, value) is not None
+    return rows.get(target, value) is not None
 
 
-def check_references(conn: Connection, table: str, fields: dict[str, Any]) -> None:
+def check_references(rows: PushRows, table: str, fields: dict[str, Any]) -> None:
     """Every foreign key set by the entry points at a row the server holds."""
     for key, target in foreign_keys(table).items():
         value = fields.get(key)
-        if value is not None and not _exists(conn, target, str(value)):
+        if value is not None and not _exists(rows, target, str(value)):
             raise Refused("missing_reference", f"{key}: no {target} row {value}",
                           f"{key}：服务器上没有此{target}记录 {value}", key)
