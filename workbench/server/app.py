@@ -10,7 +10,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.gzip import GZipMiddleware
@@ -94,11 +94,12 @@ def create_app(db_url: str | None = None, *, migrate: bool = True) -> FastAPI:
         return {"results": await run_in_threadpool(push.push, engine, device_id, entries)}
 
     @app.get("/v1/pull")
-    async def pull_(request: Request) -> dict[str, Any]:
+    async def pull_(request: Request) -> Response:
         device = await device_of(request)
         after, limit = pull.parse_pull(request.query_params.get("after"),
                                        request.query_params.get("limit"))
-        return await run_in_threadpool(pull.pull, engine, device, after, limit)
+        text = await run_in_threadpool(pull.pull_text, engine, device, after, limit)
+        return Response(text.encode("utf-8"), media_type="application/json")
 
     @app.post("/v1/devices/rekey")
     async def rekey(request: Request) -> dict[str, Any]:

@@ -34,7 +34,12 @@ def parse_pull(after: str | None, limit: str | None) -> tuple[int, int]:
     return a, n
 
 
-def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int) -> dict[str, Any]:
+def _text(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int) -> str:
+    """The page as JSON text; each row's data is spliced in as stored (canonical JSON)."""
     actor = load_actor(conn, user_id, device_id)
     c = rows.alias("c")
     q = (select(rows.c.table_name, rows.c.row_id, rows.c.version, rows.c.deleted, rows.c.seq,
@@ -47,12 +52,18 @@ def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int
     more = len(found) > limit
     found = found[:limit]
     cursor = int(found[-1].seq) if more else max(after, store.max_seq(conn))
-    return {"rows": [{"table": r.table_name, "row": r.row_id, "version": r.version,
-                      "deleted": bool(r.deleted), "seq": int(r.seq), "data": json.loads(r.data)}
-                     for r in found],
-            "cursor": cursor, "more": more}
+    body = ",".join(
+        f'{{"table":{_text(r.table_name)},"row":{_text(r.row_id)},"version":{int(r.version)},'
+        f'"deleted":{"true" if r.deleted else "false"},"seq":{int(r.seq)},"data":{r.data}}}'
+        for r in found)
+    return f'{{"rows":[{body}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
+
+
+def pull_text(engine: Engine, device: Any, after: int, limit: int) -> str:
+    """One page as the JSON text of the response (``{"rows", "cursor", "more"}``)."""
+    return transaction(engine, lambda conn: _page(conn, device.user_id, device.id, after, limit),
+                       write=False)
 
 
 def pull(engine: Engine, device: Any, after: int, limit: int) -> dict[str, Any]:
-    return transaction(engine, lambda conn: _page(conn, device.user_id, device.id, after, limit),
-                       write=False)
+    return dict(json.loads(pull_text(engine, device, after, limit)))
