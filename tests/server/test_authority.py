@@ -116,7 +116,7 @@ def test_an_enrolment_code_works_once(server: Server) -> None:
     body = {"code": code, "device_id": str(uuid.uuid4()), "device_name": "laptop"}
     first = server.http.post("/v1/enrol", headers=HEADERS, json=body)
     assert first.status_code == 200
-    assert set(first.json()) == {"token", "user", "server_id"}
+    assert set(first.json()) == {"token", "user", "server_id", "policy_key"}  # the key books are signed with
     assert first.json()["user"]["role"] == "manager"
     again = server.http.post("/v1/enrol", headers=HEADERS, json={**body, "device_id": str(uuid.uuid4())})
     assert again.status_code == 401

@@ -15,6 +15,7 @@ from workbench.server.authz import Actor, authorise
 from workbench.server.errors import Refused
 from workbench.server.merge import Merged, merge
 from workbench.server.schema import devices
+from workbench.server.signing import sign_book
 from workbench.server.store import StoredRow
 from workbench.server.tables import (
     INSERT_ONLY,
@@ -169,6 +170,8 @@ def _finish(state: PushState, row: StoredRow, *, new: bool, changed: bool) -> No
         row.shared = bool(row.data.get("shared"))
     elif has_column(row.table, "owner_id"):
         row.owner_id = row.data.get("owner_id")
+    if row.table == "price_books":  # signed by the server, never by what a device claims
+        sign_book(state.conn, row.data)
     row.natural_key = natural_key(row)
     state.rows.save(row, new=new)
     if changed or new:
@@ -242,7 +245,7 @@ def apply_entry(state: PushState, entry: dict[str, Any]) -> Outcome:
                       f"服务器上没有此记录 {row_id}")
     _renumber_followers(state, table, row_id, fields, existing)
     customer_id = authorise(state.rows, state.actor, table, op, row_id, fields, existing)
-    check_references(state.rows, table, fields)
+    check_references(state.rows, table, fields, customer_id)
     if table == "visit_contacts":
         return _member(state, row_id, op, fields, existing, customer_id)
     if existing is None:

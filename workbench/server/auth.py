@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, insert, select, update
 from workbench.server.db import transaction, utcnow
 from workbench.server.errors import ApiError, bad_request, unauthorised
 from workbench.server.schema import devices, enrol_codes, server_meta, server_users
+from workbench.server.signing import public_key
 from workbench.server.wire import sha256
 
 CODE_DAYS = 7
@@ -67,6 +68,9 @@ def enrol(engine: Engine, body: Any) -> dict[str, Any]:
         if device is not None and device.revoked_at is not None:
             raise ApiError(403, "device_revoked", "this device was revoked: use a new device id",
                            "此设备已被吊销")
+        if device is not None and device.user_id != user.id:  # never take over someone's device
+            raise ApiError(409, "device_taken", "this device id is enrolled by another user",
+                           "此设备编号已由其他用户登记")
         token = secrets.token_urlsafe(32)
         values = {"user_id": user.id, "name": name, "token_hash": sha256(token),
                   "last_seen_at": now}
@@ -76,7 +80,7 @@ def enrol(engine: Engine, body: Any) -> dict[str, Any]:
             conn.execute(update(devices).where(devices.c.id == device_id).values(**values))
         conn.execute(update(enrol_codes).where(enrol_codes.c.code_hash == row.code_hash)
                      .values(used_at=now))
-        return {"token": token, "server_id": server_id(conn),
+        return {"token": token, "server_id": server_id(conn), "policy_key": public_key(conn),
                 "user": {"id": user.id, "name": user.name, "role": user.role, "team": user.team}}
 
     return transaction(engine, run)

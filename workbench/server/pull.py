@@ -28,7 +28,7 @@ def parse_pull(after: str | None, limit: str | None) -> tuple[int, int]:
         n = int(limit) if limit not in (None, "") else 1000
     except ValueError:
         raise bad_request("after and limit are whole numbers", "after 和 limit 必须是整数") from None
-    if a < 0 or not 1 <= n <= MAX_LIMIT:
+    if not 0 <= a < 2**63 or not 1 <= n <= MAX_LIMIT:  # a cursor is a BIGINT
         raise bad_request(f"after >= 0 and 1 <= limit <= {MAX_LIMIT}",
                           f"after 不小于 0，limit 在 1 到 {MAX_LIMIT} 之间")
     return a, n

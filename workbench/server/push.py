@@ -36,7 +36,7 @@ def _entry(raw: Any, n: int) -> dict[str, Any]:
          "seq is a whole number")
     for key in ("table", "row"):
         need(isinstance(raw.get(key), str) and 0 < len(raw[key]) <= 80, f"{key} is a short text")
-    need(raw.get("op") in OPS, "op is insert, update or delete")
+    need(isinstance(raw.get("op"), str) and raw.get("op") in OPS, "op is insert, update or delete")
     base = raw.get("base_version", 0)
     need(isinstance(base, int) and not isinstance(base, bool) and 0 <= base < 2**62,
          "base_version is a whole number")

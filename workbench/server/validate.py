@@ -144,10 +144,26 @@ def _exists(rows: PushRows, target: str, value: str) -> bool:
     return rows.get(target, value) is not None
 
 
-def check_references(rows: PushRows, table: str, fields: dict[str, Any]) -> None:
-    """Every foreign key set by the entry points at a row the server holds."""
+def check_references(rows: PushRows, table: str, fields: dict[str, Any], customer_id: str | None = None) -> None:
+    """Every foreign key set by the entry points at a row the server holds and, for a row
+    that hangs from a customer, at a row of that same customer: a visit's contact, a score's
+    visit, a stage move's visit all belong to the customer (the app's own rule), so no row can
+    name another team's records."""
     for key, target in foreign_keys(table).items():
         value = fields.get(key)
-        if value is not None and not _exists(rows, target, str(value)):
+        if value is None:
+            continue
+        if not _exists(rows, target, str(value)):
             raise Refused("missing_reference", f"{key}: no {target} row {value}",
                           f"{key}：服务器上没有此{target}记录 {value}", key)
+        if customer_id is None or target not in _CUSTOMER_SCOPED:
+            continue
+        other = rows.get(target, str(value))
+        if other is not None and other.customer_id not in (None, customer_id):
+            raise Refused("foreign_customer", f"{key}: {target} row {value} belongs to another customer",
+                          f"{key}：该{target}记录属于另一个客户", key)
+
+
+# Tables whose rows hang from a customer (a reference to one must stay within the customer).
+_CUSTOMER_SCOPED = frozenset({"contacts", "visits", "offers", "offer_versions", "contact_scores",
+                              "stage_events", "offer_events", "proposals"})
