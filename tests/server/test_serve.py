@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,41 +16,13 @@ from .harness import HEADERS, customer_fields
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def served(pg_db_url: str, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
-    env = {**os.environ, "WORKBENCH_SERVER_DB": pg_db_url, "PYTHONPATH": str(ROOT)}
-    log = (tmp_path / "serve.log").open("w")
-    proc = subprocess.Popen([sys.executable, "-m", "workbench.server.cli", "serve", "--host", "127.0.0.1",
-                             "--port", str(port), "--workers", "2", "--log-level", "warning"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{url}/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None, (tmp_path / "serve.log").read_text()
-            assert time.monotonic() < deadline, "the server did not come up"
-            time.sleep(0.2)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait(5)
-        log.close()
+    """A real ``workbench-server serve --workers 2`` process (the benchmark's own harness)."""
+    from benchmarks.sync_setup import served as serve
+
+    with serve(pg_db_url, tmp_path / "serve.log", workers=2) as server:
+        yield server.url
 
 
 def test_enrol_push_pull_over_real_http(served: str, pg_db_url: str) -> None:

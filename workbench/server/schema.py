@@ -21,13 +21,7 @@ from sqlalchemy import (
     Text,
 )
 
-NAMING = {
-    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
-    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
-    "ck": "ck_%(table_name)s_%(constraint_name)s",
-    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
-    "pk": "pk_%(table_name)s",
-}
+from workbench.store.base import NAMING  # one constraint naming convention, as the laptop's store
 
 metadata = MetaData(naming_convention=NAMING)
 
