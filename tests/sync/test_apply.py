@@ -151,3 +151,18 @@ def test_a_child_may_arrive_a_page_before_its_parent(ctx: Context, other: Contex
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1  # checks are back on after
     with pytest.raises(Exception, match="FOREIGN KEY"), ctx.store.write() as s:
         s.add(m.Contact(customer_id="nobody", name="孤儿"))
+
+
+def test_a_pulled_rename_is_searchable_and_a_pulled_visit_moves_the_follow_up(ctx: Context, other: Context) -> None:
+    c, k, _ = seed_other(other)
+    adopt_users(ctx, other)
+    apply_page(ctx.store, as_pulled(other.store), 3)
+    customers.update_customer(other, customer_id=c.id, changes={"name": "中国建设银行杭州分行"})
+    contacts.update_contact(other, contact_id=k.id, changes={"name": "李堃"})
+    visits.log_visit(other, customer_id=c.id, values={"occurred_at": datetime(2026, 11, 21, 9), "kind": "phone",
+                                                      "follow_up_date": date(2026, 11, 22)})
+    apply_page(ctx.store, as_pulled(other.store, tables=("customers", "contacts", "visits")), 4)
+    assert [r.id for r in search.search_customers(ctx, query="jsyh").rows] == [c.id]
+    assert [r.id for r in search.search_customers(ctx, query="李堃").rows] == [c.id]
+    assert not search.search_customers(ctx, query="王喆").rows
+    assert customers.get_customer(ctx, customer_id=c.id).next_follow_up == date(2026, 11, 22)

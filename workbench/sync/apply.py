@@ -30,8 +30,6 @@ log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync_cursor"
 
-# Tables whose rows change what a customer's search rows or derived columns hold.
-_CUSTOMER_OF = {"customers": "id", "contacts": "customer_id", "visits": "customer_id"}
 
 
 @dataclass
@@ -136,42 +134,41 @@ def _insert_new(session: Session, table: str, items: list[Mapping[str, Any]]) ->
     session.execute(model.__table__.insert(), [{c: r.get(c) for c in columns} for r in rows])  # type: ignore[attr-defined]
 
 
-def _update_known(session: Session, table: str, item: Mapping[str, Any], pending: set[str] | None) -> int:
-    """Write one pulled row the device holds; returns how many of its fields were kept local."""
+# Columns whose change alters a customer's search rows (the name, the contacts' names and phones).
+_SEARCHED = {"customers": frozenset({"name", "short_name", "credit_code", "deleted"}),
+             "contacts": frozenset({"name", "mobile", "phone", "deleted", "customer_id"})}
+
+
+def _update_known(session: Session, table: str, item: Mapping[str, Any],
+                  pending: set[str] | None) -> tuple[int, bool]:
+    """Write one pulled row the device holds; returns how many of its fields were kept local
+    and whether a searched column changed."""
     model = model_for(table)
     row = session.scalar(select(model).where(getattr(model, _key_column(table)) == str(item["row"])))
     assert row is not None
     values = _values(table, item)
     kept = pending or set()
-    changed = False
+    changed: set[str] = set()
     for key, value in values.items():
         if key in kept or key == "version":
             continue
         if getattr(row, key) != value:
             setattr(row, key, value)
-            changed = True
+            changed.add(key)
     if changed and hasattr(row, "version"):
         row.version = row.version + 1  # an editor holding the old local version is told
-    return len(kept & values.keys())
+    return len(kept & values.keys()), bool(changed & _SEARCHED.get(table, frozenset()))
 
 
-def _customers_touched(session: Session, touched: Mapping[str, set[str]]) -> set[str]:
-    out: set[str] = set()
-    for table, column in _CUSTOMER_OF.items():
-        ids = touched.get(table)
-        if not ids:
-            continue
-        model = model_for(table)
-        if table == "customers":
-            out.update(ids)
-            continue
-        listed = sorted(ids)
-        for start in range(0, len(listed), 500):
-            out.update(session.scalars(select(getattr(model, column))
-                                       .where(model.id.in_(listed[start:start + 500]))))  # type: ignore[attr-defined]
-    visits = sorted({link.partition(":")[0] for link in touched.get("visit_contacts", ())})
-    for start in range(0, len(visits), 500):
-        out.update(session.scalars(select(m.Visit.customer_id).where(m.Visit.id.in_(visits[start:start + 500]))))
+def _customers_of(session: Session, table: str, ids: set[str]) -> set[str]:
+    """The customers that rows of ``table`` (contacts, visits) hang from."""
+    if table == "customers":
+        return set(ids)
+    model = model_for(table)
+    listed, out = sorted(ids), set[str]()
+    for start in range(0, len(listed), 500):
+        out.update(session.scalars(select(model.customer_id)  # type: ignore[attr-defined]
+                                   .where(model.id.in_(listed[start:start + 500]))))  # type: ignore[attr-defined]
     return out
 
 
@@ -203,7 +200,9 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
         pending = _pending_fields(s)
         versions: dict[tuple[str, str], int] = {}
         by_table: dict[str, dict[str, Mapping[str, Any]]] = {}
-        known_customers: set[str] = set()
+        searched: dict[str, set[str]] = {"customers": set(), "contacts": set()}  # rows to re-index for
+        derived: set[str] = set()  # visits whose customers' derived columns move
+        new_customers: set[str] = set()
         for item in rows:  # the newest state of each row in the page wins
             table, row_id = str(item["table"]), str(item["row"])
             model_for(table)  # KeyError for a table this schema does not know
@@ -215,21 +214,28 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
                 result.kept_local += _apply_visit_contacts(s, items, pending)
                 continue
             known = _known(s, table, list(items))
+            fresh = [row_id for row_id in items if row_id not in known]
+            _insert_new(s, table, [items[row_id] for row_id in fresh])
             if table == "customers":
-                known_customers = known
-            _insert_new(s, table, [item for row_id, item in items.items() if row_id not in known])
+                new_customers.update(fresh)
+            elif table in searched:
+                searched[table].update(fresh)
+            if table == "visits":
+                derived.update(items)
             with s.no_autoflush:
                 for row_id in known:
-                    result.kept_local += _update_known(s, table, items[row_id], pending.get((table, row_id)))
+                    kept, moved = _update_known(s, table, items[row_id], pending.get((table, row_id)))
+                    result.kept_local += kept
+                    if moved and table in searched:
+                        searched[table].add(row_id)
             s.flush()
         remember_versions(s, versions)
-        touched = sorted(_customers_touched(s, result.rows))
-        new = set(by_table.get("customers", {})) - known_customers
-        _refresh_derived(s, touched)
-        indexed = [t for t in (terms_for(s, cid) for cid in new if _exists(s, cid)) if t[1] is not None]
-        bulk_index(s, indexed)  # type: ignore[arg-type]
-        for customer_id in touched:
-            if customer_id not in new and _exists(s, customer_id):
+        _refresh_derived(s, sorted(_customers_of(s, "visits", derived) | new_customers))
+        bulk_index(s, [t for t in (terms_for(s, cid) for cid in sorted(new_customers))  # type: ignore[misc]
+                       if t[1] is not None])
+        again = (searched["customers"] | _customers_of(s, "contacts", searched["contacts"])) - new_customers
+        for customer_id in sorted(again):
+            if _exists(s, customer_id):
                 reindex_customer(s, customer_id)
         s.merge(m.Meta(key=CURSOR_KEY, value=str(new_cursor)))
     return result
