@@ -4,7 +4,6 @@ process over it, and a laptop store full of generated work, journaled as if type
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -17,6 +16,7 @@ import httpx
 import psutil
 from sqlalchemy import select, text
 
+from tests.pgcluster import free_port
 from workbench.services.context import Context, journal
 from workbench.services.demo import generate
 from workbench.store import models as m
@@ -26,12 +26,6 @@ from workbench.sync.engine import adopt_user
 
 ROOT = Path(__file__).resolve().parents[1]
 CUSTOMER_TABLES = ("customers", "contacts", "visits", "visit_contacts", "stage_events")
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 class Served:

@@ -60,7 +60,7 @@ def find_bin_dir() -> Path:
     raise PgUnavailable("no PostgreSQL server binaries (initdb, pg_ctl) in /usr/lib/postgresql/*/bin")
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -154,7 +154,7 @@ class PgCluster:
             "initdb",
         )
         for attempt in range(3):  # a free port can be taken between the probe and the bind
-            self.port = _free_port()
+            self.port = free_port()
             opts = (
                 f"-k {self.socket_dir} -c listen_addresses=127.0.0.1 -p {self.port}"
                 " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"

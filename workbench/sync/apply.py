@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
 from workbench.store.engine import Store
 from workbench.store.payload import decode_value, model_for, synced_columns
@@ -172,21 +173,6 @@ def _customers_of(session: Session, table: str, ids: set[str]) -> set[str]:
     return out
 
 
-_DERIVED = text("""
-UPDATE customers SET
-  next_follow_up = (SELECT min(v.follow_up_date) FROM visits v WHERE v.customer_id = customers.id
-                    AND v.deleted = 0 AND v.follow_up_done = 0 AND v.follow_up_date IS NOT NULL),
-  last_visit_at = (SELECT max(v.occurred_at) FROM visits v WHERE v.customer_id = customers.id AND v.deleted = 0)
-WHERE id = :id""")
-
-
-def _refresh_derived(session: Session, customer_ids: list[str]) -> None:
-    """The derived columns (earliest open follow-up, last visit) of many customers at once:
-    the same rule as ``services.visits.refresh_derived``, in one statement."""
-    if customer_ids:
-        session.execute(_DERIVED, [{"id": cid} for cid in customer_ids])
-
-
 def _exists(session: Session, customer_id: str) -> bool:
     return session.scalar(select(m.Customer.num).where(m.Customer.id == customer_id)) is not None
 
@@ -230,7 +216,7 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
                         searched[table].add(row_id)
             s.flush()
         remember_versions(s, versions)
-        _refresh_derived(s, sorted(_customers_of(s, "visits", derived) | new_customers))
+        refresh_derived_many(s, sorted(_customers_of(s, "visits", derived) | new_customers))
         bulk_index(s, [t for t in (terms_for(s, cid) for cid in sorted(new_customers))  # type: ignore[misc]
                        if t[1] is not None])
         again = (searched["customers"] | _customers_of(s, "contacts", searched["contacts"])) - new_customers
