@@ -9,7 +9,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -29,19 +29,25 @@ CUSTOMER_TABLES = ("customers", "contacts", "visits", "visit_contacts", "stage_e
 
 
 class Served:
-    """A `workbench-server serve` process tree; ``peak_rss`` is sampled while it runs."""
+    """A `workbench-server serve` process tree; ``peak_rss`` is sampled while it runs.
+    ``kill()`` takes it down at once (SIGKILL, workers included), ``start()`` brings it back on
+    the same port."""
 
     def __init__(self, db_url: str, log: Path, *, workers: int) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "WORKBENCH_SERVER_DB": db_url, "PYTHONPATH": str(ROOT)}
-        self._log = log.open("w")
+        self.db_url, self.workers = db_url, workers
+        self._log = log.open("a")
+        self._log_path = log
+        self.peak_rss = 0
+        self.start()
+
+    def start(self) -> None:
+        env = {**os.environ, "WORKBENCH_SERVER_DB": self.db_url, "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "workbench.server.cli", "serve", "--host", "127.0.0.1", "--port",
-             str(self.port), "--workers", str(workers), "--log-level", "warning"],
+             str(self.port), "--workers", str(self.workers), "--log-level", "warning"],
             env=env, stdout=self._log, stderr=subprocess.STDOUT)
-        self.peak_rss = 0
-        self._stop = threading.Event()
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -50,8 +56,9 @@ class Served:
             except httpx.TransportError:
                 pass
             if self.proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the server did not start: {log.read_text()[-2000:]}")
+                raise RuntimeError(f"the server did not start: {self._log_path.read_text()[-2000:]}")
             time.sleep(0.2)
+        self._stop = threading.Event()
         self._sampler = threading.Thread(target=self._sample, daemon=True)
         self._sampler.start()
 
@@ -68,14 +75,24 @@ class Served:
     def reset_peak(self) -> None:
         self.peak_rss = 0
 
+    def kill(self) -> None:
+        """SIGKILL the whole tree, as a power cut would: no worker finishes what it holds."""
+        self._stop.set()
+        root = psutil.Process(self.proc.pid)
+        for proc in [*root.children(recursive=True), root]:
+            with suppress(psutil.NoSuchProcess):
+                proc.kill()
+        self.proc.wait(15)
+
     def close(self) -> None:
         self._stop.set()
-        self.proc.terminate()
-        try:
-            self.proc.wait(15)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(5)
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(5)
         self._log.close()
 
 

@@ -1,5 +1,6 @@
-"""A team for sync tests: the server (in process), its users, laptops (real stores) enrolled
-through the real protocol, and what the tests compare."""
+"""A team for sync tests: the server (in process, or a real `workbench-server serve` process on
+loopback), its users, laptops (real stores) enrolled through the real protocol, and what the
+tests compare."""
 
 from __future__ import annotations
 
@@ -29,13 +30,14 @@ class Laptop:
     name: str
     store: Store
     http: httpx.Client
+    url: str = URL
 
     @property
     def ctx(self) -> Context:
         return user_context(self.store)
 
     def client(self, http: httpx.Client | None = None) -> ServerClient:
-        return ServerClient(URL, load_token(self.store.device_id), http=http or self.http)
+        return ServerClient(self.url, load_token(self.store.device_id), http=http or self.http)
 
     def sync(self, http: httpx.Client | None = None) -> SyncSummary:
         summary, _ = sync_once(self.store, self.client(http))
@@ -48,6 +50,8 @@ class Team:
     http: httpx.Client
     tmp: Path
     laptops: list[Laptop]
+    url: str = URL
+    server: Any = None  # the server process (benchmarks.sync_setup.Served), when there is one
 
     def user(self, name: str, *, role: str = "manager", team: str = "西湖") -> str:
         from workbench.server.admin import add_user
@@ -58,8 +62,9 @@ class Team:
     def laptop(self, name: str, *, role: str = "manager", team: str = "西湖") -> Laptop:
         code = self.user(name, role=role, team=team)
         store = open_store(self.tmp / f"{name}-{len(self.laptops)}.sqlite")
-        enrol(store, url=URL, code=code, device_name=name, client=ServerClient(URL, http=self.http))
-        laptop = Laptop(name, store, self.http)
+        enrol(store, url=self.url, code=code, device_name=name,
+              client=ServerClient(self.url, http=self.http))
+        laptop = Laptop(name, store, self.http, self.url)
         self.laptops.append(laptop)
         return laptop
 
@@ -103,4 +108,4 @@ class Faulty(httpx.BaseTransport):
 
 
 def faulty(team: Team, *, drop: str, times: int = 1) -> httpx.Client:
-    return httpx.Client(base_url=URL, transport=Faulty(team.http._transport, drop=drop, times=times))
+    return httpx.Client(base_url=team.url, transport=Faulty(team.http._transport, drop=drop, times=times))

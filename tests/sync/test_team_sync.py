@@ -1,17 +1,31 @@
 """Two managers and a team lead edit offline and sync through one server (SQLite and a real
-PostgreSQL): they end identical, every concurrent same-field edit leaves one conflict, nothing
-typed is lost."""
+PostgreSQL in process, and a real `workbench-server serve --workers 2` process over PostgreSQL,
+reached over loopback HTTP): they end identical, every concurrent same-field edit leaves one
+conflict, nothing typed is lost."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import datetime
 
+import pytest
 from sqlalchemy import select
 
 from tests.sync.team import Team, conflicts, snapshot
 from workbench.services import contacts, customers, visits
 from workbench.store import models as m
+
+
+@pytest.fixture(params=["sqlite", "postgresql", "postgresql, 2 workers"])
+def team(request: pytest.FixtureRequest, make_team: Callable[..., Team], tmp_path: object) -> Team:
+    """Every scenario here also runs through the real server process: requests of one sync
+    land on either worker, so nothing may depend on a worker's memory."""
+    if request.param == "sqlite":
+        return make_team(f"sqlite:///{tmp_path}/server.sqlite")
+    url = str(request.getfixturevalue("pg_db_url"))
+    return make_team(url, workers=2 if "workers" in request.param else 0)
+
 
 BANK = {"name": "中国工商银行杭州西湖支行", "industry_code": "banking", "shared": True}
 
