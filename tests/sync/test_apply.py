@@ -17,7 +17,7 @@ from workbench.services.users import user_context
 from workbench.store import models as m
 from workbench.store.engine import Store, open_store
 from workbench.store.payload import SYNCED_TABLES, model_for, row_key, row_payload
-from workbench.sync.apply import apply_page, cursor
+from workbench.sync.apply import apply_page, cursor, index_pending
 
 BANK = {"name": "中国工商银行杭州西湖支行", "short_name": "工行西湖", "industry_code": "banking"}
 
@@ -72,6 +72,7 @@ def test_pulled_rows_are_stored_searchable_derived_and_not_journaled(ctx: Contex
     applied = apply_page(ctx.store, as_pulled(other.store), 42)
     assert journal_count(ctx) == before  # nothing pulled goes back up
     assert cursor(ctx.store) == 42 and applied.cursor == 42
+    assert index_pending(ctx.store) == 1  # the pull's end indexes what its pages marked
     got = customers.get_customer(ctx, customer_id=c.id)
     assert got.name == BANK["name"] and got.stage_code == "target_market"
     assert got.next_follow_up == date(2026, 11, 27) and got.last_visit_at == datetime(2026, 11, 20, 9, 30)
@@ -145,6 +146,7 @@ def test_a_child_may_arrive_a_page_before_its_parent(ctx: Context, other: Contex
     children = [r for r in rows if r["table"] != "customers"]
     apply_page(ctx.store, children, 7)  # committed on its own, parent still missing
     apply_page(ctx.store, parents, 8)
+    assert index_pending(ctx.store) == 1  # marked by both pages, indexed once
     assert contacts.list_contacts(ctx, customer_id=c.id)[0].id == k.id
     assert [r.id for r in search.search_customers(ctx, query="王喆").rows] == [c.id]
     with ctx.store.read() as s:
@@ -157,12 +159,36 @@ def test_a_pulled_rename_is_searchable_and_a_pulled_visit_moves_the_follow_up(ct
     c, k, _ = seed_other(other)
     adopt_users(ctx, other)
     apply_page(ctx.store, as_pulled(other.store), 3)
+    index_pending(ctx.store)
     customers.update_customer(other, customer_id=c.id, changes={"name": "中国建设银行杭州分行"})
     contacts.update_contact(other, contact_id=k.id, changes={"name": "李堃"})
     visits.log_visit(other, customer_id=c.id, values={"occurred_at": datetime(2026, 11, 21, 9), "kind": "phone",
                                                       "follow_up_date": date(2026, 11, 22)})
     apply_page(ctx.store, as_pulled(other.store, tables=("customers", "contacts", "visits")), 4)
+    assert index_pending(ctx.store) == 1
     assert [r.id for r in search.search_customers(ctx, query="jsyh").rows] == [c.id]
     assert [r.id for r in search.search_customers(ctx, query="李堃").rows] == [c.id]
     assert not search.search_customers(ctx, query="王喆").rows
     assert customers.get_customer(ctx, customer_id=c.id).next_follow_up == date(2026, 11, 22)
+
+
+def test_marks_left_by_a_crash_are_indexed_when_the_next_sync_starts(ctx: Context, other: Context) -> None:
+    """A pull cut off after its pages committed and before it indexed: the marks are in the
+    file, the customer is not found yet, and the next sync indexes it before any request."""
+    from workbench.sync.client import ServerClient, SyncError
+    from workbench.sync.engine import sync_once
+
+    c, _, _ = seed_other(other)
+    adopt_users(ctx, other)
+    apply_page(ctx.store, as_pulled(other.store), 9)
+    path = ctx.store.path
+    ctx.store.close()  # the laptop dies here
+    again = open_store(path)
+    try:
+        assert search.search_customers(user_context(again), query="gsyh").rows == ()
+        with pytest.raises(SyncError), ServerClient("http://127.0.0.1:9", "token", timeout=2) as client:
+            sync_once(again, client)  # no server: offline, but the index is done first
+        assert [r.id for r in search.search_customers(user_context(again), query="gsyh").rows] == [c.id]
+        assert index_pending(again) == 0
+    finally:
+        again.close()

@@ -8,6 +8,10 @@ Tables (created by migration 0001):
   ``keys_fts``: a query starting a key is a prefix match, one equal to it an exact match;
 - ``search_grams(gram, cls, num)`` for one- and two-character queries.
 Deleted (tombstoned) customers are removed from all of them.
+
+A sync pull does not index as it goes: it marks the customers it touched in
+``search_pending(customer_id)`` (migration 0007) and :func:`index_pending` indexes them in bulk
+once the pull is over, in chunks that each commit with their marks removed.
 """
 
 from __future__ import annotations
@@ -119,12 +123,40 @@ def bulk_index_raw(con: sqlite3.Connection, items: Iterable[tuple[int, SearchTer
             con.executemany(sql, rows[kind])
 
 
+def mark_pending(session: Session, customer_ids: Iterable[str]) -> None:
+    """Note customers whose search rows are due (indexed by :func:`index_pending`)."""
+    rows = [{"c": cid} for cid in customer_ids]
+    if rows:
+        session.execute(text("INSERT OR IGNORE INTO search_pending(customer_id) VALUES(:c)"), rows)
+
+
+def pending_ids(session: Session, limit: int) -> list[str]:
+    return list(session.execute(text("SELECT customer_id FROM search_pending ORDER BY customer_id LIMIT :n"),
+                                {"n": limit}).scalars())
+
+
+def index_marked(session: Session, customer_ids: list[str]) -> None:
+    """Index these marked customers afresh (removing what they had) and clear their marks."""
+    live = [cid for cid in customer_ids
+            if session.execute(text("SELECT 1 FROM customers WHERE id = :id"), {"id": cid}).first()]
+    items = [terms_for(session, cid) for cid in live]
+    indexed = set(session.execute(text(
+        f"SELECT num FROM search_docs WHERE num IN ({', '.join(str(int(n)) for n, _ in items) or 'NULL'})"
+    )).scalars())
+    for num, _ in items:
+        if num in indexed:
+            _remove(session, num)
+    _insert(session, [(num, t) for num, t in items if t is not None])
+    session.execute(text("DELETE FROM search_pending WHERE customer_id = :c"), [{"c": c} for c in customer_ids])
+
+
 def rebuild_all(session: Session) -> int:
     """Drop and recompute the whole index (a repair command); returns customers indexed."""
     for table in ("search_grams", "search_keys", "search_docs"):
         session.execute(text(f"DELETE FROM {table}"))
     session.execute(text("INSERT INTO search_fts(search_fts) VALUES('delete-all')"))
     session.execute(text("INSERT INTO keys_fts(keys_fts) VALUES('delete-all')"))
+    session.execute(text("DELETE FROM search_pending"))
     ids = session.execute(text("SELECT id FROM customers WHERE deleted = 0")).scalars().all()
     items = [terms_for(session, cid) for cid in ids]
     bulk_index(session, [(num, t) for num, t in items if t is not None])

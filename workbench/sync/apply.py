@@ -3,10 +3,13 @@
 A page's rows are the server's current state of each row. They are written without journal
 entries (they came from the server; sending them back would loop), except that a field this
 device has changed and not yet pushed keeps its local value: the push will carry it and the
-server will judge it, so a pull never reverts what someone typed. Customers touched (their
-own row, their contacts, their visits) get their search rows and derived columns recomputed,
-and the cursor moves in the same transaction, so a crash leaves either the whole page and the
-new cursor or neither.
+server will judge it, so a pull never reverts what someone typed. Customers whose visits
+arrived get their derived columns recomputed in the page's transaction; customers whose
+searched text changed (their name, a contact's name or phones) are marked, and indexed in
+bulk by :func:`index_pending` once the pull is over (a customer whose contacts come over many
+pages is indexed once). The cursor moves in the page's transaction, so a crash leaves either
+the whole page and the new cursor or neither; marks left by a crash are indexed when the next
+sync starts.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
 from workbench.store.engine import Store
 from workbench.store.payload import decode_value, model_for, synced_columns
-from workbench.store.search_index import bulk_index, reindex_customer, terms_for
+from workbench.store.search_index import index_marked, mark_pending, pending_ids
 from workbench.sync.outbox import remember_versions
 
 log = logging.getLogger(__name__)
@@ -173,10 +176,6 @@ def _customers_of(session: Session, table: str, ids: set[str]) -> set[str]:
     return out
 
 
-def _exists(session: Session, customer_id: str) -> bool:
-    return session.scalar(select(m.Customer.num).where(m.Customer.id == customer_id)) is not None
-
-
 def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int) -> Applied:
     """Apply one pull page and move the cursor to ``new_cursor``, in one transaction."""
     result = Applied(cursor=new_cursor)
@@ -217,11 +216,18 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
             s.flush()
         remember_versions(s, versions)
         refresh_derived_many(s, sorted(_customers_of(s, "visits", derived) | new_customers))
-        bulk_index(s, [t for t in (terms_for(s, cid) for cid in sorted(new_customers))  # type: ignore[misc]
-                       if t[1] is not None])
-        again = (searched["customers"] | _customers_of(s, "contacts", searched["contacts"])) - new_customers
-        for customer_id in sorted(again):
-            if _exists(s, customer_id):
-                reindex_customer(s, customer_id)
+        mark_pending(s, new_customers | searched["customers"] | _customers_of(s, "contacts", searched["contacts"]))
         s.merge(m.Meta(key=CURSOR_KEY, value=str(new_cursor)))
     return result
+
+
+def index_pending(store: Store, *, chunk: int = 500) -> int:
+    """Index the customers pulled pages marked, ``chunk`` per transaction; returns how many."""
+    done = 0
+    while True:
+        with store.write() as s:
+            ids = pending_ids(s, chunk)
+            if not ids:
+                return done
+            index_marked(s, ids)
+        done += len(ids)

@@ -21,7 +21,7 @@ from workbench.services.users import user_context
 from workbench.store import models as m
 from workbench.store.engine import Store
 from workbench.store.payload import SYNCED_TABLES, model_for
-from workbench.sync.apply import Applied, apply_page, cursor
+from workbench.sync.apply import Applied, apply_page, cursor, index_pending
 from workbench.sync.client import ServerClient, SyncError
 from workbench.sync.outbox import (
     Answer,
@@ -181,21 +181,30 @@ def _push(store: Store, client: ServerClient, summary: SyncSummary) -> None:
 
 
 def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: int) -> Applied:
+    """Pull pages until the server has no more, then index the customers they marked (also
+    when the connection drops half-way: what arrived is searchable offline)."""
     total = Applied(cursor=cursor(store))
-    while True:
-        page = client.pull(after=total.cursor, limit=page_size)
-        rows = page.get("rows") or []
-        applied = apply_page(store, rows, int(page.get("cursor") or total.cursor))
-        total.merge(applied)
-        summary.pulled += len(rows)
-        summary.kept_local += applied.kept_local
-        if not page.get("more") or not rows:
-            return total
+    try:
+        while True:
+            page = client.pull(after=total.cursor, limit=page_size)
+            rows = page.get("rows") or []
+            applied = apply_page(store, rows, int(page.get("cursor") or total.cursor))
+            total.merge(applied)
+            summary.pulled += len(rows)
+            summary.kept_local += applied.kept_local
+            if not page.get("more") or not rows:
+                break
+    except SyncError:
+        index_pending(store)
+        raise
+    index_pending(store)
+    return total
 
 
 def sync_once(store: Store, client: ServerClient, *, page_size: int = 1000) -> tuple[SyncSummary, Applied]:
     """Push, then pull. Returns the tally and what the pull changed locally."""
     summary = SyncSummary()
+    index_pending(store)  # marks a crash left behind: search works before the network is tried
     if _meta(store, REKEY_KEY):
         _rekey(store, client)
     supersede_legacy(user_context(store))
