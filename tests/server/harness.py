@@ -85,3 +85,13 @@ class Server:
 
     def conflicts(self, reader: Device) -> list[dict[str, Any]]:
         return [r["data"] for (t, _), r in reader.pull_all().items() if t == "conflicts"]
+
+
+def assert_answered_as_missing(answer: dict[str, Any], ghost: dict[str, Any], real: str, fake: str) -> None:
+    """A refusal about a row the device may not see reads exactly as the refusal about a row
+    that does not exist (``fake`` in ``ghost``): the server never tells that something exists."""
+    assert answer["status"] == ghost["status"] == "refused", (answer, ghost)
+    mine, theirs = answer["reason"], ghost["reason"]
+    assert mine["code"] in ("missing_row", "missing_reference"), mine
+    for key in ("code", "field", "message", "message_zh"):
+        assert str(mine.get(key)).replace(real, "ID") == str(theirs.get(key)).replace(fake, "ID"), key

@@ -6,7 +6,7 @@ import uuid
 
 from workbench.server.admin import revoke_device
 
-from .harness import HEADERS, Device, Server, customer_fields
+from .harness import HEADERS, Device, Server, assert_answered_as_missing, customer_fields
 
 
 def test_a_manager_neither_pulls_nor_writes_another_managers_customer(server: Server, a: Device) -> None:
@@ -17,11 +17,15 @@ def test_a_manager_neither_pulls_nor_writes_another_managers_customer(server: Se
     seen = a.pull_all()
     assert ("customers", cid) not in seen and ("contacts", k) not in seen
     assert {t for t, _ in seen} == {"users"}  # users are seen by all
+    ghost = str(uuid.uuid4())  # an id nobody has: the unseen customer must answer like it
     r = a.one("customers", cid, "update", {"notes": "偷改"}, base=1)
-    assert (r["status"], r["reason"]["code"]) == ("refused", "forbidden")
-    k2 = str(uuid.uuid4())
+    assert_answered_as_missing(r, a.one("customers", ghost, "update", {"notes": "偷改"}, base=1), cid, ghost)
+    k2, k3 = str(uuid.uuid4()), str(uuid.uuid4())
     r = a.one("contacts", k2, "insert", {"id": k2, "customer_id": cid, "name": "李四"})
-    assert r["reason"]["code"] == "forbidden"
+    assert_answered_as_missing(r, a.one("contacts", k3, "insert", {"id": k3, "customer_id": ghost, "name": "李四"}),
+                               cid, ghost)
+    r = a.one("contacts", k, "update", {"name": "李四"}, base=1)
+    assert_answered_as_missing(r, a.one("contacts", k3, "update", {"name": "李四"}, base=1), k, k3)
 
 
 def test_shared_customers_are_seen_and_written_by_everyone(server: Server, a: Device, b: Device) -> None:

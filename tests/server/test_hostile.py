@@ -184,10 +184,10 @@ def test_a_colleague_of_the_same_team_does_not_see_a_private_customer(world: Wor
     assert ("customers", w.west_private) in w.lead_west.pull_all()  # the team's lead does
     before = snapshot(w.server)
     r = w.colleague.one("customers", w.west_private, "update", {"notes": "偷改"}, base=1)
-    assert r["status"] == "refused" and r["reason"]["code"] == "forbidden"
+    assert r["status"] == "refused" and r["reason"]["code"] == "missing_row"  # as if it did not exist
     k = str(uuid.uuid4())
     r = w.colleague.one("contacts", k, "insert", {"id": k, "customer_id": w.west_private, "name": "李四"})
-    assert r["status"] == "refused" and r["reason"]["code"] == "forbidden"
+    assert r["status"] == "refused" and r["reason"]["code"] == "missing_reference"
     assert snapshot(w.server) == before
 
 
@@ -274,9 +274,34 @@ def test_every_write_at_another_teams_customer_is_refused_and_stores_nothing(
         (r,) = answer.json()["results"]
         assert r["status"] == "refused", (label, r)
         reason = r["reason"]
-        assert reason["code"] in {"forbidden", "missing_reference", "insert_only"}, (label, reason)
+        assert reason["code"] in {"forbidden", "missing_row", "missing_reference", "insert_only"}, (label, reason)
         assert reason["message"] and reason["message_zh"], label
         assert snapshot(w.server) == before, f"{label}: the server stored something"
+
+
+def test_a_refusal_never_tells_that_an_unseen_row_exists(world: World) -> None:
+    """Every write at another team's customer is answered exactly as the same write at rows
+    that do not exist (ids aside): pushing guesses learns nothing. Re-inserting a taken id is
+    the one exception: it cannot be applied, so it is refused as forbidden (ids are random
+    UUIDs, known only to whoever can see the row)."""
+    w = world
+    victim_ids = [str(x) for x in w.theirs.values()]
+    for label, table, row, op, fields, base in _attacks(w):
+        if label.endswith("re-insert") or label.endswith("re-add"):
+            continue
+        ghosts = {vid: str(uuid.uuid4()) for vid in victim_ids}
+        swap = json.dumps([row, fields], ensure_ascii=False)
+        for vid, ghost in ghosts.items():
+            swap = swap.replace(vid, ghost)
+        ghost_row, ghost_fields = json.loads(swap)
+        (real,) = w.attacker.push(w.attacker.entry(table, row, op, fields, base=base))
+        (fake,) = w.attacker.push(w.attacker.entry(table, ghost_row, op, ghost_fields, base=base))
+        assert real["status"] == fake["status"] == "refused", (label, real, fake)
+        for key in ("code", "field", "message", "message_zh"):
+            mine, theirs = str(real["reason"].get(key)), str(fake["reason"].get(key))
+            for vid, ghost in ghosts.items():
+                mine, theirs = mine.replace(vid, "ID"), theirs.replace(ghost, "ID")
+            assert mine == theirs, (label, key, real["reason"], fake["reason"])
 
 
 def test_a_hostile_entry_refuses_its_whole_transaction(world: World) -> None:
@@ -290,7 +315,7 @@ def test_a_hostile_entry_refuses_its_whole_transaction(world: World) -> None:
                 tx=tx))
     assert [r["status"] for r in results] == ["refused"] * 3
     assert [r["reason"]["code"] for r in results] == ["transaction_refused", "transaction_refused",
-                                                      "forbidden"]
+                                                      "missing_reference"]
     assert snapshot(w.server) == before
 
 
@@ -298,7 +323,7 @@ def test_resolving_another_teams_conflict_by_a_lead_of_another_team_is_refused(w
     w = world
     before = snapshot(w.server)
     r = w.lead_west.one("conflicts", w.theirs["conflicts"], "update", {"status": "resolved"}, base=1)
-    assert r["status"] == "refused" and r["reason"]["code"] == "forbidden"
+    assert r["status"] == "refused" and r["reason"]["code"] == "missing_row"  # unseen: as if missing
     r = w.lead_west.one("customers", w.theirs["customers"], "update", {"notes": "x"}, base=3)
     assert r["status"] == "refused"
     assert snapshot(w.server) == before

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from workbench.server import store
-from workbench.server.authz import Actor, authorise
+from workbench.server.authz import Actor, authorise, may_write_customer, missing_row
 from workbench.server.errors import Refused
 from workbench.server.merge import Merged, merge
 from workbench.server.schema import devices
@@ -214,6 +214,11 @@ def _duplicate_customer(state: PushState, row: StoredRow, at: str | None) -> lis
     if not others:
         return []
     other = others[0]
+    if not may_write_customer(state.actor, other):
+        # Another team serves this organisation: the pusher is told so, never which customer
+        # or whose (HQ and that team's lead find it by the credit code).
+        return [add_conflict(state, row=row, kind="duplicate_customer", field_name="credit_code",
+                             kept=row.natural_key, other=row.natural_key, kept_by=None, at=at)]
     return [add_conflict(state, row=row, kind="duplicate_customer", field_name="credit_code",
                          kept=row.natural_key, other=other.data.get("credit_code"),
                          kept_by=other.owner_id, at=at, other_row_id=other.row_id)]
@@ -241,8 +246,7 @@ def apply_entry(state: PushState, entry: dict[str, Any]) -> Outcome:
         op = "delete"
     existing = state.rows.get(table, row_id, lock=True)
     if existing is None and op != "insert" and table != "visit_contacts":
-        raise Refused("missing_row", f"the server has no {table} row {row_id}",
-                      f"服务器上没有此记录 {row_id}")
+        raise missing_row(table, row_id)
     _renumber_followers(state, table, row_id, fields, existing)
     customer_id = authorise(state.rows, state.actor, table, op, row_id, fields, existing)
     check_references(state.rows, table, fields, customer_id)

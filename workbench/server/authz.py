@@ -93,6 +93,25 @@ def _denied(what: str) -> Refused:
     return forbidden(f"you may not write {what}", f"您无权修改{what}")
 
 
+def missing_row(table: str, row_id: str) -> Refused:
+    return Refused("missing_row", f"the server has no {table} row {row_id}", f"服务器上没有此记录 {row_id}")
+
+
+def _unseen_reference(table: str, fields: dict[str, Any], existing: StoredRow | None) -> Refused:
+    """What a reference to a customer the actor may not see is answered: exactly what a
+    reference to a row that does not exist would be, so that a refusal never tells that
+    something exists."""
+    link = PARENT.get(table)
+    if link is not None and link[1] != "customers" and fields.get(link[0]) is not None:
+        column, parent = link
+        value = fields[column]
+        return Refused("missing_reference", f"{column}: no {parent} row {value}",
+                       f"{column}：服务器上没有此{parent}记录 {value}", column)
+    customer_id = fields.get("customer_id", existing.customer_id if existing else None)
+    return Refused("missing_reference", f"customer_id: no customer {customer_id}",
+                   f"customer_id：服务器上没有此客户 {customer_id}", "customer_id")
+
+
 def authorise(view: PushRows, actor: Actor, table: str, op: str, row_id: str,
               fields: dict[str, Any], existing: StoredRow | None) -> str | None:
     """Refuse what the actor may not write; fill in the owner the server decides. Returns the
@@ -108,7 +127,7 @@ def authorise(view: PushRows, actor: Actor, table: str, op: str, row_id: str,
             raise forbidden("a conflict is written only to resolve it", "冲突记录只能被处理")
         if existing.customer_id is not None and not actor.hq:
             if not may_write_customer(actor, _customer(view, existing.customer_id)):
-                raise _denied("this conflict")
+                raise missing_row(table, row_id)  # a conflict the actor cannot see
         elif existing.customer_id is None and not actor.hq:
             raise _denied("this conflict")
         if "status" in fields:
@@ -116,16 +135,19 @@ def authorise(view: PushRows, actor: Actor, table: str, op: str, row_id: str,
         return existing.customer_id
     customer_id = customer_of(view, table, row_id, fields, existing)
     if table == "customers":
-        _authorise_customer(view, actor, fields, existing)
+        _authorise_customer(view, actor, op, row_id, fields, existing)
         return customer_id
     if customer_id is None:
         raise Refused("missing_reference", "the row hangs from no customer", "记录不属于任何客户")
+    if existing is not None and existing.customer_id is not None and not may_write_customer(
+            actor, _customer(view, str(existing.customer_id))):
+        # a row of an unseen customer: answered as a row that does not exist (a contact met
+        # is named by its visit: answered as a visit that does not exist)
+        if table == "visit_contacts":
+            raise _unseen_reference(table, fields, existing)
+        raise missing_row(table, row_id) if op != "insert" else _denied("this customer's records")
     if not may_write_customer(actor, _customer(view, customer_id)):
-        raise _denied("this customer's records")
-    moved_from = existing.customer_id if existing is not None else None
-    if moved_from not in (None, customer_id) and not may_write_customer(
-            actor, _customer(view, str(moved_from))):
-        raise _denied("this customer's records")
+        raise _unseen_reference(table, fields, existing)
     if existing is None:
         for column in ("owner_id", "by_user_id"):
             if has_column(table, column) and (column in fields or column == "owner_id"):
@@ -135,7 +157,7 @@ def authorise(view: PushRows, actor: Actor, table: str, op: str, row_id: str,
     return customer_id
 
 
-def _authorise_customer(view: PushRows, actor: Actor, fields: dict[str, Any],
+def _authorise_customer(view: PushRows, actor: Actor, op: str, row_id: str, fields: dict[str, Any],
                         existing: StoredRow | None) -> None:
     if existing is None:
         owner = fields.get("owner_id") or actor.user_id
@@ -145,7 +167,7 @@ def _authorise_customer(view: PushRows, actor: Actor, fields: dict[str, Any],
         fields["owner_id"] = owner
         return
     if not may_write_customer(actor, existing):
-        raise _denied("this customer")
+        raise missing_row("customers", row_id) if op != "insert" else _denied("this customer")
     owner_changes = fields.get("owner_id", existing.owner_id) != existing.owner_id
     share_changes = "shared" in fields and bool(fields["shared"]) != existing.shared
     if owner_changes or share_changes:
