@@ -185,3 +185,18 @@ def test_an_insert_of_a_row_the_server_has_merges_like_an_edit(a: Device) -> Non
     cid, _ = a.new_customer()
     r = a.one("customers", cid, "insert", customer_fields(cid, notes="again"))
     assert (r["status"], r["version"]) == ("applied", 2)
+
+
+def test_a_credit_code_another_team_serves_is_flagged_without_naming_their_customer(server: Server, a: Device) -> None:
+    """Two teams chasing one organisation is worth telling; whose customer it is, is not."""
+    rival = server.device("赵经理", team="滨江")
+    code = generate_credit_code(random.Random(11))
+    theirs, _ = rival.new_customer(credit_code=code)  # private to the other team
+    mine, r = a.new_customer(credit_code=code)
+    assert r["status"] == "conflict"
+    seen = a.pull_all()
+    (c,) = [row["data"] for (table, _), row in seen.items() if table == "conflicts"]
+    assert (c["kind"], c["row_id"], c["other_row_id"], c["kept_by"]) == ("duplicate_customer", mine, None, None)
+    assert theirs not in json.dumps(list(seen.values())) and rival.user_id not in json.dumps(c)
+    hq = server.device("总部", role="hq", team=None)
+    assert ("customers", theirs) in hq.pull_all()  # HQ finds both by the credit code
