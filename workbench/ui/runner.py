@@ -4,6 +4,10 @@
 back on the GUI thread. ``op`` lets the work report progress and notice a cancel. Reads run
 on a small pool; writes on a pool of one thread, so they never overlap. A failure reaches
 ``on_failure`` or, by default, the user as a message (and the log when unexpected).
+
+``runner.latest(owner, key, fn, on_success)`` is a read of which only the newest request per
+``(owner, key)`` is delivered: a screen reloading as the user types or as changes arrive
+shows the last answer, never an older one that happened to finish later.
 """
 
 from __future__ import annotations
@@ -94,6 +98,8 @@ class Runner(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)  # writes never overlap
         self._live: set[Op] = set()
+        self._newest: dict[tuple[int, str], int] = {}  # (owner, key) -> newest request
+        self._running: dict[tuple[int, str], Op] = {}
 
     @property
     def busy(self) -> bool:
@@ -124,6 +130,57 @@ class Runner(QObject):
         self.started.emit(op)
         (self._writes if write else self._reads).start(_Task(fn, op))
         return op
+
+    def latest(
+        self,
+        owner: QObject,
+        key: str,
+        fn: Callable[[Op], Any],
+        on_success: Callable[[Any], None],
+        *,
+        on_failure: Callable[[BaseException], None] | None = None,
+        label: str = "",
+    ) -> Op:
+        """Run the read ``fn``; its result reaches ``on_success`` only if no newer request for
+        ``(owner, key)`` was made meanwhile (nor :meth:`supersede` called), and only while
+        ``owner`` lives. A failure of a superseded request is dropped too."""
+        slot = (id(owner), key)
+        if not any(s[0] == slot[0] for s in self._newest):
+            owner.destroyed.connect(lambda *_: self._forget(slot[0]))
+        number = self._newest.get(slot, 0) + 1
+        self._newest[slot] = number
+
+        def current() -> bool:
+            return self._newest.get(slot) == number
+
+        def delivered(value: Any) -> None:
+            if current():
+                self._running.pop(slot, None)
+                on_success(value)
+
+        def failed(exc: BaseException) -> None:
+            if current():
+                self._running.pop(slot, None)
+                (on_failure or self._report)(exc)
+
+        op = self.run(fn, on_success=delivered, on_failure=failed, label=label, owner=owner)
+        self._running[slot] = op
+        return op
+
+    def supersede(self, owner: QObject, key: str) -> None:
+        """Drop whatever ``(owner, key)`` requested so far (the screen moved on)."""
+        slot = (id(owner), key)
+        self._newest[slot] = self._newest.get(slot, 0) + 1
+        self._running.pop(slot, None)
+
+    def loading(self, owner: QObject, key: str) -> bool:
+        """Is the newest request for ``(owner, key)`` still running?"""
+        return (id(owner), key) in self._running
+
+    def _forget(self, owner_id: int) -> None:
+        for slot in [s for s in self._newest if s[0] == owner_id]:
+            self._newest.pop(slot, None)
+            self._running.pop(slot, None)
 
     def _done(self, op: Op) -> None:
         self._live.discard(op)

@@ -56,7 +56,6 @@ class CustomerDetail(QWidget):
         self.confirm: Callable[[QWidget | None, str, str], bool] = confirm  # tests replace it
         self._id: str | None = None
         self._deleted_id: str | None = None  # shown again if an undo restores it
-        self._token = 0  # the latest load; older results are dropped
         self._placeholder_text: Callable[[], str] = self._nothing_selected
 
         self.placeholder = muted(QLabel())
@@ -132,7 +131,7 @@ class CustomerDetail(QWidget):
         self.refresh()
 
     def clear(self) -> None:
-        self._token += 1
+        self.env.runner.supersede(self, "page")
         self._id, self.page = None, None
         self._placeholder_text = self._nothing_selected
         self._show_placeholder()
@@ -141,8 +140,7 @@ class CustomerDetail(QWidget):
         customer_id = self._id
         if customer_id is None:
             return
-        self._token += 1
-        token, ctx = self._token, self.env.ctx
+        ctx = self.env.ctx
 
         def work(_op: object) -> CustomerPage | NotFoundError:
             try:
@@ -151,13 +149,12 @@ class CustomerDetail(QWidget):
                 return exc
 
         # Other failures reach the user through the runner's default report.
-        self.env.runner.run(work, on_success=lambda result: self._loaded(token, customer_id, result),
-                            label=self.tr("Loading the customer"), owner=self)
+        # another customer chosen (or this one changed) meanwhile: only the newest load shows
+        self.env.runner.latest(self, "page", work, lambda result: self._loaded(customer_id, result),
+                               label=self.tr("Loading the customer"))
 
     # --- loading ------------------------------------------------------------------------
-    def _loaded(self, token: int, customer_id: str, result: CustomerPage | NotFoundError) -> None:
-        if token != self._token:
-            return  # another customer was chosen (or this one changed) meanwhile
+    def _loaded(self, customer_id: str, result: CustomerPage | NotFoundError) -> None:
         if isinstance(result, NotFoundError):  # deleted here or elsewhere (sync, another window)
             self._id, self.page, self._deleted_id = None, None, customer_id
             self._placeholder_text = self._gone

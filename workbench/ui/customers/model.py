@@ -39,7 +39,6 @@ class CustomerTableModel(QAbstractTableModel):
         self.env = env
         self.nums: list[int] = []
         self._pages: OrderedDict[int, list[dto.CustomerRow]] = OrderedDict()
-        self._generation = 0
         self.query, self.filters = "", Filters()
         self.order: tuple[str, bool] | None = None
         self.industries = {i.code: i for i in industries(env.ctx)}
@@ -53,8 +52,7 @@ class CustomerTableModel(QAbstractTableModel):
             self.query = query
         if filters is not None:
             self.filters = filters
-        self._generation += 1
-        generation, q, f, order = self._generation, self.query, self.filters, self.order
+        q, f, order = self.query, self.filters, self.order
         ctx = self.env.ctx
 
         def work(_op: Any) -> list[int]:
@@ -62,11 +60,9 @@ class CustomerTableModel(QAbstractTableModel):
                 return matching_nums(ctx, query=q, filters=f)
             return matching_nums(ctx, query=q, filters=f, order_by=order[0], descending=order[1])
 
-        self.env.runner.run(work, on_success=lambda nums: self._loaded(generation, nums), owner=self)
+        self.env.runner.latest(self, "search", work, self._loaded)  # a newer search typed meanwhile wins
 
-    def _loaded(self, generation: int, nums: list[int]) -> None:
-        if generation != self._generation:
-            return  # a newer search was typed meanwhile
+    def _loaded(self, nums: list[int]) -> None:
         self.beginResetModel()
         self.nums = nums
         self._pages.clear()

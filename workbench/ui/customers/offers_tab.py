@@ -69,7 +69,6 @@ class OffersTab(OfferActions, QWidget):
         self.env = env
         self.customer: Customer | None = None
         self.offers: list[OfferInfo] = []
-        self._token = 0
         self.role: str | None = None  # the acting role; None: the current user's (tests set it)
 
         self.table = QTableWidget(0, 7)
@@ -145,19 +144,15 @@ class OffersTab(OfferActions, QWidget):
             self._fill()
             self._show_history()
         self.customer = customer
-        self._token += 1
-        token, ctx, customer_id = self._token, self.env.ctx, customer.id
-        self.env.runner.run(lambda _op: offer_service.list_offers(ctx, customer_id=customer_id),
-                            on_success=lambda rows: self._loaded(token, customer_id, rows),
-                            label=self.tr("Loading the offers"), owner=self)
+        ctx, customer_id = self.env.ctx, customer.id
+        self.env.runner.latest(self, "offers", lambda _op: offer_service.list_offers(ctx, customer_id=customer_id),
+                               lambda rows: self._loaded(customer_id, rows), label=self.tr("Loading the offers"))
 
     def refresh(self) -> None:
         if self.customer is not None:
             self.set_customer(self.customer)
 
-    def _loaded(self, token: int, customer_id: str, rows: list[OfferInfo]) -> None:
-        if token != self._token:
-            return
+    def _loaded(self, customer_id: str, rows: list[OfferInfo]) -> None:
         selected = self.current_offer()
         self.offers = list(rows)
         self._fill()

@@ -58,7 +58,6 @@ class PipelinePage(QWidget):
         self.industry_labels: dict[str, str] = {}
         self.owner_names = {u.id: u.name for u in self._users}
         self.reason_dialog: ReasonDialog | None = None
-        self._gen = 0
         self._full_pending = False
         self._pending_ids: set[str] = set()
         self._pending_codes: set[str] = set()
@@ -234,22 +233,19 @@ class PipelinePage(QWidget):
         self._request()
 
     def _request(self) -> None:
-        self._gen += 1
-        gen, ctx = self._gen, self.env.ctx
+        ctx = self.env.ctx
         codes = list(self.columns) if self._full_pending else sorted(self._pending_codes)
         ids = sorted(self._pending_ids)
         owner_id, industry_code = self.owner_id, self.industry_code
 
-        def work(_op: Op) -> tuple[int, BoardData]:
-            return gen, pipeline.load_board(ctx, stage_codes=codes, owner_id=owner_id, industry_code=industry_code,
+        def work(_op: Op) -> BoardData:
+            return pipeline.load_board(ctx, stage_codes=codes, owner_id=owner_id, industry_code=industry_code,
                                             limit=CARDS_PER_COLUMN, customer_ids=ids)
 
-        self.env.runner.run(work, on_success=self._on_loaded, label=self.tr("Loading the pipeline"))
+        # only the newest request is shown: it covers every change an older one was for
+        self.env.runner.latest(self, "board", work, self._on_loaded, label=self.tr("Loading the pipeline"))
 
-    def _on_loaded(self, result: tuple[int, BoardData]) -> None:
-        gen, data = result
-        if gen != self._gen:  # a newer request (covering this one's changes too) is on its way
-            return
+    def _on_loaded(self, data: BoardData) -> None:
         self._full_pending = False
         self._pending_ids.clear()
         self._pending_codes.clear()

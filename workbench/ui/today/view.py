@@ -44,8 +44,6 @@ class TodayPage(QWidget):
         self.setObjectName("today_page")
         self.env = env
         self.agenda: Agenda | None = None
-        self._loading = False
-        self._again = False
         self._stale = False
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -169,7 +167,7 @@ class TodayPage(QWidget):
 
     def _show_texts(self) -> None:
         a = self.agenda
-        self.status.setText(self.tr("Loading…") if self._loading else "")
+        self.status.setText(self.tr("Loading…") if self.env.runner.loading(self, "agenda") else "")
         days = a.planned_days if a else PLANNED_DAYS
         horizon = a.horizon_days if a else self.env.settings.contract_end_horizon_days
         titles = (self.tr("Due today and overdue"), self.tr("Planned for the next {0} days").format(days),
@@ -215,35 +213,27 @@ class TodayPage(QWidget):
     # --- loading ----------------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self.env.runner.loading(self, "agenda")
 
     def owner_id(self) -> str | None:
         return None if self.team.isChecked() else self.env.ctx.user_id
 
     def refresh(self) -> None:
-        """Reload from the store (in the background); one load at a time, the last one wins."""
+        """Reload from the store (in the background); the newest request wins."""
         self._stale = False
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
         ctx, today, owner = self.env.ctx, self.env.today(), self.owner_id()
         horizon = self.env.settings.contract_end_horizon_days
 
         def work(_op: Op) -> Agenda:
             return agenda(ctx, today=today, owner_id=owner, horizon_days=horizon, limit=LIMIT)
 
-        self.env.runner.run(work, on_success=self._on_loaded, on_failure=self._on_failed,
-                            label=self.tr("Loading today's agenda"))
+        self.env.runner.latest(self, "agenda", work, self._on_loaded, on_failure=self._on_failed,
+                               label=self.tr("Loading today's agenda"))
         self._show_texts()
 
     def _on_loaded(self, result: Any) -> None:
-        self._loading = False
-        again, self._again = self._again, False
         if result.owner_id == self.owner_id():
             self._show_agenda(result)
-        if again:
-            self.refresh()  # something changed while this one loaded
 
     def _show_agenda(self, result: Agenda) -> None:
         self.agenda = result
@@ -262,7 +252,6 @@ class TodayPage(QWidget):
     def _on_failed(self, exc: BaseException) -> None:
         from workbench.ui.errors import show_error
 
-        self._loading = False
         self._show_texts()
         show_error(self, exc)
 
