@@ -135,3 +135,25 @@ def test_main_window_retranslates_on_language_change(qtbot: QtBot, qapp, tmp_pat
     i18n.install("en")
     qtbot.waitUntil(lambda: texts() == english, timeout=5_000)
     assert w.act_new_visit.text() == "New &visit…"
+
+
+def test_one_retranslating_mixin_serves_every_widget(qapp) -> None:  # noqa: ANN001
+    """A language change reaches ``retranslate()`` through the mixin; no widget keeps its own
+    copy of the ``changeEvent`` override."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QLabel
+
+    from workbench.ui.i18n import Retranslating
+
+    class Pane(Retranslating, QLabel):
+        calls = 0
+
+        def retranslate(self) -> None:
+            Pane.calls += 1
+
+    pane = Pane()
+    QCoreApplication.sendEvent(pane, QEvent(QEvent.Type.LanguageChange))
+    assert Pane.calls == 1
+    ui = Path(__file__).resolve().parents[2] / "workbench" / "ui"
+    copies = [p.name for p in ui.rglob("*.py") if "def changeEvent" in p.read_text() and p.name != "i18n.py"]
+    assert copies == []

@@ -13,7 +13,7 @@ import sys
 from importlib.resources import files
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from workbench.ui.settings import Settings
@@ -82,3 +82,16 @@ def compile_translations() -> None:
 
 if __name__ == "__main__":
     compile_translations()
+
+
+class Retranslating:
+    """Mixin for a widget with a ``retranslate()`` that re-sets its texts: it is called on
+    every language change (put it first among the bases: ``class Pane(Retranslating, QWidget)``)."""
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]

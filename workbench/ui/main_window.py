@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.ui.i18n import Retranslating
 from workbench.ui.runner import Op, Runner
 from workbench.ui.settings import GeometryMixin, Settings
 
@@ -34,7 +35,7 @@ PAGES = (
 )
 
 
-class MainWindow(GeometryMixin, QMainWindow):
+class MainWindow(Retranslating, GeometryMixin, QMainWindow):
     store_opened = Signal(object)  # the UiEnv
     store_failed = Signal(object)  # the exception
     first_painted = Signal()
@@ -159,10 +160,6 @@ class MainWindow(GeometryMixin, QMainWindow):
             for row, (key, _) in enumerate(PAGES):
                 self.nav.item(row).setText(self._page_title(key))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- opening the store ----------------------------------------------------------------
     def open_store(self, path: Path, *, demo: bool = False, demo_customers: int = 2000) -> Op:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -35,6 +35,7 @@ from workbench.ui.customers.detail_common import (
     value_label,
 )
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.undo import DeleteContact
 
 UNKNOWN = "unknown"
@@ -131,7 +132,7 @@ class ContactCard(Card):
             parent.edit_contact(self.contact)
 
 
-class BuyingCentreView(QScrollArea):
+class BuyingCentreView(Retranslating, QScrollArea):
     """Who buys at this customer, by CUTE role."""
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -206,10 +207,6 @@ class BuyingCentreView(QScrollArea):
         member = CuteRole(role)
         return f"{member.en} {member.zh}"
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- content ------------------------------------------------------------------------
     def set_page(self, page: CustomerPage) -> None:

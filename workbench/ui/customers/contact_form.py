@@ -7,7 +7,7 @@ import json
 import re
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,6 +35,7 @@ from workbench.ui.customers.form_support import (
 )
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.undo import EditContact
 
@@ -67,7 +68,7 @@ def parse_care_dates(text: str) -> list[dict[str, Any]]:
     return items
 
 
-class ContactForm(QDialog):
+class ContactForm(Retranslating, QDialog):
     saved = Signal(str)  # the contact id
 
     def __init__(self, env: UiEnv, *, customer_id: str, contact: dto.Contact | None = None,
@@ -126,10 +127,6 @@ class ContactForm(QDialog):
         fill_combo(self.w["behaviour_style"], unknown + [(label(s), s.value) for s in BehaviourStyle])
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _load(self) -> None:
         k = self.contact

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -40,10 +40,11 @@ from workbench.ui.customers.offers_tab import OffersTab
 from workbench.ui.customers.profile import ProfileView
 from workbench.ui.customers.timeline import TimelineView
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.undo import DeleteCustomer, MoveStage
 
 
-class CustomerDetail(QWidget):
+class CustomerDetail(Retranslating, QWidget):
     visit_requested = Signal(str)  # the customer id: the owner opens the visit dialog
     customer_deleted = Signal(str)
     loaded = Signal(str)  # a customer's data is on screen (after show_customer / refresh)
@@ -251,10 +252,6 @@ class CustomerDetail(QWidget):
         self._fill_header()
         self.placeholder.setText(self._placeholder_text())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- actions ------------------------------------------------------------------------
     def _request_visit(self) -> None:

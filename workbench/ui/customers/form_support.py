@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import ValidationError
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import current_lang
 
 ERROR_STYLE = "color: #c0392b;"
@@ -148,7 +149,7 @@ def lay_out_form(
     return captions, buttons
 
 
-class OptionalDateEdit(QWidget):
+class OptionalDateEdit(Retranslating, QWidget):
     """A date that may be "none": a check box switches the date edit on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -171,10 +172,6 @@ class OptionalDateEdit(QWidget):
         self.check.setText(self.tr("set"))
         self.check.setToolTip(self.tr("Unticked: no date"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def value(self) -> date | None:
         if not self.check.isChecked():

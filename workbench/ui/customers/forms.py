@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -40,6 +40,7 @@ from workbench.ui.customers.form_support import (
 from workbench.ui.customers.stage_dialog import MoveStageDialog
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.undo import EditCustomer
 
@@ -55,7 +56,7 @@ _RIGHT = ("value_grade", "churn_risk", "current_provider", "competitors", "compe
           "price_sensitive", "decides_on_references", "loyalty", "motive")
 
 
-class CustomerForm(QDialog):
+class CustomerForm(Retranslating, QDialog):
     """Create (``customer=None``) or edit a customer."""
 
     saved = Signal(str)  # the customer id, after a create or an edit
@@ -130,10 +131,6 @@ class CustomerForm(QDialog):
         self._industry_changed()
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _industry_changed(self) -> None:
         """The "industry default" choices name the default of the industry chosen."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from workbench.ui.customers.offer_actions import OfferActions
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.flow_layout import FlowBar
+from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT
@@ -60,7 +61,7 @@ def authority_label(level: str) -> str:
             NEEDS_HQ: QCoreApplication.translate("Authority", "needs HQ")}.get(level, level or "—")
 
 
-class OffersTab(OfferActions, QWidget):
+class OffersTab(Retranslating, OfferActions, QWidget):
     loaded = Signal(str)  # the customer id whose offers are on screen
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
@@ -303,7 +304,3 @@ class OffersTab(OfferActions, QWidget):
         self._fill()
         self._show_history()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -32,6 +32,7 @@ from workbench.ui.customers.detail_common import (
     value_label,
     zh,
 )
+from workbench.ui.i18n import Retranslating
 
 _SECTIONS = {  # group -> (row, column, column span) in the grid
     "identity": (0, 0, 1), "commercial": (0, 1, 1), "scale": (1, 0, 1), "activity": (1, 1, 1),
@@ -39,7 +40,7 @@ _SECTIONS = {  # group -> (row, column, column span) in the grid
 }
 
 
-class ProfileView(QScrollArea):
+class ProfileView(Retranslating, QScrollArea):
     """Read-only view of one customer; rebuilt from a :class:`CustomerPage`."""
 
     def __init__(self, parent: QWidget | None = None, *, horizon_days: int = 60) -> None:
@@ -117,10 +118,6 @@ class ProfileView(QScrollArea):
         if self.page is not None:
             self.set_page(self.page, self.today)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- content ------------------------------------------------------------------------
     def set_page(self, page: CustomerPage, today: date) -> None:

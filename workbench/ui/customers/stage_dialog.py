@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,9 +19,10 @@ from workbench.domain import limits
 from workbench.services import dto
 from workbench.ui.customers.detail_common import muted, stage_label
 from workbench.ui.customers.form_support import select_data
+from workbench.ui.i18n import Retranslating
 
 
-class MoveStageDialog(QDialog):
+class MoveStageDialog(Retranslating, QDialog):
     """Accepting it does nothing by itself: the caller reads :meth:`to_code` and :meth:`reason`
     and pushes the undoable move."""
 
@@ -83,10 +83,6 @@ class MoveStageDialog(QDialog):
             select_data(self.stage_combo, chosen)
         self._changed()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _preselect(self) -> None:
         """The next step of the ladder, the usual move."""

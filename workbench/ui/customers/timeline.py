@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,11 +32,12 @@ from workbench.ui.customers.detail_common import (
     stage_label,
     value_label,
 )
+from workbench.ui.i18n import Retranslating
 
 ALL, VISITS, STAGES = "all", "visits", "stages"
 
 
-class TimelineView(QScrollArea):
+class TimelineView(Retranslating, QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("customer_timeline")
@@ -78,10 +79,6 @@ class TimelineView(QScrollArea):
         self.filter.blockSignals(False)
         self._rebuild()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_page(self, page: CustomerPage, today: date) -> None:
         self.page, self.today = page, today

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 from workbench.services.search import Filters
 from workbench.ui.customers.model import CustomerTableModel
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 
 
-class CustomersPage(QWidget):
+class CustomersPage(Retranslating, QWidget):
     customer_requested = Signal(str)
     first_rows_shown = Signal()
 
@@ -120,12 +121,8 @@ class CustomersPage(QWidget):
                          [(s.code, label(s)) for s in sorted(self.model.stages.values(), key=lambda s: s.position)])
         self._fill_combo(self.owner, self.tr("Everyone's"), [(self.env.ctx.user_id, self.tr("Mine"))])
         self._show_count()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-            self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
-        super().changeEvent(event)
 
     @staticmethod
     def _fill_combo(combo: QComboBox, all_label: str, items: list[tuple[str, str]]) -> None:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,6 +38,7 @@ from workbench.pricing import Catalogue, Policy, Quote, price
 from workbench.pricing.money import pct_text
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.offers.catalogue_panel import CataloguePanel, FabeView
 from workbench.ui.offers.draft import OfferDraft, customer_facts
@@ -63,7 +64,7 @@ _ERROR = "color: #b3261e;"
 COLUMN_WIDTHS = {PRODUCT: 190, QTY: 64, TERM: 64, DISC: 64, LIST: 84, OFF: 64, NET: 84, MONTHLY: 96, ONE_OFF: 90}
 
 
-class OfferBuilder(QWidget):
+class OfferBuilder(Retranslating, QWidget):
     priced = Signal(object)  # the Quote, after every successful re-pricing
     saved = Signal(object)  # whatever ``save`` returned
 
@@ -201,10 +202,6 @@ class OfferBuilder(QWidget):
         self.setTabOrder(self.table, self.discount_edit)
         self.fabe.show_product(self.catalogue_panel.current_code())
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.title_caption.setText(self.tr("&Title:"))

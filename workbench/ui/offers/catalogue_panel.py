@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from workbench.pricing import Catalogue, Product
 from workbench.pricing.model import CATEGORIES, UNITS
+from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.format import money, text
 
 _CODE = Qt.ItemDataRole.UserRole
@@ -33,7 +34,7 @@ def haystack(product: Product) -> str:
     return " ".join(parts).lower()
 
 
-class CataloguePanel(QWidget):
+class CataloguePanel(Retranslating, QWidget):
     """Type to filter; Up/Down move in the list; Enter (or the button) adds the highlighted product."""
 
     add_requested = Signal(str)  # product code
@@ -66,10 +67,6 @@ class CataloguePanel(QWidget):
         self._hay = {p.code: haystack(p) for p in catalogue.products}
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("&Find a product (Ctrl+F):"))

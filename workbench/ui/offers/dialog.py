@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from workbench.services import offers as offer_service
@@ -17,6 +17,7 @@ from workbench.services.catalogue import current_price_books
 from workbench.services.dto import Customer
 from workbench.services.users import list_users
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.builder import OfferBuilder
 
 
@@ -39,7 +40,7 @@ def current_role(env: UiEnv) -> str:
     return str(user.role) if user is not None else "manager"
 
 
-class OfferDialog(QDialog):
+class OfferDialog(Retranslating, QDialog):
     def __init__(self, env: UiEnv, customer: Customer, *, offer_id: str | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +102,3 @@ class OfferDialog(QDialog):
                 d.version_no, state_label(d.state))
         self.version_label.setText(note)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

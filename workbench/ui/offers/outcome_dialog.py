@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +32,7 @@ from workbench.services.offers import OfferInfo
 from workbench.services.stages import list_stages
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.offers.format import text
 
@@ -58,7 +59,7 @@ def suggested_stage(stages: list[StageInfo], current: str | None) -> str | None:
     return codes[i + 1] if i + 1 < len(codes) else None
 
 
-class _ActionDialog(QDialog):
+class _ActionDialog(Retranslating, QDialog):
     """Shared: OK / Cancel, Ctrl+Enter to submit, field errors beside the fields."""
 
     decided = Signal(object)  # OfferInfo
@@ -124,10 +125,6 @@ class _ActionDialog(QDialog):
         ok.setToolTip(self.tr("Ctrl+Enter"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
 
 class DecisionDialog(_ActionDialog):

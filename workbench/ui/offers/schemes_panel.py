@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import FieldError
 from workbench.pricing import Policy
+from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.draft import DraftScheme
 from workbench.ui.offers.format import money, text
 
@@ -110,7 +111,7 @@ class SchemeRow(QWidget):
         self.changed.emit()
 
 
-class SchemesPanel(QGroupBox):
+class SchemesPanel(Retranslating, QGroupBox):
     changed = Signal()
 
     def __init__(self, policy: Policy, today: date, default_joined: date | None = None,
@@ -130,10 +131,6 @@ class SchemesPanel(QGroupBox):
         layout.addLayout(buttons)
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("Prestore schemes"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN, Quote, ScheduleMonth
+from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.format import money, pct, text
 
 VERDICT_STYLE = {
@@ -68,7 +69,7 @@ class ScheduleModel(QAbstractTableModel):
         return None
 
 
-class SummaryPanel(QWidget):
+class SummaryPanel(Retranslating, QWidget):
     _TOTALS = ("monthly_recurring", "one_off", "installation", "first_year", "over_term", "savings",
                "effective_discount_percent", "prestore", "rebate")
 
@@ -125,10 +126,6 @@ class SummaryPanel(QWidget):
         self._refused = False
         self.retranslate()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         captions = {

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QLocale, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from workbench.services.pipeline import BoardData, PipelineCard
 from workbench.services.stages import list_stages
 from workbench.services.users import list_users
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.pipeline.cards import CardDelegate, CardModel, describer
 from workbench.ui.pipeline.column import COLUMN_STYLE, StageColumn, focus_neighbour
@@ -43,7 +44,7 @@ from workbench.ui.undo import MoveStage
 CARDS_PER_COLUMN = 100
 
 
-class PipelinePage(QWidget):
+class PipelinePage(Retranslating, QWidget):
     customer_requested = Signal(str)  # customer id: Enter or double-click on a card
     loaded = Signal()  # a load's result is on screen (tests wait for it)
 
@@ -193,10 +194,6 @@ class PipelinePage(QWidget):
         for column in self.columns.values():
             column.view.viewport().update()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _update_totals(self) -> None:
         ladder = sum(c.count for c in self.columns.values() if not c.stage.side)

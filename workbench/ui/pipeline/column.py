@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent, QFontMetrics
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.services.dto import StageInfo
 from workbench.services.pipeline import PipelineCard
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.pipeline.cards import CardDelegate, CardModel, CardView, read_mime
 
@@ -30,7 +31,7 @@ QLabel#stageGroup { color: palette(placeholder-text); border-bottom: 2px solid p
 """
 
 
-class StageColumn(QFrame):
+class StageColumn(Retranslating, QFrame):
     card_dropped = Signal(str, str, str)  # customer id, from stage code, to stage code
 
     def __init__(self, stage: StageInfo, model: CardModel, delegate: CardDelegate,
@@ -117,10 +118,6 @@ class StageColumn(QFrame):
         self.empty.setText(self.tr("No customers"))
         self._update_hints()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- drop target ------------------------------------------------------------------------
     def _set_target(self, on: bool) -> None:

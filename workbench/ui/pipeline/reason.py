@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.domain import limits
 from workbench.domain import validation as v
 from workbench.domain.errors import ValidationError
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import current_lang
 
 
-class ReasonDialog(QDialog):
+class ReasonDialog(Retranslating, QDialog):
     """Opened with :meth:`open` (never a nested event loop inside a drop); ``chosen`` carries the reason."""
 
     chosen = Signal(object)  # str | None: the cleaned reason, None when left empty
@@ -53,10 +54,6 @@ class ReasonDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Move"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def accept(self) -> None:
         try:

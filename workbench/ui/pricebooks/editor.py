@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from workbench.domain.errors import ValidationError
 from workbench.services import catalogue
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import current_lang
 
 _KINDS = (catalogue.CATALOGUE, catalogue.POLICY)
@@ -37,7 +38,7 @@ _ERROR_STYLE = "color: #b00020;"
 _FIELD_ERROR_STYLE = "border: 1px solid #b00020;"
 
 
-class PriceBookEditor(QDialog):
+class PriceBookEditor(Retranslating, QDialog):
     """Lists the books per kind; shows the selected one read-only with a summary; "New
     version…" copies it into an editable text area; "Publish" validates and saves."""
 
@@ -148,10 +149,6 @@ class PriceBookEditor(QDialog):
         if self.books:
             self._fill_list()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- showing -----------------------------------------------------------------------
     def current_kind(self) -> str:

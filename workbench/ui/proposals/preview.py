@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.proposals.pages import PagesView, PdfPages
 from workbench.ui.proposals.printing import print_pdf, save_pdf
 from workbench.ui.runner import Cancelled, Op
@@ -45,7 +46,7 @@ INFO_STYLE = ("background: #eef4fb; color: #1f4e79; border: 1px solid #b9d3ee; b
               " padding: 6px 10px;")
 
 
-class ProposalPreview(GeometryMixin, QDialog):
+class ProposalPreview(Retranslating, GeometryMixin, QDialog):
     """Preview of a proposal PDF with zoom, Print… and Save as…; Esc closes."""
 
     saved = Signal(str)  # the path written
@@ -306,10 +307,6 @@ class ProposalPreview(GeometryMixin, QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Esc"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def done(self, result: int) -> None:
         self.save_geometry(self.env.settings)

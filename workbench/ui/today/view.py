@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.services.today import PLANNED_DAYS, Agenda, ContractEnd, FollowUp, agenda
 from workbench.ui.env import UiEnv
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import current_lang
 from workbench.ui.runner import Op
 from workbench.ui.today.commands import mark_follow_up_done
@@ -34,7 +35,7 @@ from workbench.ui.today.section import AgendaTable, Chip, Section
 LIMIT = 200
 
 
-class TodayPage(QWidget):
+class TodayPage(Retranslating, QWidget):
     customer_requested = Signal(str)  # open this customer
     visit_requested = Signal(str)  # log a visit at this customer
     loaded = Signal()  # an agenda was loaded and shown (tests, status)
@@ -205,10 +206,6 @@ class TodayPage(QWidget):
             return self.tr("{0} shown of {1}").format(shown, total)
         return str(total) if total else ""
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- loading ----------------------------------------------------------------------------
     @property

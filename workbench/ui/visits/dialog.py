@@ -15,7 +15,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,6 +36,7 @@ from workbench.services.customers import get_customer
 from workbench.services.stages import list_stages
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
+from workbench.ui.i18n import Retranslating
 from workbench.ui.visits.field_box import ERROR_COLOUR, HINT_COLOUR
 from workbench.ui.visits.form import VisitForm
 
@@ -50,7 +51,7 @@ def _local(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
-class VisitDialog(QDialog):
+class VisitDialog(Retranslating, QDialog):
     """The visit form for one customer; ``saved`` carries the logged ``dto.Visit``."""
 
     saved = Signal(object)
@@ -144,10 +145,6 @@ class VisitDialog(QDialog):
             self.banner_text.setText(self.tr("Restored your unsaved draft from {0}.").format(
                 _local(self._restored_at).strftime("%Y-%m-%d %H:%M")))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

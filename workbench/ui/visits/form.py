@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.enums import VisitKind
 from workbench.domain.errors import FieldError
 from workbench.services import dto
+from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import current_lang
 from workbench.ui.visits.contact_list import ContactList
 from workbench.ui.visits.field_box import FieldBox, hint_label
@@ -59,7 +60,7 @@ def _qdate(d: date) -> QDate:
     return QDate(d.year, d.month, d.day)
 
 
-class VisitForm(QWidget):
+class VisitForm(Retranslating, QWidget):
     """The fields of one visit; ``changed`` fires on any edit the user makes."""
 
     changed = Signal()
@@ -241,10 +242,6 @@ class VisitForm(QWidget):
         self.plus_week.setText(t.plus_week())
         self.contacts.retranslate(t)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- values ----------------------------------------------------------------------------
     def occurred_at(self) -> datetime:
