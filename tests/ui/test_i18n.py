@@ -157,3 +157,11 @@ def test_one_retranslating_mixin_serves_every_widget(qapp) -> None:  # noqa: ANN
     ui = Path(__file__).resolve().parents[2] / "workbench" / "ui"
     copies = [p.name for p in ui.rglob("*.py") if "def changeEvent" in p.read_text() and p.name != "i18n.py"]
     assert copies == []
+
+
+def test_one_bilingual_picker() -> None:
+    """Chinese or English is chosen in one place (ui/labels.py: label, stage_name, ui_locale)."""
+    ui = Path(__file__).resolve().parents[2] / "workbench" / "ui"
+    pickers = [p.name for p in ui.rglob("*.py")
+               if re.search(r"current_lang\(\) == \"zh\"|\.zh if |name_zh if ", p.read_text()) and p.name != "labels.py"]
+    assert pickers == []

@@ -19,10 +19,9 @@ def describe(exc: BaseException) -> tuple[str, bool]:
     from workbench.domain.errors import DomainError, ValidationError
 
     if isinstance(exc, ValidationError):
-        from workbench.ui.labels import current_lang
+        from workbench.ui.labels import label
 
-        zh = current_lang() == "zh"
-        return "\n".join(f"{e.field}: {e.zh if zh else e.en}" for e in exc.errors), True
+        return "\n".join(f"{e.field}: {label(e)}" for e in exc.errors), True
     if isinstance(exc, DomainError):
         return str(exc), True
     return f"{type(exc).__name__}: {exc}", False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 
 def current_lang() -> str:
@@ -15,9 +15,28 @@ def current_lang() -> str:
     return "zh" if QCoreApplication.translate("lang", "en") == "zh" else "en"
 
 
+def is_chinese() -> bool:
+    return current_lang() == "zh"
+
+
+def ui_locale() -> QLocale:
+    """The locale of the UI's language (dates, numbers), not the system's."""
+    if is_chinese():
+        return QLocale(QLocale.Language.Chinese, QLocale.Country.China)
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def stage_name(info: Any) -> str:
+    """"加强关系 · 做关系" for a stage inside a group of several, the stage name alone otherwise
+    (a StageInfo: name_zh/en, group_zh/en)."""
+    name, group = (info.name_zh, info.group_zh) if is_chinese() else (info.name_en, info.group_en)
+    return str(name if info.group_zh == info.name_zh else f"{group} · {name}")
+
+
 def label(member: Any) -> str:
-    """``member.zh`` or ``member.en`` (enums of workbench.domain.enums, DTO infos with name_zh/en)."""
-    zh = current_lang() == "zh"
+    """``member.zh`` or ``member.en`` in the language in force: enums of workbench.domain.enums,
+    domain errors and field errors (zh/en), DTO infos (name_zh/en). The one bilingual picker."""
+    zh = is_chinese()
     if hasattr(member, "zh"):
         return str(member.zh if zh else member.en)
     if hasattr(member, "name_zh"):

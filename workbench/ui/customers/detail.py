@@ -34,13 +34,13 @@ from workbench.ui.customers.detail_common import (
     esc,
     muted,
     stage_label,
-    zh,
 )
 from workbench.ui.customers.offers_tab import OffersTab
 from workbench.ui.customers.profile import ProfileView
 from workbench.ui.customers.timeline import TimelineView
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import label
 from workbench.ui.undo import DeleteCustomer, MoveStage
 
 
@@ -194,7 +194,7 @@ class CustomerDetail(Retranslating, QWidget):
         self.name_label.setTextFormat(Qt.TextFormat.RichText)
         self.name_label.setText(f"<span style='font-size:large; font-weight:bold'>{esc(c.name)}</span>{short}")
         industry = page.industry
-        ind = c.industry_code if industry is None else (industry.name_zh if zh() else industry.name_en)
+        ind = c.industry_code if industry is None else label(industry)
         stage = stage_label(page.stages.get(c.stage_code), c.stage_code)
         risk_style = f"color:{BAD_COLOUR}; font-weight:bold" if c.churn_risk == "high" else ""
         facts = [

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from workbench.domain.enums import Provider
 from workbench.services.dto import StageInfo
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import is_chinese, label, stage_name
 
 DASH = "—"
 WARN_COLOUR = "#b35900"
@@ -21,7 +21,7 @@ MUTED_COLOUR = "#6b7280"
 
 
 def zh() -> bool:
-    return current_lang() == "zh"
+    return is_chinese()
 
 
 def enum_label(enum_cls: Any, value: str | None) -> str:
@@ -32,7 +32,7 @@ def enum_label(enum_cls: Any, value: str | None) -> str:
         member = enum_cls(value)
     except ValueError:
         return str(value)
-    return str(member.zh if zh() else member.en)
+    return label(member)
 
 
 def provider_label(value: str | None) -> str:
@@ -43,9 +43,7 @@ def stage_label(info: StageInfo | None, code: str | None = None) -> str:
     """"加强关系 · 做关系" for a stage inside a group, the stage name alone otherwise."""
     if info is None:
         return code or DASH
-    name, group = (info.name_zh, info.group_zh) if zh() else (info.name_en, info.group_en)
-    # a group of several stages (加强关系) is named; a one-stage group is the stage itself
-    return name if info.group_zh == info.name_zh else f"{group} · {name}"
+    return stage_name(info)
 
 
 def fmt_date(value: date | datetime | None) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import ValidationError
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import label
 
 ERROR_STYLE = "color: #c0392b;"
 INVALID_SHEET = "*[invalid=\"true\"] { border: 1px solid #c0392b; border-radius: 2px; }"
@@ -71,10 +71,9 @@ class FieldErrors:
     def show(self, exc: ValidationError) -> None:
         """Mark every refused field; focus the first one in form order."""
         self.clear()
-        zh = current_lang() == "zh"
         stray: list[str] = []
         for e in exc.errors:
-            text = e.zh if zh else e.en
+            text = label(e)
             if e.field in self.labels:
                 self._mark(e.field, text)
             else:

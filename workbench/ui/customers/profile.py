@@ -30,9 +30,9 @@ from workbench.ui.customers.detail_common import (
     stage_label,
     text_or_dash,
     value_label,
-    zh,
 )
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import label
 
 _SECTIONS = {  # group -> (row, column, column span) in the grid
     "identity": (0, 0, 1), "commercial": (0, 1, 1), "scale": (1, 0, 1), "activity": (1, 1, 1),
@@ -131,7 +131,7 @@ class ProfileView(Retranslating, QScrollArea):
         if industry is None:
             v["industry"].setText(c.industry_code)
         else:
-            name = industry.name_zh if zh() else industry.name_en
+            name = label(industry)
             v["industry"].setText(name + (self.tr(" (key industry)") if industry.is_key else ""))
         v["owner"].setText(text_or_dash(page.user_name(c.owner_id)))
         v["shared"].setText(self.tr("Yes") if c.shared else self.tr("No"))

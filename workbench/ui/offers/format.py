@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Protocol
 
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import label
 
 
 class Bilingual(Protocol):
@@ -31,4 +31,4 @@ def pct(value: Decimal) -> str:
 
 def text(item: Bilingual) -> str:
     """The Chinese or English side of a pricing ``Text``/``Explanation`` in the language in force."""
-    return item.zh if current_lang() == "zh" else item.en
+    return label(item)

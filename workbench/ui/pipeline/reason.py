@@ -9,7 +9,7 @@ from workbench.domain import limits
 from workbench.domain import validation as v
 from workbench.domain.errors import ValidationError
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import label
 
 
 class ReasonDialog(Retranslating, QDialog):
@@ -60,7 +60,7 @@ class ReasonDialog(Retranslating, QDialog):
             reason = v.clean_text(self.reason.text(), field="reason", max_len=limits.MEDIUM_TEXT)
         except ValidationError as exc:
             err = exc.for_field("reason") or exc.errors[0]
-            self.error.setText(err.zh if current_lang() == "zh" else err.en)
+            self.error.setText(label(err))
             self.error.show()
             self.reason.setStyleSheet("border: 1px solid #c62828;")
             self.reason.setFocus()

@@ -31,7 +31,7 @@ from workbench.services import catalogue
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import label
 
 _KINDS = (catalogue.CATALOGUE, catalogue.POLICY)
 _ERROR_STYLE = "color: #b00020;"
@@ -283,8 +283,7 @@ class PriceBookEditor(Retranslating, QDialog):
             w.setStyleSheet("")
 
     def _show_errors(self, exc: ValidationError) -> None:
-        zh = current_lang() == "zh"
-        lines = [f"{e.field}: {e.zh if zh else e.en}" for e in exc.errors]
+        lines = [f"{e.field}: {label(e)}" for e in exc.errors]
         self.error.setText("\n".join(lines))
         self.error.show()
         fields = set(exc.fields)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from workbench.services.today import PLANNED_DAYS, Agenda, ContractEnd, FollowUp, agenda
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import ui_locale
 from workbench.ui.runner import Op
 from workbench.ui.today.commands import mark_follow_up_done
 from workbench.ui.today.models import ContractModel, FollowUpModel, RowsModel
@@ -147,8 +147,7 @@ class TodayPage(Retranslating, QWidget):
     # --- texts ------------------------------------------------------------------------------
     def retranslate(self) -> None:
         today = self.env.today()
-        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if current_lang() == "zh" else QLocale(
-            QLocale.Language.English, QLocale.Country.UnitedKingdom)  # the UI's language, not the system's
+        locale = ui_locale()
         day = locale.toString(QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat)
         self.title.setText(self.tr("<b style='font-size:15pt'>Today</b>&nbsp;&nbsp;{0}").format(day))
         self.team.setText(self.tr("Whole &team"))

@@ -33,7 +33,7 @@ from workbench.domain.enums import VisitKind
 from workbench.domain.errors import FieldError
 from workbench.services import dto
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import current_lang
+from workbench.ui.labels import label
 from workbench.ui.visits.contact_list import ContactList
 from workbench.ui.visits.field_box import FieldBox, hint_label
 from workbench.ui.visits.form_texts import FormTexts
@@ -343,12 +343,11 @@ class VisitForm(Retranslating, QWidget):
     def show_errors(self, errors: Iterable[FieldError]) -> list[str]:
         """Put each message beside its field, focus the first refused field (in form order);
         returns the messages of fields this form does not show."""
-        zh = current_lang() == "zh"
         by_field: dict[str, list[str]] = {}
         elsewhere: list[str] = []
         for e in errors:
             name = ALIASES.get(e.field, e.field)
-            message = e.zh if zh else e.en
+            message = label(e)
             if name in self.boxes:
                 by_field.setdefault(name, []).append(message)
             else:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 
 from workbench.services import dto
-from workbench.ui.labels import current_lang, label
+from workbench.ui.labels import label, stage_name
 
 
 class FormTexts(QObject):
@@ -65,9 +65,7 @@ class FormTexts(QObject):
         return self.tr("No change")
 
     def stage(self, info: dto.StageInfo, *, current: bool) -> str:
-        zh = current_lang() == "zh"
-        name, group = (info.name_zh, info.group_zh) if zh else (info.name_en, info.group_en)
-        text = name if group == name else f"{group} · {name}"
+        text = stage_name(info)
         return self.tr("{0} (current)").format(text) if current else text
 
     def plus_day(self) -> str:
