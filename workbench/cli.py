@@ -10,9 +10,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench import __version__
+
+if TYPE_CHECKING:
+    from workbench.store.engine import Store
+    from workbench.store.opening import StoreError
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -21,6 +25,32 @@ def _store_path(args: argparse.Namespace) -> Path:
     if getattr(args, "db", None):
         return Path(args.db).expanduser()
     return paths().demo_store if getattr(args, "demo", False) else paths().store
+
+
+def _open(args: argparse.Namespace, *, fill_demo: bool = False) -> Store:
+    """The one way the sub-commands open their store: it must exist (never created here).
+    ``fill_demo``: with --demo (and no --db), the demo store is built first when it is
+    missing, empty or incomplete."""
+    from workbench.store.opening import open_existing
+
+    path = _store_path(args)
+    if fill_demo and getattr(args, "demo", False) and not getattr(args, "db", None):
+        from workbench.services.demo import ensure_demo_store
+
+        if ensure_demo_store(path) is not None:
+            print(f"已生成演示数据 / built the demo store at {path}", file=sys.stderr)
+    return open_existing(path)
+
+
+def _store_error(exc: Exception, args: argparse.Namespace) -> StoreError | None:
+    """The :class:`StoreError` ``exc`` stands for (an SQLite failure on the command's store)."""
+    from workbench.store.opening import StoreError, classify
+
+    if isinstance(exc, StoreError):
+        return exc
+    if not hasattr(args, "db"):
+        return None  # a command without a store
+    return classify(exc, _store_path(args))
 
 
 def _add_store_options(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -40,28 +70,42 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     import time
-    from dataclasses import asdict
 
-    from workbench.services.demo import generate
+    from workbench.services.demo import build_demo_store, demo_complete, generate
     from workbench.store.engine import open_store
+    from workbench.store.opening import open_existing
 
-    store = open_store(_store_path(args))
-    if not args.force and not getattr(args, "demo", False) and _has_own_work(store):
-        print(f"{store.path} holds changes typed by a user (its change journal is not empty): "
-              "demo data would mix with them. Use --db for another file, --demo, or --force.", file=sys.stderr)
-        store.close()
-        return 2
+    path = _store_path(args)
     started = time.perf_counter()
 
     def progress(done: int, wanted: int) -> None:
         if not args.quiet:
             print(f"\r{done:,}/{wanted:,} customers", end="", file=sys.stderr, flush=True)
 
-    result = generate(store, customers=args.customers, seed=args.seed, progress=progress)
-    store.close()
+    if getattr(args, "demo", False) and not getattr(args, "db", None) and not demo_complete(path):
+        result = build_demo_store(path, customers=args.customers, seed=args.seed, progress=progress)
+        return _demo_done(args, result, path, started)
+    # `demo` creates a store (an empty file is an empty SQLite database); an existing one is checked
+    store = open_existing(path) if path.exists() and path.stat().st_size else open_store(path)
+    if not args.force and not getattr(args, "demo", False) and _has_own_work(store):
+        print(f"{store.path} holds changes typed by a user (its change journal is not empty): "
+              "demo data would mix with them. Use --db for another file, --demo, or --force.", file=sys.stderr)
+        store.close()
+        return 2
+    try:
+        result = generate(store, customers=args.customers, seed=args.seed, progress=progress)
+    finally:
+        store.close()
+    return _demo_done(args, result, path, started)
+
+
+def _demo_done(args: argparse.Namespace, result: Any, path: Path, started: float) -> int:
+    import time
+    from dataclasses import asdict
+
     if not args.quiet:
         print(file=sys.stderr)
-    summary = {**asdict(result), "seconds": round(time.perf_counter() - started, 1), "db": str(store.path)}
+    summary = {**asdict(result), "seconds": round(time.perf_counter() - started, 1), "db": str(path)}
     print(json.dumps(summary, ensure_ascii=False))
     return 0
 
@@ -78,51 +122,65 @@ def _has_own_work(store: Any) -> bool:
 def cmd_search(args: argparse.Namespace) -> int:
     from workbench.services.search import search_customers
     from workbench.services.users import user_context
-    from workbench.store.engine import open_store
 
-    ctx = user_context(open_store(_store_path(args)))
-    page = search_customers(ctx, query=args.query, limit=args.limit)
+    store = _open(args, fill_demo=True)
+    try:
+        ctx = user_context(store)
+        page = search_customers(ctx, query=args.query, limit=args.limit)
+    finally:
+        store.close()
     out: dict[str, Any] = {
         "query": args.query, "total": page.total, "total_exact": page.total_exact,
         "rows": [{"id": r.id, "name": r.name, "short_name": r.short_name, "industry": r.industry_code,
                   "stage": r.stage_code} for r in page.rows],
     }
     print(json.dumps(out, ensure_ascii=False, indent=1 if args.pretty else None))
-    ctx.store.close()
     return 0
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from workbench.store.engine import current_revision, migrate
+    from workbench.store.engine import current_revision
+    from workbench.store.opening import inspect_file, migrate_existing
 
     path = _store_path(args)
+    inspect_file(path)
     before = current_revision(path)
-    backup = migrate(path)
+    backup = migrate_existing(path)  # refuses a damaged or read-only store
     print(json.dumps({"db": str(path), "from": before, "to": current_revision(path), "backup": backup}))
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    import sqlite3
+    from workbench.store.opening import Problem, StoreError, check_store
 
     path = _store_path(args)
-    con = sqlite3.connect(path)
-    result = con.execute("PRAGMA integrity_check").fetchall()
-    fk = con.execute("PRAGMA foreign_key_check").fetchall()
-    con.close()
-    ok = result == [("ok",)] and not fk
-    print(json.dumps({"db": str(path), "integrity": [r[0] for r in result], "foreign_key_errors": len(fk), "ok": ok}))
+    try:
+        integrity, fk = check_store(path)  # read only: creates nothing
+    except StoreError as e:
+        if e.problem is Problem.MISSING:
+            raise
+        print(json.dumps({"db": str(path), "ok": False, "problem": str(e.problem), "reason": e.en,
+                          "reason_zh": e.zh}, ensure_ascii=False))
+        print(e, file=sys.stderr)
+        return 1
+    ok = integrity == ["ok"] and not fk
+    out: dict[str, Any] = {"db": str(path), "integrity": integrity, "foreign_key_errors": fk, "ok": ok}
+    if not ok:
+        out["reason"] = (f"integrity check: {integrity[0][:200]}" if integrity != ["ok"]
+                         else f"{fk} foreign-key violations")
+    print(json.dumps(out, ensure_ascii=False))
     return 0 if ok else 1
 
 
 def cmd_reindex(args: argparse.Namespace) -> int:
-    from workbench.store.engine import open_store
     from workbench.store.search_index import rebuild_all
 
-    store = open_store(_store_path(args))
-    with store.write() as s:
-        n = rebuild_all(s)
-    store.close()
+    store = _open(args)
+    try:
+        with store.write() as s:
+            n = rebuild_all(s)
+    finally:
+        store.close()
     print(json.dumps({"db": str(store.path), "customers_indexed": n}))
     return 0
 
@@ -208,20 +266,11 @@ def cmd_proposal(args: argparse.Namespace) -> int:
             return 2
         from workbench.services import proposals
         from workbench.services.demo_offers import demo_offer, find_offer
-
-        path = _store_path(args)
-        if getattr(args, "demo", False) and not path.exists():
-            from workbench.services.demo import build_demo_store
-
-            build_demo_store(path, customers=2000)  # as the GUI's --demo fills it on first use
-        elif not path.exists():
-            print(f"{path}: 没有这个数据文件 / no such store", file=sys.stderr)
-            return 2
         from workbench.services.users import user_context
-        from workbench.store.engine import open_store
 
-        ctx = user_context(open_store(path))
+        store = _open(args, fill_demo=True)  # as the GUI's --demo fills it on first use
         try:
+            ctx = user_context(store)
             offer_id = find_offer(ctx, args.offer) if args.offer else demo_offer(ctx, today=today)
             record = proposals.produce_proposal(ctx, offer_id=offer_id, today=today)
         except NotFoundError as e:
@@ -231,7 +280,7 @@ def cmd_proposal(args: argparse.Namespace) -> int:
             print(str(e), file=sys.stderr)
             return 2
         finally:
-            ctx.store.close()
+            store.close()
         pdf, pages, missing, number = record.pdf, record.pages, record.missing, record.number
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pdf)
@@ -316,7 +365,14 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "customers", 1) < 0:
         print("--customers must be >= 0", file=sys.stderr)
         return 2
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except Exception as exc:  # the one boundary for store failures: a message, never a traceback
+        err = _store_error(exc, args)
+        if err is None:
+            raise
+        print(err, file=sys.stderr)
+        return err.exit_code
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ to the change journal: the same seed regenerates them anywhere, and they never s
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterable
@@ -35,6 +36,8 @@ DEMO_USERS = (  # id, name, role, team, phone, e-mail (the manager's contact on 
     ("00000000-0000-4000-8000-000000000005", "总部政企部", Role.HQ, None, None, None),
 )
 ME = DEMO_USERS[0][0]
+DEMO_CUSTOMERS = 2000  # the size of the demo store built on first use
+DEMO_MARK = "demo_complete"  # meta key written in a demo build's last transaction
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +203,12 @@ def generate(store: Store, *, customers: int, seed: int = 20261124, batch: int =
         con.close()
 
 
-def build_demo_store(path: Path, *, customers: int, progress: Progress | None = None) -> None:
-    """Fill a new demo store at ``path``: built in a side file and moved into place when
-    complete, so that a quit, a cancellation (``progress`` may raise) or a crash half-way
-    leaves no half-filled demo behind."""
-    import os
-
+def build_demo_store(path: Path, *, customers: int, progress: Progress | None = None,
+                     seed: int = 20261124) -> DemoResult:
+    """Fill a new demo store at ``path``: built in a side file, marked complete in its last
+    transaction (:data:`DEMO_MARK`) and moved into place, so that a quit, a cancellation
+    (``progress`` may raise) or a crash half-way leaves no half-filled demo behind. An
+    incomplete store already at ``path`` is kept beside it as ``NAME.incomplete.bak``."""
     from workbench.store.engine import open_store
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -214,10 +217,64 @@ def build_demo_store(path: Path, *, customers: int, progress: Progress | None = 
         leftover.unlink()
     store = open_store(side)
     try:
-        generate(store, customers=customers, progress=progress)
+        result = generate(store, customers=customers, seed=seed, progress=progress)
     finally:
         store.close()
-    con = sqlite3.connect(side)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    con.close()
+    con = sqlite3.connect(side, isolation_level=None)
+    try:
+        con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                    (DEMO_MARK, datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")))
+        con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        con.close()
+    _set_aside(path)
     os.replace(side, path)
+    return result
+
+
+def _set_aside(path: Path) -> None:
+    """Move the store at ``path`` with its -wal and -shm files (so it stays consistent) to
+    ``NAME.incomplete.bak``; an empty one is simply removed."""
+    if not path.exists():
+        return
+    keep = path.stat().st_size > 0
+    for suffix in ("", "-wal", "-shm"):
+        old = path.with_name(path.name + ".incomplete.bak" + suffix)
+        old.unlink(missing_ok=True)
+        current = path.with_name(path.name + suffix)
+        if current.exists():
+            if keep:
+                os.replace(current, old)
+            else:
+                current.unlink()
+
+
+def demo_complete(path: Path) -> bool:
+    """Whether ``path`` holds a demo store whose build finished (read only; creates nothing)."""
+    from workbench.store.opening import read_only_uri
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        con = sqlite3.connect(read_only_uri(path), uri=True)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = ?", (DEMO_MARK,)).fetchone()
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return row is not None
+
+
+def ensure_demo_store(path: Path, *, customers: int | None = None,
+                      progress: Progress | None = None) -> DemoResult | None:
+    """Build the demo store at ``path`` when it is missing, empty or incomplete (an
+    interrupted or older build); returns what was built, None when it was complete."""
+    from workbench.store.opening import Problem, StoreError
+
+    if demo_complete(path):
+        return None
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), path.parent)
+    if not os.access(folder, os.W_OK):
+        raise StoreError(Problem.READ_ONLY, path, "its folder cannot be written, so the demo cannot be built")
+    return build_demo_store(path, customers=DEMO_CUSTOMERS if customers is None else customers, progress=progress)

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from workbench.store.migrations import HEAD_REVISION
+from workbench.store.opening import Problem, StoreError, connect_existing
 
 log = logging.getLogger(__name__)
 
@@ -57,6 +58,7 @@ class Store:
     read_engine: Engine
     write_engine: Engine
     device_id: str = ""
+    read_only: bool = False  # opened read-only (the file or its folder cannot be written)
     _read_sessions: sessionmaker[Session] = field(init=False, repr=False)
     _write_sessions: sessionmaker[Session] = field(init=False, repr=False)
 
@@ -77,7 +79,10 @@ class Store:
         ``foreign_keys=False`` turns SQLite's reference checks off for this transaction only
         (the pragma cannot change inside one): the sync client applies rows the server has
         already checked, and a child may arrive a page before a parent that changed later.
+        A read-only store refuses every write with a :class:`StoreError`.
         """
+        if self.read_only:
+            raise StoreError(Problem.READ_ONLY, self.path, "writes are refused")
         if foreign_keys:
             with self._write_sessions() as session, session.begin():
                 yield session
@@ -97,11 +102,15 @@ class Store:
         self.write_engine.dispose()
 
 
-def _engines(path: Path, synchronous: str) -> tuple[Engine, Engine]:
+def _engines(path: Path, synchronous: str, *, uri: str | None = None) -> tuple[Engine, Engine]:
     url = f"sqlite+pysqlite:///{path}"
-    read = create_engine(url, poolclass=QueuePool, pool_size=4, max_overflow=4)
+    extra: dict[str, Any] = {}
+    if uri is not None:  # an SQLite URI (read-only opening): connect through it
+        url = "sqlite+pysqlite://"
+        extra["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+    read = create_engine(url, poolclass=QueuePool, pool_size=4, max_overflow=4, **extra)
     _configure(read, immediate=False, synchronous=synchronous)
-    write = create_engine(url, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=60)
+    write = create_engine(url, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=60, **extra)
     _configure(write, immediate=True, synchronous=synchronous)
     return read, write
 
@@ -110,7 +119,7 @@ def current_revision(path: Path) -> str | None:
     """The file's Alembic revision, read without importing Alembic (it costs 0.4 s)."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    con = sqlite3.connect(path)
+    con = connect_existing(path)  # never creates; reads even a read-only store
     try:
         row = con.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name='alembic_version'"
@@ -182,4 +191,16 @@ def open_store(path: str | Path, *, synchronous: str = "FULL") -> Store:
     read, write = _engines(path, synchronous)
     store = Store(path=path, read_engine=read, write_engine=write)
     store.device_id = _ensure_device_id(store)
+    return store
+
+
+def open_read_only(path: Path, uri: str) -> Store:
+    """Open an existing store for reading only, through the SQLite URI ``uri``
+    (``opening.read_only_uri``); its writes are refused. Nothing is migrated or written."""
+    from workbench.store.models import Meta
+
+    read, write = _engines(path, "FULL", uri=uri)
+    store = Store(path=path, read_engine=read, write_engine=write, read_only=True)
+    with store.read() as s:
+        store.device_id = s.scalar(select(Meta.value).where(Meta.key == "device_id")) or ""
     return store
