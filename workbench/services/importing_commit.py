@@ -1,0 +1,184 @@
+"""Committing an import preview: every planned row in one write transaction, journaled the way
+the customer and contact services journal a form's edits (so that it all syncs, as one
+transaction the server applies all or nothing).
+
+A new customer is inserted at the first stage with its first stage event, a new contact with
+its first score readings, as ``customers.create_customer`` and ``contacts.add_contact`` do; an
+update goes through ``apply_changes`` after the version the preview saw is checked, so a
+customer edited meanwhile refuses the whole import (``StaleEditError``) instead of being
+overwritten. Any failure, or a cancel, rolls everything back.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import false, select
+from sqlalchemy.orm import Session
+
+from workbench.domain.enums import FIRST_STAGE, ScoreKind
+from workbench.services import contacts as contact_service
+from workbench.services import customers as customer_service
+from workbench.services.context import Context, apply_changes, tx_id
+from workbench.services.importing_plan import (
+    Cancelled,
+    ContactPlan,
+    CustomerPlan,
+    ImportCancelled,
+    ImportPreview,
+    ImportResult,
+    Progress,
+)
+from workbench.services.importing_read import ImportFileError
+from workbench.store import models as m
+from workbench.store.models import JournalEntry, new_id, utcnow
+from workbench.store.payload import row_key, row_payload
+from workbench.store.search_index import bulk_index, reindex_customer
+from workbench.store.search_terms import SearchTerms, compute
+
+_STEP = 200  # customers between progress reports and cancel checks
+_SCORES = tuple(k.value for k in ScoreKind)
+_PARENTS_FIRST = ("customers", "stage_events", "contacts", "contact_scores")
+
+
+def commit_import(ctx: Context, preview: ImportPreview, *, updates: bool = True,
+                  exclude_rows: Collection[int] = (), progress: Progress | None = None,
+                  cancelled: Cancelled | None = None) -> ImportResult:
+    """Write the preview's valid rows in one transaction; returns what was written.
+
+    ``updates=False`` leaves every stored customer (and its contacts) as it is;
+    ``exclude_rows`` (sheet row numbers) leaves out the customers planned from those rows.
+    """
+    if preview.problems:
+        zh, en = preview.problems[0]
+        raise ImportFileError(zh, en)
+    skip = set(exclude_rows)
+    plans = [p for p in preview.customers
+             if p.writes and not skip.intersection(p.rows) and (updates or p.action == "create")]
+    counts = {"customers_created": 0, "customers_updated": 0, "contacts_created": 0, "contacts_updated": 0}
+    if not plans:
+        return ImportResult(None, **counts, customer_ids=())
+    ids: list[str] = []
+    with ctx.store.write() as s:
+        customer_service.check_stage(s, FIRST_STAGE)
+        now = datetime.now().replace(microsecond=0)  # event times are local wall-clock
+        created: list[tuple[m.Customer, list[m.Contact]]] = []
+        touched: list[str] = []
+        for start in range(0, len(plans), _STEP):
+            if cancelled is not None and cancelled():
+                raise ImportCancelled()
+            if progress is not None:
+                progress(start, len(plans))
+            chunk = plans[start : start + _STEP]
+            _check_codes_free(s, [p.values["credit_code"] for p in chunk
+                                  if p.action == "create" and p.values.get("credit_code")])
+            new_rows: list[tuple[Any, str]] = []
+            for plan in chunk:
+                if plan.action == "create":
+                    customer = _new_customer(ctx, plan, now, new_rows)
+                    customer_id = customer.id
+                    created.append((customer, []))
+                    counts["customers_created"] += 1
+                else:
+                    assert plan.existing_id is not None
+                    customer_id = plan.existing_id
+                    _update_customer(s, ctx, plan)
+                    counts["customers_updated"] += plan.action == "update"
+                    touched.append(customer_id)
+                for contact in plan.contacts:
+                    if _write_contact(s, ctx, customer_id, contact, new_rows):
+                        counts["contacts_created" if contact.action == "create" else "contacts_updated"] += 1
+                        if plan.action == "create":
+                            created[-1][1].append(new_rows[-1 - len(_SCORES)][0])
+                ids.append(customer_id)
+            insert_rows(s, ctx, new_rows)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        s.flush()
+        bulk_index(s, [_terms(row, people) for row, people in created])
+        for cid in touched:
+            reindex_customer(s, cid)
+        tx = tx_id(s)
+    if progress is not None:
+        progress(len(plans), len(plans))
+    return ImportResult(tx, **counts, customer_ids=tuple(ids))
+
+
+def insert_rows(s: Session, ctx: Context, rows: Sequence[tuple[Any, str]]) -> None:
+    """:func:`~workbench.services.context.insert_row` for many new rows at once: the same
+    bookkeeping and the same journal entries (in the order given), with one flush per table."""
+    if not rows:
+        return
+    now = utcnow()
+    for row, _ in rows:
+        row.created_at = now
+        row.updated_at = now
+        row.version = 1
+        if hasattr(row, "owner_id") and row.owner_id is None:
+            row.owner_id = ctx.user_id
+    for table in _PARENTS_FIRST:  # flushed table by table: the unit of work does not order them
+        s.add_all([row for row, t in rows if t == table])
+        s.flush()
+    # As context.journal writes them; the base version is 0 without a lookup each (a row
+    # created in this transaction has never been seen by the server).
+    tx = tx_id(s)
+    s.add_all([JournalEntry(device_id=ctx.store.device_id, tx_id=tx, table_name=table, row_id=row_key(table, row),
+                            op="insert", base_version=0, new_version=1,
+                            fields=json.dumps(row_payload(row), ensure_ascii=False, sort_keys=True),
+                            actor_id=ctx.user_id, created_at=now) for row, table in rows])
+    s.flush()
+
+
+def _check_codes_free(s: Session, codes: list[str]) -> None:
+    """A customer stored meanwhile under a code the preview found free refuses the import."""
+    if codes:
+        taken = s.scalar(select(m.Customer.credit_code).where(m.Customer.deleted == false(),
+                                                              m.Customer.credit_code.in_(codes)))
+        if taken:
+            customer_service.check_credit_code_free(s, taken, None)
+
+
+def _terms(row: m.Customer, people: list[m.Contact]) -> tuple[int, SearchTerms]:
+    """A new customer's search terms from the rows in hand (as search_index.terms_for reads them)."""
+    return row.num, compute(name=row.name, short_name=row.short_name, credit_code=row.credit_code,
+                            contact_names=[p.name for p in people],
+                            phones=[x for p in people for x in (p.mobile, p.phone) if x])
+
+
+def _new_customer(ctx: Context, plan: CustomerPlan, now: datetime, out: list[tuple[Any, str]]) -> m.Customer:
+    row = m.Customer(id=new_id(), **plan.values, stage_code=FIRST_STAGE, stage_changed_at=now)
+    event = m.StageEvent(id=new_id(), customer_id=row.id, from_code=None, to_code=FIRST_STAGE, occurred_at=now,
+                         by_user_id=ctx.user_id)
+    out += [(row, "customers"), (event, "stage_events")]
+    return row
+
+
+def _update_customer(s: Session, ctx: Context, plan: CustomerPlan) -> None:
+    assert plan.existing_id is not None
+    row = customer_service.load(s, plan.existing_id)
+    customer_service.check_version(row, "customer", plan.existing_version)
+    if plan.action == "update":
+        if "credit_code" in plan.values:
+            customer_service.check_credit_code_free(s, plan.values["credit_code"], plan.existing_id)
+        apply_changes(s, ctx, row, "customers", plan.values)
+
+
+def _write_contact(s: Session, ctx: Context, customer_id: str, plan: ContactPlan,
+                   out: list[tuple[Any, str]]) -> bool:
+    """A new contact and its first score readings (as contacts.add_contact), or an update."""
+    if plan.action == "create":
+        row = m.Contact(id=new_id(), customer_id=customer_id, **plan.values)
+        out.append((row, "contacts"))
+        out += [(m.ContactScore(id=new_id(), contact_id=row.id, kind=kind, value=plan.values.get(kind, 0),
+                                recorded_at=utcnow(), note=None, visit_id=None), "contact_scores") for kind in _SCORES]
+        return True
+    if plan.action == "update":
+        assert plan.existing_id is not None
+        row = contact_service.load(s, plan.existing_id)
+        customer_service.check_version(row, "contact", plan.existing_version)
+        apply_changes(s, ctx, row, "contacts", plan.values)
+        return True
+    return False
