@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
+from workbench.services.changes import record
 from workbench.store.engine import Store
 from workbench.store.models import JournalEntry, RowSync, VisitContact, new_id, utcnow
 from workbench.store.payload import row_key, row_payload
@@ -55,6 +56,7 @@ def journal(session: Session, ctx: Context, *, table: str, row_id: str, op: str,
             created_at=utcnow(),
         )
     )
+    record(session, table, row_id, op)  # for the screens (services.changes)
 
 
 def apply_changes(session: Session, ctx: Context, row: Any, table: str, changes: Mapping[str, Any]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.enums import FIRST_STAGE, ScoreKind
 from workbench.services import contacts as contact_service
 from workbench.services import customers as customer_service
+from workbench.services.changes import record
 from workbench.services.context import Context, apply_changes, tx_id
 from workbench.services.importing_plan import (
     Cancelled,
@@ -129,6 +130,8 @@ def insert_rows(s: Session, ctx: Context, rows: Sequence[tuple[Any, str]]) -> No
                             op="insert", base_version=0, new_version=1,
                             fields=json.dumps(row_payload(row), ensure_ascii=False, sort_keys=True),
                             actor_id=ctx.user_id, created_at=now) for row, table in rows])
+    for row, table in rows:
+        record(s, table, row_key(table, row), "insert")
     s.flush()
 
 
