@@ -19,7 +19,15 @@ def test_a_service_write_names_its_tables_rows_kinds_and_customer(ctx: Context) 
     with collecting() as got:
         c = customers.create_customer(ctx, values=BANK)
     assert got.changes.rows["customers"] == {c.id} and got.changes.customers == {c.id}
-    assert "insert" in got.changes.kinds and not got.changes.many
+    assert got.changes.kinds["customers"] == {"insert"} and got.changes.membership("customers")
+    assert not got.changes.many
+    with collecting() as got:
+        customers.update_customer(ctx, customer_id=c.id, changes={"notes": "改"})
+    assert got.changes.touches("customers") and not got.changes.membership("customers")
+    with collecting() as got:
+        customers.delete_customer(ctx, customer_id=c.id)
+        customers.restore_customer(ctx, customer_id=c.id)
+    assert got.changes.kinds["customers"] == {"delete", "update", "restore"}
     with collecting() as got:
         k = contacts.add_contact(ctx, customer_id=c.id, values={"name": "王喆"})
         visits.log_visit(ctx, customer_id=c.id, move_to_stage="approach", values={

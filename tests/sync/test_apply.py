@@ -73,6 +73,8 @@ def test_pulled_rows_are_stored_searchable_derived_and_not_journaled(ctx: Contex
     assert journal_count(ctx) == before  # nothing pulled goes back up
     assert cursor(ctx.store) == 42 and applied.cursor == 42
     assert index_pending(ctx.store) == 1  # the pull's end indexes what its pages marked
+    changes = applied.changes(ctx.store)  # what the screens are told, as for a local write
+    assert changes.customers == {c.id} and changes.membership("customers") and changes.touches("visits")
     got = customers.get_customer(ctx, customer_id=c.id)
     assert got.name == BANK["name"] and got.stage_code == "target_market"
     assert got.next_follow_up == date(2026, 11, 27) and got.last_visit_at == datetime(2026, 11, 20, 9, 30)

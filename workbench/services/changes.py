@@ -27,16 +27,22 @@ MANY = 500  # more customers than this in one change: screens reload whole
 
 @dataclass(frozen=True)
 class Changes:
-    """Tables and rows written, the kinds of change, and the customers they hang from."""
+    """Tables and rows written, the kinds of change per table (insert, update, delete,
+    restore), and the customers they hang from."""
 
     rows: Mapping[str, frozenset[str]] = field(default_factory=dict)
-    kinds: frozenset[str] = frozenset()
+    kinds: Mapping[str, frozenset[str]] = field(default_factory=dict)
     customers: frozenset[str] = frozenset()
     many: bool = False  # too many to name (a demo build, an initial sync): reload everything
 
     @classmethod
     def everything(cls) -> Changes:
         return cls(many=True)
+
+    @classmethod
+    def of_customer(cls, customer_id: str) -> Changes:
+        """"Show this customer as stored" (after a write that failed half-way, say)."""
+        return cls({"customers": frozenset({customer_id})}, {}, frozenset({customer_id}))
 
     @property
     def empty(self) -> bool:
@@ -48,11 +54,17 @@ class Changes:
     def touches_customer(self, customer_id: str | None) -> bool:
         return self.many or (customer_id is not None and customer_id in self.customers)
 
+    def membership(self, table: str) -> bool:
+        """Did rows of ``table`` appear or disappear (an insert, a delete, a restore)? A list
+        of them must be read again, not only repainted."""
+        return self.many or bool(self.kinds.get(table, frozenset()) & {"insert", "delete", "restore"})
+
     def merged(self, other: Changes) -> Changes:
-        rows = {t: self.rows.get(t, frozenset()) | other.rows.get(t, frozenset())
-                for t in {*self.rows, *other.rows}}
+        def union(a: Mapping[str, frozenset[str]], b: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+            return {t: a.get(t, frozenset()) | b.get(t, frozenset()) for t in {*a, *b}}
+
         customers = self.customers | other.customers
-        return Changes(rows, self.kinds | other.kinds, customers,
+        return Changes(union(self.rows, other.rows), union(self.kinds, other.kinds), customers,
                        self.many or other.many or len(customers) > MANY)
 
 
@@ -108,18 +120,18 @@ def _customer_ids(session: Session, table: str, ids: list[str]) -> set[str]:
 def from_rows(session: Session, items: Iterable[tuple[str, str, str]]) -> Changes:
     """Changes of these ``(table, row id, kind)``, their customers read through ``session``."""
     rows: dict[str, set[str]] = {}
-    kinds: set[str] = set()
+    kinds: dict[str, set[str]] = {}
     for table, row_id, kind in items:
         rows.setdefault(table, set()).add(row_id)
-        kinds.add(kind)
+        kinds.setdefault(table, set()).add(kind)
     customers: set[str] = set()
     for table, ids in rows.items():
         try:
             customers |= _customer_ids(session, table, sorted(ids))
         except KeyError:  # a table without rows of its own on this schema (users...)
             continue
-    return Changes({t: frozenset(i) for t, i in rows.items()}, frozenset(kinds), frozenset(customers),
-                   len(customers) > MANY)
+    return Changes({t: frozenset(i) for t, i in rows.items()}, {t: frozenset(k) for t, k in kinds.items()},
+                   frozenset(customers), len(customers) > MANY)
 
 
 @event.listens_for(Session, "before_commit")

@@ -104,6 +104,8 @@ def set_deleted(session: Session, ctx: Context, row: Any, table: str, deleted: b
     row.updated_at = utcnow()
     journal(session, ctx, table=table, row_id=row_key(table, row), op="delete" if deleted else "update",
             new_version=row.version, fields=row_payload(row, only={"deleted"}))
+    if not deleted:
+        record(session, table, row_key(table, row), "restore")  # back in the lists
     session.flush()
     return True
 

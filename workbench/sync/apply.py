@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from workbench.services.changes import Changes, from_rows
 from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
 from workbench.store.engine import Store
@@ -33,6 +34,7 @@ from workbench.sync.outbox import remember_versions
 log = logging.getLogger(__name__)
 
 CURSOR_KEY = "sync_cursor"
+CHANGES_LIMIT = 20_000  # more pulled rows than this: the screens reload everything
 
 
 
@@ -43,15 +45,28 @@ class Applied:
     rows: dict[str, set[str]] = field(default_factory=dict)
     kept_local: int = 0
     cursor: int = 0
+    kinds: dict[tuple[str, str], str] = field(default_factory=dict)  # insert / update / delete
 
-    def add(self, table: str, row_id: str) -> None:
+    def add(self, table: str, row_id: str, kind: str = "update") -> None:
         self.rows.setdefault(table, set()).add(row_id)
+        if self.kinds.get((table, row_id)) != "insert":  # new to this device stays new
+            self.kinds[(table, row_id)] = kind
 
     def merge(self, other: Applied) -> None:
         for table, ids in other.rows.items():
             self.rows.setdefault(table, set()).update(ids)
+        for key, kind in other.kinds.items():
+            self.add(*key, kind)
         self.kept_local += other.kept_local
         self.cursor = max(self.cursor, other.cursor)
+
+    def changes(self, store: Store) -> Changes:
+        """What the pull changed, as a local write's Changes (services.changes), for the screens."""
+        if self.count > CHANGES_LIMIT:
+            return Changes.everything()
+        with store.read() as s:
+            return from_rows(s, [(t, r, self.kinds.get((t, r), "update"))
+                                 for t, ids in self.rows.items() for r in ids])
 
     @property
     def count(self) -> int:
@@ -192,7 +207,7 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
             table, row_id = str(item["table"]), str(item["row"])
             model_for(table)  # KeyError for a table this schema does not know
             by_table.setdefault(table, {})[row_id] = item
-            result.add(table, row_id)
+            result.add(table, row_id, "delete" if item.get("deleted") else "update")
             versions[(table, row_id)] = int(item.get("version") or 0)
         for table, items in by_table.items():
             if table == "visit_contacts":
@@ -200,6 +215,8 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
                 continue
             known = _known(s, table, list(items))
             fresh = [row_id for row_id in items if row_id not in known]
+            for row_id in fresh:
+                result.add(table, row_id, "insert")
             _insert_new(s, table, [items[row_id] for row_id in fresh])
             if table == "customers":
                 new_customers.update(fresh)

@@ -20,7 +20,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.errors import DomainError
-from workbench.ui.env import UiEnv
+from workbench.services.changes import Changes
+from workbench.ui.env import UiEnv, apply
 
 
 class ChangedMeanwhile(DomainError):
@@ -41,13 +42,12 @@ class ServiceCommand(QUndoCommand):
         from workbench.ui.errors import show_error
 
         try:
-            fn()
+            apply(self.env, fn)  # publishes what it changed
         except Exception as exc:  # the edit could not be (un)done: say so, drop the command
             self.error = exc
             self.setObsolete(True)
             show_error(None, exc)
-        finally:
-            self.env.bus.customer_changed.emit(self.customer_id)
+            self.env.bus.publish(Changes.of_customer(self.customer_id))  # show what is stored
 
 
 def _holds(current: Any, values: Mapping[str, Any]) -> bool:
@@ -116,13 +116,11 @@ class DeleteCustomer(ServiceCommand):
         from workbench.services.customers import delete_customer
 
         self._guard(lambda: delete_customer(self.env.ctx, customer_id=self.customer_id))
-        self.env.bus.customers_changed.emit()
 
     def undo(self) -> None:
         from workbench.services.customers import restore_customer
 
         self._guard(lambda: restore_customer(self.env.ctx, customer_id=self.customer_id))
-        self.env.bus.customers_changed.emit()
 
 
 class MoveStage(ServiceCommand):

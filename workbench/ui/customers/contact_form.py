@@ -33,7 +33,7 @@ from workbench.ui.customers.form_support import (
     select_data,
     text_value,
 )
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
@@ -195,8 +195,8 @@ class ContactForm(Retranslating, QDialog):
     def _add(self) -> str:
         values = {k: v for k, v in self.values().items() if v is not None}
         self._check(values, new=True)
-        added = contacts.add_contact(self.env.ctx, customer_id=self.customer_id, values=values)
-        self.env.bus.customer_changed.emit(self.customer_id)
+        added = apply(self.env, lambda: contacts.add_contact(self.env.ctx, customer_id=self.customer_id,
+                                                             values=values))
         return added.id
 
     def _edit(self, k: dto.Contact) -> str | None:

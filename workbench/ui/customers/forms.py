@@ -38,7 +38,7 @@ from workbench.ui.customers.form_support import (
     text_value,
 )
 from workbench.ui.customers.stage_dialog import MoveStageDialog
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
@@ -208,9 +208,7 @@ class CustomerForm(Retranslating, QDialog):
 
     def _create(self) -> str:
         values = {k: v for k, v in self.values().items() if v is not None}
-        created = customers.create_customer(self.env.ctx, values=values)
-        self.env.bus.customer_changed.emit(created.id)
-        self.env.bus.customers_changed.emit()
+        created = apply(self.env, lambda: customers.create_customer(self.env.ctx, values=values))
         return created.id
 
     def _edit(self, c: dto.Customer) -> str | None:

@@ -16,6 +16,7 @@ from workbench.services import customers
 from workbench.services import offers as offer_service
 from workbench.services.offers import OfferInfo
 from workbench.services.proposals import ProposalRecord
+from workbench.ui.env import apply
 from workbench.ui.errors import show_error
 from workbench.ui.offers.format import text
 from workbench.ui.offers.outcome_dialog import APPROVE, DecisionDialog, OutcomeDialog
@@ -178,7 +179,7 @@ class OfferActions:
             return
         self.error.hide()
         try:
-            after = offer_service.mark_sent(self.env.ctx, offer_id=current.id)
+            after = apply(self.env, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))
         except ValidationError as exc:  # e.g. beyond authority and not yet approved
             self.error.setText("\n".join(text(e) for e in exc.errors))
             self.error.show()
@@ -187,4 +188,3 @@ class OfferActions:
             show_error(self.widget, exc)
             return
         self._undoable(current, after, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))
-        self.env.bus.customer_changed.emit(current.customer_id)

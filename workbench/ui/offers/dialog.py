@@ -16,7 +16,7 @@ from workbench.services import offers as offer_service
 from workbench.services.catalogue import current_price_books
 from workbench.services.dto import Customer
 from workbench.services.users import list_users
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.builder import OfferBuilder
 
@@ -70,15 +70,15 @@ class OfferDialog(Retranslating, QDialog):
         ctx, today = self.env.ctx, self.env.today()
         if self.detail is None:
             title = str(offer.get("title") or "").strip() or self._default_title()
-            info = offer_service.create_offer(ctx, customer_id=self.customer.id, title=title, offer=offer,
-                                              today=today)
+            info = apply(self.env, lambda: offer_service.create_offer(
+                ctx, customer_id=self.customer.id, title=title, offer=offer, today=today))
         else:
             if not str(offer.get("title") or "").strip():
                 offer = {**offer, "title": self.detail.title}
-            info = offer_service.revise_offer(ctx, offer_id=self.detail.id, offer=offer, today=today,
-                                              expected_version=self.detail.current_version_no)
+            detail = self.detail
+            info = apply(self.env, lambda: offer_service.revise_offer(
+                ctx, offer_id=detail.id, offer=offer, today=today, expected_version=detail.current_version_no))
         self.result_info = info
-        self.env.bus.customer_changed.emit(self.customer.id)
         return info
 
     def _saved(self, _info: object) -> None:

@@ -30,7 +30,7 @@ from workbench.services import offers as offer_service
 from workbench.services.dto import Customer, StageInfo
 from workbench.services.offers import OfferInfo
 from workbench.services.stages import list_stages
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
@@ -89,7 +89,7 @@ class _ActionDialog(Retranslating, QDialog):
     def submit(self) -> None:
         self._clear_errors()
         try:
-            info = self._act()
+            info = apply(self.env, self._act)
         except ValidationError as exc:
             mine = [e for e in exc.errors if e.field in self.field_errors]
             if not mine:  # e.g. the offer is no longer waiting: not the user's typing
@@ -116,7 +116,6 @@ class _ActionDialog(Retranslating, QDialog):
             show_error(self, exc)
             return
         self.result_info = info
-        self.env.bus.customer_changed.emit(info.customer_id)
         self.decided.emit(info)
         self.accept()
 

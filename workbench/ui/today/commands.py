@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from workbench.services.today import FollowUp
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.undo import ServiceCommand
 
 
@@ -18,8 +18,7 @@ def mark_follow_up_done(env: UiEnv, follow_up: FollowUp) -> None:
     """
     from workbench.services.visits import update_visit
 
-    saved = update_visit(env.ctx, visit_id=follow_up.visit_id, changes={"follow_up_done": True})
-    env.bus.customer_changed.emit(follow_up.customer_id)
+    saved = apply(env, lambda: update_visit(env.ctx, visit_id=follow_up.visit_id, changes={"follow_up_done": True}))
     env.undo.push(MarkFollowUpDone(env, follow_up=follow_up, version=saved.version))
 
 

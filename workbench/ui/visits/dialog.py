@@ -34,7 +34,7 @@ from workbench.services import drafts, visits
 from workbench.services.contacts import list_contacts
 from workbench.services.customers import get_customer
 from workbench.services.stages import list_stages
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.visits.field_box import ERROR_COLOUR, HINT_COLOUR
@@ -216,8 +216,9 @@ class VisitDialog(Retranslating, QDialog):
         self._say("")
         values, stage, reason = self.form.visit_values()
         try:
-            visit = visits.log_visit(self.env.ctx, customer_id=self.customer_id, values=values,
-                                     move_to_stage=stage, stage_reason=reason, draft_id=self.draft_id)
+            visit = apply(self.env, lambda: visits.log_visit(
+                self.env.ctx, customer_id=self.customer_id, values=values, move_to_stage=stage,
+                stage_reason=reason, draft_id=self.draft_id))
         except ValidationError as exc:
             elsewhere = self.form.show_errors(exc.errors)
             if elsewhere:
@@ -232,7 +233,6 @@ class VisitDialog(Retranslating, QDialog):
             self._drop_draft()
         except Exception:  # the visit is saved; a leftover draft is only a nuisance
             log.exception("could not discard the visit draft %s", self.draft_id)
-        self.env.bus.customer_changed.emit(self.customer_id)
         self.saved.emit(visit)
         self.accept()
 
