@@ -60,13 +60,10 @@ def _mapping_spec(value: str) -> str:
 def cmd_import(args: argparse.Namespace) -> int:
     from workbench.domain.errors import DomainError
     from workbench.services.users import current_user
-    from workbench.store.engine import open_store
+    from workbench.store.opening import open_existing
 
     path = _store_path(args)
-    if not path.exists():
-        print(f"没有找到数据库 / no store at {path}", file=sys.stderr)
-        return 2
-    store = open_store(path)
+    store = open_existing(path)  # never creates one; a damaged store is a StoreError (cli.main says it)
     try:
         from workbench.services.context import Context
 

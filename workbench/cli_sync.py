@@ -26,15 +26,12 @@ def add_parser(sub: Any, add_store_options: Any) -> None:
 
 def cmd_sync(args: argparse.Namespace) -> int:
     from workbench.cli import _store_path
-    from workbench.store.engine import open_store
+    from workbench.store.opening import open_existing
     from workbench.sync.client import SyncError
     from workbench.sync.engine import connect, enrol, server_url, sync_once
 
     path: Path = _store_path(args)
-    if not path.exists():
-        print(f"no store at {path}", file=sys.stderr)
-        return 2
-    store = open_store(path)
+    store = open_existing(path)  # never creates one; a damaged store is a StoreError (cli.main says it)
     try:
         if args.enrol:
             url = args.server or server_url(store)

@@ -10,8 +10,14 @@ import pytest
 import python_calamine as pc
 
 from tests.services.import_sheets import codes, write_xlsx
-from workbench.cli_import import add_parser, run
+from workbench.cli import main
+from workbench.cli_import import add_parser
 from workbench.store.engine import open_store
+
+
+def run(argv: list[str]) -> int:
+    """`workbench import ...` through the program's own entry point (its error boundary too)."""
+    return main(["import", *argv])
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ NEEDS_A_STORE = ("check", "search", "migrate", "reindex", "proposal")
 
 
 def argv(command: str, tmp_path: Path, *, offer: str = "FA-NONE") -> list[str]:
-    extra = {"search": ["银行"], "proposal": ["--offer", offer, "-o", str(tmp_path / "out.pdf")]}
+    extra = {"search": ["银行"], "import": [str(tmp_path / "sheet.csv")], "proposal": ["--offer", offer, "-o", str(tmp_path / "out.pdf")]}
     return [command, *extra.get(command, [])]
 
 
@@ -55,12 +55,10 @@ def test_a_missing_demo_store_is_not_made_empty_by_maintenance(tmp_path: Path, c
 
 
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
-@pytest.mark.parametrize("command", [*NEEDS_A_STORE, "sync"])
+@pytest.mark.parametrize("command", [*NEEDS_A_STORE, "sync", "import"])
 def test_a_damaged_store_gets_a_message_from_every_command(tmp_path: Path, demo_store_path: Path,
                                                            capsys: pytest.CaptureFixture[str],
                                                            command: str, damage: str) -> None:
-    if command == "sync" and damage in ("empty", "directory"):
-        pytest.skip("cli_sync.py opens with the creating open_store (outside this change)")
     path = copy_store(demo_store_path, tmp_path / "s.sqlite")
     DAMAGES[damage](path)
     before = snapshot(path)
