@@ -1,0 +1,1 @@
+"""Sync in the window: enrolment with the team server, the status bar, conflicts."""
