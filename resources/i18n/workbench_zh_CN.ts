@@ -4,17 +4,17 @@
 <context>
     <name>Authority</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="58"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="59"/>
         <source>within authority</source>
         <translation>权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="59"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="60"/>
         <source>needs team lead</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="60"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="61"/>
         <source>needs HQ</source>
         <translation>需总部审批</translation>
     </message>
@@ -22,72 +22,72 @@
 <context>
     <name>BuyingCentreView</name>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="189"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="190"/>
         <source>&amp;Add contact…</source>
         <translation>添加联系人(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="190"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="191"/>
         <source>Add a person of this customer</source>
         <translation>添加该客户的一位联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="192"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="193"/>
         <source>Inside supporter: guides us, tells us what really goes on.</source>
         <translation>内部支持者：为我们指路，告诉我们内部真实情况。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="193"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="194"/>
         <source>Uses the service every day; judges it by how it works.</source>
         <translation>每天使用业务，凭实际使用效果评价。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="194"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="195"/>
         <source>Checks the technical fit; can say no, cannot say yes alone.</source>
         <translation>把关技术是否适用；可以否决，但不能单独拍板。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="195"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="196"/>
         <source>Decides and signs; releases the budget.</source>
         <translation>拍板签字，批准预算。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="196"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="197"/>
         <source>Contacts whose buying role is not known yet: find out.</source>
         <translation>采购角色尚不明确的联系人：请尽快摸清。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="199"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="200"/>
         <source>Role unknown</source>
         <translation>角色未知</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="227"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="224"/>
         <source>Nobody yet</source>
         <translation>暂无</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="229"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="226"/>
         <source>{0} contact(s)</source>
         <translation>{0} 位联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="232"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="229"/>
         <source>No economic buyer (关键决策者) yet: who decides and signs?</source>
         <translation>尚未找到关键决策者：谁拍板、谁签字？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="234"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="231"/>
         <source>No coach (教练) yet: who inside supports us?</source>
         <translation>尚未发展教练：客户内部谁支持我们？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="262"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="259"/>
         <source>Delete the contact {0}? (Edit ▸ Undo brings it back.)</source>
         <translation>删除联系人“{0}”？（可通过“编辑 ▸ 撤销”恢复。）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="263"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="260"/>
         <source>Delete contact</source>
         <translation>删除联系人</translation>
     </message>
@@ -95,17 +95,17 @@
 <context>
     <name>CataloguePanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="75"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="72"/>
         <source>&amp;Find a product (Ctrl+F):</source>
         <translation>查找产品(&amp;F)（Ctrl+F）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="76"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="73"/>
         <source>name, code or category</source>
         <translation>名称、编码或类别</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="77"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="74"/>
         <source>&amp;Add to the offer (Enter)</source>
         <translation>加入报价(&amp;A)（Enter）</translation>
     </message>
@@ -113,52 +113,52 @@
 <context>
     <name>ContactCard</name>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="79"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="80"/>
         <source>Key person (关键人)</source>
         <translation>关键人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="84"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="85"/>
         <source>liaison</source>
         <translation>协议联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="85"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="86"/>
         <source>Liaison named in the service agreement (联系人)</source>
         <translation>服务协议中指定的联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="89"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="89"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
         <source>Edit this contact</source>
         <translation>编辑该联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="91"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="90"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="91"/>
         <source>Delete this contact (undoable)</source>
         <translation>删除该联系人（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="103"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="104"/>
         <source>Style: {0}</source>
         <translation>处事风格：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="119"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="120"/>
         <source>up since the previous reading</source>
         <translation>较上次评分上升</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/buying_centre.py" line="120"/>
+        <location filename="../../workbench/ui/customers/buying_centre.py" line="121"/>
         <source>down since the previous reading</source>
         <translation>较上次评分下降</translation>
     </message>
@@ -166,117 +166,117 @@
 <context>
     <name>ContactForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="107"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="108"/>
         <source>New contact</source>
         <translation>新建联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="108"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="109"/>
         <source>Edit {0}</source>
         <translation>编辑联系人“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;Name*:</source>
         <translation>姓名(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;Title:</source>
         <translation>职务(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="110"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
         <source>&amp;Department:</source>
         <translation>部门(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
         <source>&amp;Mobile:</source>
         <translation>手机(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
         <source>&amp;Phone:</source>
         <translation>电话(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="111"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
         <source>&amp;E-mail:</source>
         <translation>电子邮箱(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
         <source>&amp;Birthday:</source>
         <translation>生日(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="112"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
         <source>&amp;Care dates:</source>
         <translation>关怀日期(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
         <source>Buying &amp;role:</source>
         <translation>采购角色(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="113"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
         <source>Behaviour st&amp;yle:</source>
         <translation>处事风格(&amp;Y)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
         <source>C&amp;loseness (0–10):</source>
         <translation>亲近度（0–10）(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="114"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
         <source>Tr&amp;ust (0–10):</source>
         <translation>信任度（0–10）(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
         <source>Personal &amp;favour (0–10):</source>
         <translation>人情（0–10）(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="115"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
         <source>&amp;Key person:</source>
         <translation>关键人(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="117"/>
         <source>L&amp;iaison:</source>
         <translation>协议联系人(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="116"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="117"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="120"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="121"/>
         <source>one per line: label month-day, e.g. 生日 3-15</source>
         <translation>每行一项：名称 月-日，例如“生日 3-15”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="121"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="122"/>
         <source>关键人: decides or sways the decision</source>
         <translation>关键人：拍板或能左右决策</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="122"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="123"/>
         <source>联系人 named in the service agreement</source>
         <translation>服务协议中指定的联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="123"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="124"/>
         <source>not known yet</source>
         <translation>尚不清楚</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/contact_form.py" line="127"/>
+        <location filename="../../workbench/ui/customers/contact_form.py" line="128"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
@@ -317,102 +317,102 @@
         <translation>正在加载客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="203"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="201"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="204"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="202"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="205"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="203"/>
         <source>Owner</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="206"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="204"/>
         <source>Value</source>
         <translation>价值等级</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="207"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="205"/>
         <source>Churn risk</source>
         <translation>流失风险</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="222"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="220"/>
         <source>&amp;Profile</source>
         <translation>客户档案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="225"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="223"/>
         <source>&amp;Buying centre ({0})</source>
         <translation>决策链（{0}）(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="226"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="224"/>
         <source>&amp;Timeline ({0})</source>
         <translation>时间线（{0}）(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="227"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="225"/>
         <source>O&amp;ffers ({0})</source>
         <translation>报价（{0}）(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="235"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="233"/>
         <source>Choose a customer in the list to see everything about it here.</source>
         <translation>在列表中选择客户，即可在此查看其全部信息。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="238"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="236"/>
         <source>This customer was deleted. Edit ▸ Undo (Ctrl+Z) brings it back.</source>
         <translation>该客户已删除。“编辑 ▸ 撤销”（Ctrl+Z）可恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="246"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="244"/>
         <source>&amp;Log visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="247"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="245"/>
         <source>Record a visit, call or meeting with this customer</source>
         <translation>记录与该客户的拜访、电话或会面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="248"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="246"/>
         <source>&amp;Edit…</source>
         <translation>编辑(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="249"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="247"/>
         <source>&amp;Move stage…</source>
         <translation>调整阶段(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="250"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="248"/>
         <source>Move the customer to another relationship stage (undoable)</source>
         <translation>将客户调整到其他关系阶段（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="251"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="249"/>
         <source>&amp;Delete</source>
         <translation>删除(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="252"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="250"/>
         <source>Delete the customer (undoable)</source>
         <translation>删除该客户（可撤销）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="298"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="292"/>
         <source>Delete {0}? Its contacts and visits go with it; Edit ▸ Undo brings them back.</source>
         <translation>删除“{0}”？其联系人和拜访记录将一并删除；“编辑 ▸ 撤销”可全部恢复。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/detail.py" line="299"/>
+        <location filename="../../workbench/ui/customers/detail.py" line="293"/>
         <source>Delete customer</source>
         <translation>删除客户</translation>
     </message>
@@ -420,163 +420,163 @@
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="100"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="101"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="101"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="102"/>
         <source>Edit {0}</source>
         <translation>编辑客户“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="103"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
         <source>&amp;Name*:</source>
         <translation>客户名称(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="103"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
         <source>S&amp;hort name:</source>
         <translation>简称(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
         <source>&amp;Industry*:</source>
         <translation>行业(&amp;I)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
         <source>&amp;Employees:</source>
         <translation>员工人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
         <source>Mo&amp;bile lines:</source>
         <translation>手机用户数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
         <source>Shared:</source>
         <translation>共享：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
         <source>&amp;Value grade:</source>
         <translation>价值等级(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
         <source>Churn ris&amp;k:</source>
         <translation>流失风险(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
         <source>C&amp;urrent provider:</source>
         <translation>现运营商(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
         <source>Com&amp;petitors:</source>
         <translation>竞争对手(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
         <source>&amp;Their contract ends:</source>
         <translation>对方合同到期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="111"/>
         <source>Price-&amp;sensitive:</source>
         <translation>价格敏感(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="111"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
         <source>Decides on reference c&amp;ases:</source>
         <translation>看重成功案例(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
         <source>&amp;Loyalty:</source>
         <translation>忠诚度(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
         <source>&amp;Motive:</source>
         <translation>驱动因素(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="116"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
         <source>18 characters (统一社会信用代码)</source>
         <translation>统一社会信用代码，18 位</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
         <location filename="../../workbench/ui/customers/forms.py" line="118"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source>visible to the &amp;whole team</source>
         <translation>全团队可见(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
         <source> (not a key industry)</source>
         <translation>（非重点行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="138"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="138"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
         <source>Industry default</source>
         <translation>按行业默认</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="144"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
         <source>Industry default ({0})</source>
         <translation>按行业默认（{0}）</translation>
     </message>
@@ -584,42 +584,42 @@
 <context>
     <name>CustomerTableModel</name>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <location filename="../../workbench/ui/customers/model.py" line="151"/>
         <source>Name</source>
         <translation>客户名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <location filename="../../workbench/ui/customers/model.py" line="151"/>
         <source>Short name</source>
         <translation>简称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <location filename="../../workbench/ui/customers/model.py" line="151"/>
         <source>Industry</source>
         <translation>行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="155"/>
+        <location filename="../../workbench/ui/customers/model.py" line="151"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <location filename="../../workbench/ui/customers/model.py" line="152"/>
         <source>Region</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <location filename="../../workbench/ui/customers/model.py" line="152"/>
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <location filename="../../workbench/ui/customers/model.py" line="152"/>
         <source>Next follow-up</source>
         <translation>下次跟进</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/model.py" line="156"/>
+        <location filename="../../workbench/ui/customers/model.py" line="152"/>
         <source>Last visit</source>
         <translation>最近拜访</translation>
     </message>
@@ -627,47 +627,47 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="115"/>
+        <location filename="../../workbench/ui/customers/view.py" line="116"/>
         <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
         <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="116"/>
+        <location filename="../../workbench/ui/customers/view.py" line="117"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="117"/>
+        <location filename="../../workbench/ui/customers/view.py" line="118"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="119"/>
+        <location filename="../../workbench/ui/customers/view.py" line="120"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="121"/>
+        <location filename="../../workbench/ui/customers/view.py" line="122"/>
         <source>Everyone&apos;s</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="121"/>
+        <location filename="../../workbench/ui/customers/view.py" line="122"/>
         <source>Mine</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="176"/>
+        <location filename="../../workbench/ui/customers/view.py" line="173"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="211"/>
+        <location filename="../../workbench/ui/customers/view.py" line="208"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="211"/>
+        <location filename="../../workbench/ui/customers/view.py" line="208"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
     </message>
@@ -675,81 +675,129 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166"/>
         <source>Approve offer {0}</source>
         <translation>审批通过报价 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166"/>
         <source>Reject offer {0}</source>
         <translation>驳回报价 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168"/>
         <source>{0} — version {1}</source>
         <translation>{0} — 第 {1} 版</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="173"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="169"/>
         <source>&amp;Comment (optional):</source>
         <translation>审批意见（可选）(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170"/>
         <source>&amp;Reason for rejecting (required):</source>
         <translation>驳回原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="176"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172"/>
         <source>&amp;Approve</source>
         <translation>通过(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="176"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172"/>
         <source>&amp;Reject</source>
         <translation>驳回(&amp;R)</translation>
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="75"/>
+        <source>Team server</source>
+        <translation>团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="76"/>
+        <source>Connect this laptop to your team&apos;s server to sync visits, customers and offers. Work goes on offline as before; nothing is sent until you connect.</source>
+        <translation>将本机连接到团队服务器，以同步拜访、客户和报价。离线时照常工作；连接之前不会发送任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="78"/>
+        <source>Server address</source>
+        <translation>服务器地址</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="78"/>
+        <source>One-time code</source>
+        <translation>一次性登记码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="79"/>
+        <source>This laptop&apos;s name</source>
+        <translation>本机名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="83"/>
+        <source>from your team lead or IT</source>
+        <translation>由主管或信息部门提供</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="84"/>
+        <source>Connect</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="97"/>
+        <source>Connecting to the team server</source>
+        <translation>正在连接团队服务器</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="102"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
     <name>FabeView</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="155"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="152"/>
         <source>Select a product to see its talking points (FABE).</source>
         <translation>选择一个产品，查看其 FABE 推介要点。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="159"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="156"/>
         <source>Feature</source>
         <translation>特性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="160"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="157"/>
         <source>Advantage</source>
         <translation>优势</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="161"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="158"/>
         <source>Benefit</source>
         <translation>利益</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="164"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="161"/>
         <source> (your customer&apos;s industry)</source>
         <translation>（本客户所在行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="163"/>
         <source> [illustrative]</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="167"/>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="169"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="164"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="169"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
         <source>no reference case yet</source>
         <translation>暂无成功案例</translation>
     </message>
@@ -955,27 +1003,27 @@
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/form_texts.py" line="71"/>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="69"/>
         <source>{0} (current)</source>
         <translation>{0}（当前）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/form_texts.py" line="74"/>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="72"/>
         <source>+1 da&amp;y</source>
         <translation>+1 天(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/form_texts.py" line="77"/>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="75"/>
         <source>+1 &amp;week</source>
         <translation>+1 周(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/form_texts.py" line="80"/>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="78"/>
         <source>key person</source>
         <translation>关键人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/form_texts.py" line="83"/>
+        <location filename="../../workbench/ui/visits/form_texts.py" line="81"/>
         <source>No contacts recorded for this customer yet.</source>
         <translation>该客户尚未登记联系人。</translation>
     </message>
@@ -983,88 +1031,88 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="141"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="141"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="139"/>
+        <location filename="../../workbench/ui/main_window.py" line="141"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="144"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="144"/>
+        <location filename="../../workbench/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="146"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
@@ -1079,7 +1127,7 @@
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="199"/>
+        <location filename="../../workbench/ui/main_window.py" line="202"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -1120,118 +1168,118 @@
 <context>
     <name>OfferBuilder</name>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="207"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
         <source>Whole-offer &amp;discount (%):</source>
         <translation>整单折扣(&amp;D)（%）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>Term</source>
         <translation>协议期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="213"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>Manual %</source>
         <translation>手动折扣 %</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
         <source>List price</source>
         <translation>目录价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
         <source>Net unit</source>
         <translation>折后单价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="214"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="215"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
         <source>One-off</source>
         <translation>一次性费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="215"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
         <source>Rules / problems</source>
         <translation>规则 / 问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="220"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="217"/>
         <source>{} mobile lines</source>
         <translation>{} 个手机号码</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="222"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="219"/>
         <source>at risk of leaving</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="261"/>
-        <location filename="../../workbench/ui/offers/builder.py" line="272"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="258"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="269"/>
         <source>Not saved: the offer has fields marked in red</source>
         <translation>未保存：报价中有标红的字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="262"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="259"/>
         <source>Not saved: the offer is empty</source>
         <translation>未保存：报价为空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="265"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="262"/>
         <source>Saving is not available here</source>
         <translation>此处无法保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="277"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="274"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="309"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="306"/>
         <source>Line {}: {}</source>
         <translation>第 {} 行：{}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="334"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="331"/>
         <source>• list price, no discount</source>
         <translation>• 目录价，无折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="335"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="332"/>
         <source>Line {}: net {} (floor {}), {} off in all</source>
         <translation>第 {} 行：折后 {}（底线价 {}），共优惠 {}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="340"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="337"/>
         <source>Select a line to see how it is priced.</source>
         <translation>选择一行，查看其定价依据。</translation>
     </message>
@@ -1239,27 +1287,27 @@
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="87"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="88"/>
         <source>Offer for {0}</source>
         <translation>{0} 报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="93"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="94"/>
         <source>New offer — {0}</source>
         <translation>新建报价 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="95"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="96"/>
         <source>Offer {0} — {1}</source>
         <translation>报价 {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="97"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="98"/>
         <source>Version {0} ({1}, frozen): saving makes version {2}.</source>
         <translation>第 {0} 版（{1}，已冻结）：保存后将生成第 {2} 版。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="100"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="101"/>
         <source>Version {0} ({1}): saving replaces this version.</source>
         <translation>第 {0} 版（{1}）：保存将覆盖此版本。</translation>
     </message>
@@ -1267,37 +1315,37 @@
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="26"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="27"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="27"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="28"/>
         <source>needs approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="28"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="29"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="29"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="30"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="30"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="31"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="31"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="32"/>
         <source>won</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="32"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="33"/>
         <source>lost</source>
         <translation>已丢单</translation>
     </message>
@@ -1305,163 +1353,163 @@
 <context>
     <name>OffersTab</name>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="153"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="150"/>
         <source>Loading the offers</source>
         <translation>正在加载报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="236"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="231"/>
         <source>{0} → {1}</source>
         <translation>{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="238"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="233"/>
         <source>v{0}</source>
         <translation>第 {0} 版</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="241"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="236"/>
         <source>“{0}”</source>
         <translation>“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="250"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="245"/>
         <source>Select an offer to see its history.</source>
         <translation>选择一个报价，查看其审批记录。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="288"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="283"/>
         <source>&amp;New offer…</source>
         <translation>新建报价(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="289"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="284"/>
         <source>Build a priced bundle offer for this customer</source>
         <translation>为该客户制作组合方案报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="290"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="285"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="291"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="286"/>
         <source>Open the offer to revise it (a sent offer gets a new version)</source>
         <translation>打开报价进行修改（已发送的报价将生成新版本）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="292"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="287"/>
         <source>Propos&amp;al…</source>
         <translation>建议书(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="293"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="288"/>
         <source>Preview, print or save the proposal sheet (PDF) of this offer</source>
         <translation>预览、打印或保存该方案的建议书 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="294"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="289"/>
         <source>Mark &amp;sent</source>
         <translation>标记为已发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="295"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="290"/>
         <source>The offer went to the customer: its version is frozen</source>
         <translation>报价已交给客户：该版本将被冻结</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="296"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="291"/>
         <source>A&amp;pprove…</source>
         <translation>审批通过(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="297"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="292"/>
         <source>Approve the offer waiting for approval (team lead or HQ)</source>
         <translation>审批通过待审批的报价（营销主管或总部）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="298"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="293"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="299"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="294"/>
         <source>Reject the offer waiting for approval, with the reason</source>
         <translation>驳回待审批的报价，并说明原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="300"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="295"/>
         <source>&amp;Won…</source>
         <translation>成交(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="301"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="296"/>
         <source>The customer accepted the sent offer; optionally move the stage</source>
         <translation>客户接受了已发送的报价；可同时调整客户阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="302"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="297"/>
         <source>&amp;Lost…</source>
         <translation>丢单(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="303"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="298"/>
         <source>The customer declined the sent offer</source>
         <translation>客户拒绝了已发送的报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="304"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="299"/>
         <source>Approval history</source>
         <translation>审批记录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="300"/>
         <source>Number</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="300"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="305"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="300"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="301"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="301"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="306"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="301"/>
         <source>Term total</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="307"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="302"/>
         <source>Authority</source>
         <translation>审批权限</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offers_tab.py" line="308"/>
+        <location filename="../../workbench/ui/customers/offers_tab.py" line="303"/>
         <source>No offers yet. New offer… builds one.</source>
         <translation>暂无报价。点击“新建报价…”即可制作。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offer_actions.py" line="159"/>
+        <location filename="../../workbench/ui/customers/offer_actions.py" line="169"/>
         <source>Mark as sent?</source>
         <extracomment>States from which an offer may be marked sent.</extracomment>
         <translation>标记为已提交？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/offer_actions.py" line="160"/>
+        <location filename="../../workbench/ui/customers/offer_actions.py" line="170"/>
         <source>Was this proposal handed to the client? Marking offer {0} as sent freezes version {1}: this proposal is kept exactly as it is.</source>
         <translation>这份建议书已交给客户了吗？将方案 {0} 标记为已提交后，第 {1} 版即被冻结：这份建议书将原样保存。</translation>
     </message>
@@ -1482,52 +1530,52 @@
 <context>
     <name>OutcomeDialog</name>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="230"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226"/>
         <source>Offer {0} won</source>
         <translation>报价 {0} 成交</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="230"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226"/>
         <source>Offer {0} lost</source>
         <translation>报价 {0} 丢单</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="229"/>
         <source>{0} — current stage: {1}</source>
         <translation>{0} — 当前阶段：{1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="235"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231"/>
         <source>Move the customer to &amp;stage:</source>
         <translation>将客户调整到阶段(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="232"/>
         <source>R&amp;eason:</source>
         <translation>原因(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="237"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233"/>
         <source>e.g. contract signed</source>
         <translation>例如：已签订合同</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234"/>
         <source>e.g. a competitor&apos;s price</source>
         <translation>例如：竞争对手报价更低</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="240"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236"/>
         <source>Mark &amp;won</source>
         <translation>标记成交(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="240"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236"/>
         <source>Mark &amp;lost</source>
         <translation>标记丢单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="243"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="239"/>
         <source>No change</source>
         <translation>不变</translation>
     </message>
@@ -1565,37 +1613,37 @@
         <translation>显示或隐藏休眠和流失客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="205"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="201"/>
         <source>{0} customers in the pipeline</source>
         <translation>看板中共 {0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="206"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="202"/>
         <source>&amp;Dormant/lost ({0})</source>
         <translation>休眠/流失（{0}）(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="247"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="243"/>
         <source>Loading the pipeline</source>
         <translation>正在加载阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="376"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="369"/>
         <source>&amp;Open</source>
         <translation>打开(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="379"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="372"/>
         <source>&amp;Move to</source>
         <translation>调整到(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="391"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="384"/>
         <source>&amp;Next stage</source>
         <translation>下一阶段(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/board.py" line="391"/>
+        <location filename="../../workbench/ui/pipeline/board.py" line="384"/>
         <source>&amp;Previous stage</source>
         <translation>上一阶段(&amp;P)</translation>
     </message>
@@ -1603,93 +1651,93 @@
 <context>
     <name>PriceBookEditor</name>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="133"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="134"/>
         <source>Price books</source>
         <translation>价格目录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="134"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="135"/>
         <source>&amp;Book:</source>
         <translation>目录(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="138"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="139"/>
         <source>Catalogue</source>
         <translation>产品目录</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="138"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="139"/>
         <source>Pricing policy</source>
         <translation>价格政策</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="141"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="142"/>
         <source>Only headquarters can publish price books; you can read them here.</source>
         <translation>只有总部可以发布价格目录；您在此只能查看。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="142"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="143"/>
         <source>New &amp;version:</source>
         <translation>新版本号(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="143"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="144"/>
         <source>Valid &amp;from:</source>
         <translation>生效日期(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="144"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="145"/>
         <source>&amp;New version…</source>
         <translation>新建版本(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="145"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="146"/>
         <source>&amp;Publish</source>
         <translation>发布(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="146"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="147"/>
         <source>Discard &amp;edit</source>
         <translation>放弃修改(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="147"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="148"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="178"/>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="210"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="175"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="207"/>
         <source>open-ended</source>
         <translation>长期有效</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="179"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="176"/>
         <source>{version}  ·  {start} – {end}</source>
         <translation>{version}  ·  {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="199"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="196"/>
         <source>No book of this kind is stored.</source>
         <translation>尚未保存此类目录。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="208"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="205"/>
         <source>Version {0}, valid {1} – {2}, published {3}</source>
         <translation>版本 {0}，有效期 {1} – {2}，发布于 {3}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="213"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="210"/>
         <source>{0} products</source>
         <translation>{0} 个产品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="215"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="212"/>
         <source>{0} schemes</source>
         <translation>{0} 个方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pricebooks/editor.py" line="243"/>
+        <location filename="../../workbench/ui/pricebooks/editor.py" line="240"/>
         <source>Editing a new version: change the JSON, then publish.</source>
         <translation>正在编辑新版本：修改 JSON 后发布。</translation>
     </message>
@@ -1697,214 +1745,214 @@
 <context>
     <name>ProfileView</name>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="90"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
         <source>Identity</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="90"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
         <source>Location and scale</source>
         <translation>地址与规模</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
         <source>Value and competition</source>
         <translation>价值与竞争</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="91"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
         <source>Activity</source>
         <translation>客户动态</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="93"/>
         <source>Industry hints</source>
         <translation>行业特点</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="92"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="93"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="97"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
         <source>Name:</source>
         <translation>客户名称：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="97"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
         <source>Short name:</source>
         <translation>简称：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
         <source>Credit code:</source>
         <translation>信用代码：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="98"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
         <source>Industry:</source>
         <translation>行业：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
         <source>Owner:</source>
         <translation>客户经理：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="99"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
         <source>Shared with the team:</source>
         <translation>团队共享：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
         <source>Region:</source>
         <translation>区域：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="100"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
         <source>Address:</source>
         <translation>地址：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
         <source>Employees:</source>
         <translation>员工人数：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="101"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
         <source>Mobile lines:</source>
         <translation>手机用户数：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
         <source>Value grade:</source>
         <translation>价值等级：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="102"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
         <source>Churn risk:</source>
         <translation>流失风险：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="104"/>
         <source>Current provider:</source>
         <translation>现运营商：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="103"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="104"/>
         <source>Competitors:</source>
         <translation>竞争对手：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="104"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="105"/>
         <source>Competitor contract ends:</source>
         <translation>对方合同到期：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="105"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
         <source>Stage:</source>
         <translation>阶段：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="105"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
         <source>In this stage since:</source>
         <translation>进入本阶段：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
         <source>Last visit:</source>
         <translation>最近拜访：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="106"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
         <source>Next follow-up:</source>
         <translation>下次跟进：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="108"/>
         <source>Created:</source>
         <translation>创建日期：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="107"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="108"/>
         <source>Last changed:</source>
         <translation>最后修改：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="108"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="109"/>
         <source>Price-sensitive:</source>
         <translation>价格敏感：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="109"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="110"/>
         <source>Decides on reference cases:</source>
         <translation>看重成功案例：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="110"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="111"/>
         <source>Loyalty:</source>
         <translation>忠诚度：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="110"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="111"/>
         <source>Motive:</source>
         <translation>驱动因素：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="115"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="116"/>
         <source>What the seed material says about customers of this industry: a guide for the approach, not a fact. Change them with Edit when this customer differs.</source>
         <translation>以下是资料中对该行业客户的总体判断，仅供制定策略参考，并非事实。该客户情况不同时，可通过“编辑”修改。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="138"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="135"/>
         <source> (key industry)</source>
         <translation>（重点行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="140"/>
-        <location filename="../../workbench/ui/customers/profile.py" line="187"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="137"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="184"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="140"/>
-        <location filename="../../workbench/ui/customers/profile.py" line="187"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="137"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="184"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="168"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="165"/>
         <source>{0} (ended {1} days ago)</source>
         <translation>{0}（已于 {1} 天前到期）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="171"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="168"/>
         <source>{0} (in {1} days: an opportunity, prepare an offer)</source>
         <translation>{0}（{1} 天后到期：商机，请准备方案）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="174"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="171"/>
         <source>{0} (in {1} days)</source>
         <translation>{0}（{1} 天后到期）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="180"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="177"/>
         <source>{0} (overdue)</source>
         <translation>{0}（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="191"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="188"/>
         <source>Yes: show reference cases (成功案例)</source>
         <translation>是：请展示成功案例</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="197"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="194"/>
         <source>set for this customer</source>
         <translation>本客户设定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/profile.py" line="197"/>
+        <location filename="../../workbench/ui/customers/profile.py" line="194"/>
         <source>industry default</source>
         <translation>行业默认</translation>
     </message>
@@ -1955,142 +2003,142 @@
 <context>
     <name>ProposalPreview</name>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="189"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="190"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="193"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="194"/>
         <source>Page {0} / {1}</source>
         <translation>第 {0} / {1} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="203"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="204"/>
         <source>Save proposal as</source>
         <translation>建议书另存为</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="204"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="205"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="217"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="218"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="220"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="221"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="228"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="229"/>
         <source>Print proposal</source>
         <translation>打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="262"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="263"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="264"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="265"/>
         <source>Printing the proposal</source>
         <translation>正在打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="269"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="270"/>
         <source>Sent 1 page to the printer.</source>
         <translation>已向打印机发送 1 页。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="270"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="271"/>
         <source>Sent {0} pages to the printer.</source>
         <translation>已向打印机发送 {0} 页。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="277"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="278"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="279"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="280"/>
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="284"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="285"/>
         <source>Proposal preview — {0}</source>
         <translation>建议书预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="286"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="287"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="288"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="290"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="290"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="291"/>
         <source>Fit the page width to the window (Ctrl+0)</source>
         <translation>页面宽度适合窗口 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="292"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="293"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="292"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="293"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="298"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="299"/>
         <source>The font lacks these characters; they will print as boxes: {0}</source>
         <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="301"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
         <source>This PDF cannot be shown: {0}</source>
         <translation>无法显示该 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
         <source>Save the PDF exactly as shown (Ctrl+S)</source>
         <translation>按所见原样保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="305"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="305"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="306"/>
         <source>Ctrl+P</source>
         <translation>Ctrl+P</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="306"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="307"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="307"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="308"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -2098,32 +2146,32 @@
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="49"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="50"/>
         <source>Move stage</source>
         <translation>调整阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="50"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="51"/>
         <source>Move {0} from “{1}” to “{2}”.</source>
         <translation>将“{0}”从“{1}”调整到“{2}”。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="51"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="52"/>
         <source>&amp;Reason (optional):</source>
         <translation>原因（选填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="52"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="53"/>
         <source>e.g. first meeting with the IT director</source>
         <translation>例如：与信息中心主任首次会面</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="53"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="54"/>
         <source>&amp;Move</source>
         <translation>调整(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/reason.py" line="54"/>
+        <location filename="../../workbench/ui/pipeline/reason.py" line="55"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2131,27 +2179,27 @@
 <context>
     <name>SchemeRow</name>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="84"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="85"/>
         <source>Members:</source>
         <translation>成员数：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="85"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="86"/>
         <source>Joined on:</source>
         <translation>入网日期：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="86"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="87"/>
         <source>Opens Yinxuntong (free)</source>
         <translation>开通银讯通（免费）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="87"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="88"/>
         <source>Already in tier 1</source>
         <translation>已参加第一档</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="88"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="89"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2159,12 +2207,12 @@
 <context>
     <name>SchemesPanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="139"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="136"/>
         <source>Prestore schemes</source>
         <translation>预存话费方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="140"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="137"/>
         <source>Add a &amp;scheme</source>
         <translation>添加方案(&amp;S)</translation>
     </message>
@@ -2172,23 +2220,23 @@
 <context>
     <name>StageColumn</name>
     <message>
-        <location filename="../../workbench/ui/pipeline/column.py" line="106"/>
+        <location filename="../../workbench/ui/pipeline/column.py" line="107"/>
         <source>{0} more…</source>
         <extracomment>The board sets it once; columns carry the properties it matches (side, dropTarget).</extracomment>
         <translation>另有 {0} 个…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/column.py" line="107"/>
+        <location filename="../../workbench/ui/pipeline/column.py" line="108"/>
         <source>The most recently moved customers are shown; filter by owner or industry to narrow the column.</source>
         <translation>仅显示最近调整阶段的客户；可按客户经理或行业筛选以缩小范围。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/column.py" line="116"/>
+        <location filename="../../workbench/ui/pipeline/column.py" line="117"/>
         <source>Customers in this stage</source>
         <translation>本阶段客户数</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/pipeline/column.py" line="117"/>
+        <location filename="../../workbench/ui/pipeline/column.py" line="118"/>
         <source>No customers</source>
         <translation>暂无客户</translation>
     </message>
@@ -2196,273 +2244,357 @@
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="132"/>
         <source>Monthly recurring</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="132"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
         <source>One-off</source>
         <translation>一次性费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="133"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
         <source>Installation</source>
         <translation>安装费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="133"/>
         <source>First-year cost</source>
         <translation>首年费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="137"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="134"/>
         <source>Total over the term</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="137"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="134"/>
         <source>Savings against list</source>
         <translation>较目录价节省</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="138"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
         <source>Effective discount</source>
         <translation>实际折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="138"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
         <source>Prestore (credit)</source>
         <translation>预存话费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="139"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
         <source>Rebate returned</source>
         <translation>累计月返还</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="140"/>
         <source>Totals</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="141"/>
         <source>Gifts</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="142"/>
         <source>Payment and rebate schedule</source>
         <translation>缴费与返还计划</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
         <source>Due</source>
         <translation>应缴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
         <source>Prestore</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
         <source>Rebate</source>
         <translation>返还</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
         <source>Net</source>
         <translation>净支出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
         <source>Recurring</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
         <source>Free credit</source>
         <translation>可自由使用话费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
         <source>Minimum spend</source>
         <translation>最低消费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="159"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Add products or a prestore scheme to price the offer.</source>
         <translation>请添加产品或预存话费方案以计算报价。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="166"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="163"/>
         <source>Within your authority</source>
         <translation>在您的价格优惠权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="167"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="164"/>
         <source>Needs the team lead&apos;s approval</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="168"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="165"/>
         <source>Needs HQ approval</source>
         <translation>需总部审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="171"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="187"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="168"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="184"/>
         <source>No gifts</source>
         <translation>无赠品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="179"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="176"/>
         <source>Refused: fix the fields marked in red</source>
         <translation>已拒绝：请修正标红的字段</translation>
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <location filename="../../workbench/ui/sync/controller.py" line="89"/>
+        <source>Syncing with the team server</source>
+        <translation>正在与团队服务器同步</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="38"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="39"/>
+        <source>Push what was typed here and pull the team&apos;s changes (F9)</source>
+        <translation>发送本机的修改并获取团队的更新（F9）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="50"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="58"/>
+        <source>Not connected to a team server (Settings ▸ Team server…)</source>
+        <translation>未连接团队服务器（设置 ▸ 团队服务器…）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="61"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="62"/>
+        <source>Syncing… about {0} s left</source>
+        <translation>正在同步… 约剩 {0} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="64"/>
+        <source>Offline: changes are kept and sent later</source>
+        <translation>离线：修改已保存，稍后发送</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
+        <source>Sync failed: {0}</source>
+        <translation>同步失败：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="67"/>
+        <source>{0} to send</source>
+        <translation>待发送 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
+        <source>{0} refused</source>
+        <translation>被拒绝 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="71"/>
+        <source>{0} conflicts</source>
+        <translation>冲突 {0} 项</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
+        <source>last sync {0}</source>
+        <translation>上次同步 {0}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncWiring</name>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="38"/>
+        <source>S&amp;ync now</source>
+        <translation>立即同步(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="39"/>
+        <source>&amp;Team server…</source>
+        <translation>团队服务器(&amp;T)…</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="70"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="71"/>
         <source>&amp;Show:</source>
         <translation>显示(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="74"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="75"/>
         <source>Visits and stage moves</source>
         <translation>拜访和阶段调整</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="75"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="76"/>
         <source>Visits only</source>
         <translation>仅拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="76"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="77"/>
         <source>Stage moves only</source>
         <translation>仅阶段调整</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="119"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="116"/>
         <source>Nothing recorded yet. Log a visit to start the history.</source>
         <translation>暂无记录。记录一次拜访，开始积累客户历史。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="120"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="117"/>
         <source>{0} visit(s), {1} stage move(s)</source>
         <translation>{0} 次拜访，{1} 次阶段调整</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="130"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="127"/>
         <source>{0} min</source>
         <translation>{0} 分钟</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="136"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="133"/>
         <source>(deleted contact)</source>
         <translation>（已删除的联系人）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="138"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="135"/>
         <source>Met</source>
         <translation>会见</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="139"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="136"/>
         <source>Objective</source>
         <translation>拜访目的</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="140"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="137"/>
         <source>Situation</source>
         <translation>背景问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="141"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="138"/>
         <source>Problem</source>
         <translation>难点问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="142"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="139"/>
         <source>Implication</source>
         <translation>暗示问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="146"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="143"/>
         <source>Need-payoff</source>
         <translation>需求-效益问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="154"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="151"/>
         <source>Needs found</source>
         <translation>发现的需求</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="155"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="152"/>
         <source>Competitors</source>
         <translation>竞争对手</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="156"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="153"/>
         <source>Outcome</source>
         <translation>拜访结果</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="157"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="154"/>
         <source>Next step</source>
         <translation>下一步</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="180"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="177"/>
         <source>Follow-up {0}: done ✓</source>
         <translation>跟进 {0}：已完成 ✓</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="184"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="181"/>
         <source>Follow-up {0}: overdue by {1} day(s)</source>
         <translation>跟进 {0}：已逾期 {1} 天</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="187"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="184"/>
         <source>Follow-up {0}: due today</source>
         <translation>跟进 {0}：今日到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="190"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="187"/>
         <source>Follow-up {0}</source>
         <translation>跟进 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="200"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="197"/>
         <source>Stage: started at {0}</source>
         <translation>阶段：起始于{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="202"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="199"/>
         <source>Stage: {0} → {1}</source>
         <translation>阶段：{0} → {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="208"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="205"/>
         <source>by {0}</source>
         <translation>操作人：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="209"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="206"/>
         <source>reason: {0}</source>
         <translation>原因：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/timeline.py" line="210"/>
+        <location filename="../../workbench/ui/customers/timeline.py" line="207"/>
         <source>recorded with a visit</source>
         <translation>随拜访记录</translation>
     </message>
@@ -2470,138 +2602,138 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="154"/>
+        <location filename="../../workbench/ui/today/view.py" line="152"/>
         <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Today&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</source>
         <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;今日&lt;/b&gt;&amp;nbsp;&amp;nbsp;{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="155"/>
+        <location filename="../../workbench/ui/today/view.py" line="153"/>
         <source>Whole &amp;team</source>
         <translation>全团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="156"/>
+        <location filename="../../workbench/ui/today/view.py" line="154"/>
         <source>Show the follow-ups and contracts of every customer, not only yours</source>
         <translation>显示所有客户的跟进和合同，而不只是您的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="157"/>
+        <location filename="../../workbench/ui/today/view.py" line="155"/>
         <source>&amp;Open customer</source>
         <translation>打开客户(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="158"/>
+        <location filename="../../workbench/ui/today/view.py" line="156"/>
         <source>Open the selected customer (Enter)</source>
         <translation>打开所选客户（Enter）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="159"/>
+        <location filename="../../workbench/ui/today/view.py" line="157"/>
         <source>Mark &amp;done</source>
         <translation>标记完成(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="160"/>
+        <location filename="../../workbench/ui/today/view.py" line="158"/>
         <source>Mark the selected follow-up done (Space or Ctrl+D); Ctrl+Z undoes it</source>
         <translation>将所选跟进标记为完成（空格或 Ctrl+D）；Ctrl+Z 可撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="161"/>
+        <location filename="../../workbench/ui/today/view.py" line="159"/>
         <source>&amp;Log visit…</source>
         <translation>记录拜访(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="162"/>
+        <location filename="../../workbench/ui/today/view.py" line="160"/>
         <source>Log a visit at the selected customer</source>
         <translation>为所选客户记录拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="163"/>
+        <location filename="../../workbench/ui/today/view.py" line="161"/>
         <source>Open customer</source>
         <translation>打开客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="164"/>
+        <location filename="../../workbench/ui/today/view.py" line="162"/>
         <source>Mark follow-up done</source>
         <translation>标记跟进完成</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="165"/>
+        <location filename="../../workbench/ui/today/view.py" line="163"/>
         <source>Log visit…</source>
         <translation>记录拜访…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="172"/>
-        <location filename="../../workbench/ui/today/view.py" line="180"/>
+        <location filename="../../workbench/ui/today/view.py" line="170"/>
+        <location filename="../../workbench/ui/today/view.py" line="178"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="175"/>
+        <location filename="../../workbench/ui/today/view.py" line="173"/>
         <source>Due today and overdue</source>
         <translation>今日到期及已逾期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="175"/>
+        <location filename="../../workbench/ui/today/view.py" line="173"/>
         <source>Planned for the next {0} days</source>
         <translation>未来 {0} 天计划</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="176"/>
+        <location filename="../../workbench/ui/today/view.py" line="174"/>
         <source>Competitor contracts ending in the next {0} days</source>
         <translation>未来 {0} 天内到期的对手合同</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="187"/>
+        <location filename="../../workbench/ui/today/view.py" line="185"/>
         <source>Nothing due today, and nothing overdue.</source>
         <translation>今日没有到期事项，也没有逾期事项。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="189"/>
+        <location filename="../../workbench/ui/today/view.py" line="187"/>
         <source>No follow-ups planned for the next {0} days.</source>
         <translation>未来 {0} 天没有计划的跟进。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="192"/>
+        <location filename="../../workbench/ui/today/view.py" line="190"/>
         <source>No competitor contract ends in the next {0} days.</source>
         <translation>未来 {0} 天没有到期的对手合同。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="195"/>
+        <location filename="../../workbench/ui/today/view.py" line="193"/>
         <source>{0} overdue</source>
         <translation>逾期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="196"/>
+        <location filename="../../workbench/ui/today/view.py" line="194"/>
         <source>{0} due today</source>
         <translation>今日到期 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="197"/>
+        <location filename="../../workbench/ui/today/view.py" line="195"/>
         <source>{0} this week</source>
         <translation>本周 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="199"/>
+        <location filename="../../workbench/ui/today/view.py" line="197"/>
         <source>1 contract ending</source>
         <translation>1 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="200"/>
+        <location filename="../../workbench/ui/today/view.py" line="198"/>
         <source>{0} contracts ending</source>
         <translation>{0} 份合同将到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="205"/>
+        <location filename="../../workbench/ui/today/view.py" line="203"/>
         <source>{0} shown, more not listed</source>
         <translation>显示 {0} 条，其余未列出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="207"/>
+        <location filename="../../workbench/ui/today/view.py" line="205"/>
         <source>{0} shown of {1}</source>
         <translation>显示 {0} 条，共 {1} 条</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/today/view.py" line="237"/>
+        <location filename="../../workbench/ui/today/view.py" line="227"/>
         <source>Loading today&apos;s agenda</source>
         <translation>正在加载今日日程</translation>
     </message>
@@ -2641,82 +2773,82 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="134"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="135"/>
         <source>Log a visit — {0}</source>
         <translation>记录拜访 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="137"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="138"/>
         <source>Stage now: {0}</source>
         <translation>当前阶段：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="138"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="139"/>
         <source>&amp;Save visit</source>
         <translation>保存拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="139"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="140"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存拜访（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="140"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="141"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="141"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="142"/>
         <source>Close (Esc); what you typed is kept as a draft</source>
         <translation>关闭（Esc）；已填写的内容将保存为草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="142"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="143"/>
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="144"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="145"/>
         <source>Restored your unsaved draft from {0}.</source>
         <translation>已恢复您在 {0} 未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="190"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="187"/>
         <source>The draft could not be saved: {0}</source>
         <translation>草稿无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="193"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="190"/>
         <source>Draft saved at {0}</source>
         <translation>草稿已于 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="277"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="274"/>
         <source>Visit not saved</source>
         <translation>拜访未保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="280"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="277"/>
         <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
         <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="281"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="278"/>
         <source>&amp;Keep as draft</source>
         <translation>保存为草稿(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="283"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="280"/>
         <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
         <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="285"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="282"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="286"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="283"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2724,7 +2856,7 @@
 <context>
     <name>_ActionDialog</name>
     <message>
-        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="111"/>
+        <location filename="../../workbench/ui/offers/outcome_dialog.py" line="112"/>
         <source>Not allowed: {0}</source>
         <translation>无权操作：{0}</translation>
     </message>
@@ -2742,12 +2874,12 @@
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="35"/>
+        <location filename="../../workbench/ui/errors.py" line="34"/>
         <source>The details are in the log file.</source>
         <translation>详细信息已写入日志文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/errors.py" line="37"/>
+        <location filename="../../workbench/ui/errors.py" line="36"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -2831,48 +2963,48 @@ from stage code&quot; (UTF-8).</extracomment>
 <context>
     <name>undo</name>
     <message>
-        <location filename="../../workbench/ui/today/commands.py" line="28"/>
+        <location filename="../../workbench/ui/today/commands.py" line="27"/>
         <source>Follow-up done: {0}</source>
         <translation>跟进完成：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="28"/>
+        <location filename="../../workbench/ui/undo.py" line="29"/>
         <source>{0} was changed meanwhile; the newer value is kept.</source>
         <translation>“{0}”在此期间已被修改，保留较新的值。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="60"/>
+        <location filename="../../workbench/ui/undo.py" line="96"/>
         <source>Edit customer</source>
         <translation>编辑客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="89"/>
-        <location filename="../../workbench/ui/undo.py" line="163"/>
+        <location filename="../../workbench/ui/undo.py" line="112"/>
+        <location filename="../../workbench/ui/undo.py" line="175"/>
         <source>Delete {0}</source>
         <translation>删除“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="110"/>
+        <location filename="../../workbench/ui/undo.py" line="131"/>
         <source>Move stage</source>
         <translation>调整阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="125"/>
+        <location filename="../../workbench/ui/undo.py" line="146"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="130"/>
+        <location filename="../../workbench/ui/undo.py" line="151"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/undo.py" line="136"/>
+        <location filename="../../workbench/ui/undo.py" line="157"/>
         <source>Edit contact</source>
         <translation>编辑联系人</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/state_undo.py" line="30"/>
+        <location filename="../../workbench/ui/offers/state_undo.py" line="36"/>
         <source>Offer {0}: {1}</source>
         <translation>方案 {0}：{1}</translation>
     </message>

@@ -51,16 +51,18 @@ def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int
     found = conn.execute(q).all()
     more = len(found) > limit
     found = found[:limit]
-    cursor = int(found[-1].seq) if more else max(after, store.max_seq(conn))
+    head = store.max_seq(conn)  # the newest sequence committed: how far a device has to go
+    cursor = int(found[-1].seq) if more else max(after, head)
     body = ",".join(
         f'{{"table":{_text(r.table_name)},"row":{_text(r.row_id)},"version":{int(r.version)},'
         f'"deleted":{"true" if r.deleted else "false"},"seq":{int(r.seq)},"data":{r.data}}}'
         for r in found)
-    return f'{{"rows":[{body}],"cursor":{cursor},"more":{"true" if more else "false"}}}'
+    return (f'{{"rows":[{body}],"cursor":{cursor},"more":{"true" if more else "false"},'
+            f'"head":{max(head, cursor)}}}')
 
 
 def pull_text(engine: Engine, device: Any, after: int, limit: int) -> str:
-    """One page as the JSON text of the response (``{"rows", "cursor", "more"}``)."""
+    """One page as the JSON text of the response (``{"rows", "cursor", "more", "head"}``)."""
     return transaction(engine, lambda conn: _page(conn, device.user_id, device.id, after, limit),
                        write=False)
 

@@ -11,6 +11,7 @@ unsynced is ever discarded to recover.
 from __future__ import annotations
 
 import platform
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -33,7 +34,8 @@ from workbench.sync.outbox import (
 )
 from workbench.sync.tokens import load_token, move_token, save_token
 
-SERVER_KEY, REKEY_KEY = "sync_server", "sync_rekey_pending"
+SERVER_KEY, REKEY_KEY, LAST_KEY = "sync_server", "sync_rekey_pending", "sync_last_at"
+Progress = Callable[[int, int], None]  # (done, total) in server sequence numbers, pull pages
 MAX_REKEYS = 3
 
 
@@ -180,16 +182,22 @@ def _push(store: Store, client: ServerClient, summary: SyncSummary) -> None:
             summary.refused += status == "refused"
 
 
-def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: int) -> Applied:
+def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: int,
+          progress: Progress | None = None) -> Applied:
     """Pull pages until the server has no more, then index the customers they marked (also
-    when the connection drops half-way: what arrived is searchable offline)."""
+    when the connection drops half-way: what arrived is searchable offline). ``progress`` hears
+    after each page how far the cursor is from where it started to the server's head."""
     total = Applied(cursor=cursor(store))
+    start = total.cursor
     try:
         while True:
             page = client.pull(after=total.cursor, limit=page_size)
             rows = page.get("rows") or []
             applied = apply_page(store, rows, int(page.get("cursor") or total.cursor))
             total.merge(applied)
+            if progress is not None:
+                head = max(int(page.get("head") or applied.cursor), applied.cursor)
+                progress(applied.cursor - start, max(head - start, 1))
             summary.pulled += len(rows)
             summary.kept_local += applied.kept_local
             if not page.get("more") or not rows:
@@ -201,7 +209,13 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: i
     return total
 
 
-def sync_once(store: Store, client: ServerClient, *, page_size: int = 1000) -> tuple[SyncSummary, Applied]:
+def last_sync(store: Store) -> str | None:
+    """When this store last finished a sync (UTC, ISO 8601), None if never."""
+    return _meta(store, LAST_KEY)
+
+
+def sync_once(store: Store, client: ServerClient, *, page_size: int = 1000,
+              progress: Progress | None = None) -> tuple[SyncSummary, Applied]:
     """Push, then pull. Returns the tally and what the pull changed locally."""
     summary = SyncSummary()
     index_pending(store)  # marks a crash left behind: search works before the network is tried
@@ -209,7 +223,8 @@ def sync_once(store: Store, client: ServerClient, *, page_size: int = 1000) -> t
         _rekey(store, client)
     supersede_legacy(user_context(store))
     _push(store, client, summary)
-    applied = _pull(store, client, summary, page_size)
+    applied = _pull(store, client, summary, page_size, progress)
     summary.cursor = applied.cursor
     summary.pending = pending_count(store)
+    _set_meta(store, LAST_KEY, m.utcnow().isoformat(timespec="seconds") + "+00:00")
     return summary, applied

@@ -41,4 +41,6 @@ def label(member: Any) -> str:
         return str(member.zh if zh else member.en)
     if hasattr(member, "name_zh"):
         return str(member.name_zh if zh else member.name_en)
+    if hasattr(member, "message_zh"):  # a sync error: the server's words in both languages
+        return str((member.message_zh if zh else "") or member.message)
     return str(member)

@@ -47,6 +47,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self.runner = Runner(self)
         self.undo_stack = QUndoStack(self)
         self.env: Any = None
+        self.sync: Any = None  # ui.sync.wiring.SyncWiring, once the store is open
         self.pages: dict[str, QWidget] = {}
         self._painted = False
 
@@ -159,6 +160,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         if self.nav.count() == len(PAGES):
             for row, (key, _) in enumerate(PAGES):
                 self.nav.item(row).setText(self._page_title(key))
+        if getattr(self, "sync", None) is not None:
+            self.sync.retranslate()
 
 
     # --- opening the store ----------------------------------------------------------------
@@ -187,6 +190,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
             if hasattr(page, "visit_requested") and key != "customers":
                 page.visit_requested.connect(self.log_visit_for)
         self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, ctx.user_name))
+        from workbench.ui.sync.wiring import SyncWiring
+
+        self.sync = SyncWiring(self)
         self.nav.setCurrentRow(min(self.settings.last_page, len(PAGES) - 1))
         self.store_opened.emit(self.env)
 

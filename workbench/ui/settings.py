@@ -47,6 +47,7 @@ class Settings:
     last_page = Setting[int]("window/last_page", 0, int)
     today_whole_team = Setting[bool]("today/whole_team", False, bool)
     pipeline_show_side = Setting[bool]("pipeline/show_dormant_lost", True, bool)
+    sync_interval_minutes = Setting[int]("sync/interval_minutes", 15, int)  # 0 = only when asked
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:

@@ -1,0 +1,88 @@
+"""The status bar's sync corner: pending changes, the last sync, offline / syncing / error,
+a progress bar with the time left during a long sync, and a "Sync now" button (F9)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
+
+from workbench.ui.i18n import Retranslating
+from workbench.ui.sync.controller import ERROR, OFFLINE, SYNCING, UNENROLLED, SyncController
+
+
+class SyncStatus(Retranslating, QWidget):
+    def __init__(self, controller: SyncController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("sync_status")
+        self.label = QLabel()
+        self.label.setObjectName("sync_label")
+        self.bar = QProgressBar()
+        self.bar.setMaximumWidth(160)
+        self.bar.hide()
+        self.button = QToolButton()
+        self.button.setObjectName("sync_now")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.button)
+        self._left = -1.0
+        controller.state_changed.connect(lambda _s: self._show())
+        controller.status_changed.connect(lambda _s: self._show())
+        controller.progressed.connect(self._progress)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.button.setText(self.tr("Sync now"))
+        self.button.setToolTip(self.tr("Push what was typed here and pull the team's changes (F9)"))
+        self._show()
+
+    def _progress(self, done: int, total: int, left: float) -> None:
+        self.bar.setRange(0, max(total, 1))
+        self.bar.setValue(min(done, total))
+        self._left = left
+        self._show()
+
+    def _when(self, at: datetime | None) -> str:
+        if at is None:
+            return self.tr("never")
+        local = at.astimezone()
+        same_day = local.date() == datetime.now().astimezone().date()
+        return local.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M")
+
+    def text(self) -> str:
+        c, s = self.controller, self.controller.status
+        if c.state == UNENROLLED or s is None or not s.enrolled:
+            return self.tr("Not connected to a team server (Settings ▸ Team server…)")
+        parts = []
+        if c.state == SYNCING:
+            parts.append(self.tr("Syncing…") if self._left < 0 else
+                         self.tr("Syncing… about {0} s left").format(max(1, round(self._left))))
+        elif c.state == OFFLINE:
+            parts.append(self.tr("Offline: changes are kept and sent later"))
+        elif c.state == ERROR:
+            parts.append(self.tr("Sync failed: {0}").format(c.message))
+        parts.append(self.tr("{0} to send").format(s.pending))
+        if s.refused:
+            parts.append(self.tr("{0} refused").format(s.refused))
+        if s.open_conflicts:
+            parts.append(self.tr("{0} conflicts").format(s.open_conflicts))
+        parts.append(self.tr("last sync {0}").format(self._when(s.last_sync)))
+        return " · ".join(parts)
+
+    def _show(self) -> None:
+        c = self.controller
+        self.label.setText(self.text())
+        self.label.setToolTip(c.message)
+        self.bar.setVisible(c.state == SYNCING)
+        if c.state != SYNCING:
+            self._left = -1.0
+            self.bar.setRange(0, 0)
+        enrolled = c.status is not None and c.status.enrolled
+        self.button.setVisible(enrolled)
+        self.button.setEnabled(c.state != SYNCING)
+        self.setProperty("state", c.state)
+
+
