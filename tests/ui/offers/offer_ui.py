@@ -1,10 +1,13 @@
-"""Helpers of the Offers tab tests: open an action's dialog, press OK, act as a team lead."""
+"""Helpers of the Offers tab tests: open an action's dialog, press OK, act as a team lead; in the
+builder, find where the keys go and add a product as a user does."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from workbench.services.context import Context
 from workbench.services.users import create_user
@@ -27,3 +30,20 @@ def as_team_lead(ui_env: Any, tab: Any) -> Context:
     ui_env.ctx = lead
     tab.set_role(None)  # resolved from the store: the lead's role
     return lead
+
+
+def focused(builder: QWidget) -> QWidget:
+    """Where a key the user presses goes: the focused widget of the builder's window."""
+    widget = QApplication.focusWidget()
+    assert widget is not None and builder.isAncestorOf(widget)
+    return widget
+
+
+def add(builder: Any, query: str) -> int:
+    """Ctrl+F, type the query, Enter: the highlighted product is added; returns its row."""
+    QTest.keyClick(focused(builder), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    search = builder.catalogue_panel.search
+    assert search.hasFocus()
+    QTest.keyClicks(search, query)
+    QTest.keyClick(search, Qt.Key.Key_Return)
+    return len(builder.draft.lines) - 1

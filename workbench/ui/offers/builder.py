@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,7 @@ from workbench.ui.offers.lines_model import (
     TERM,
     LineDelegate,
     LinesModel,
+    LinesView,
 )
 from workbench.ui.offers.schemes_panel import SchemesPanel
 from workbench.ui.offers.summary import SummaryPanel
@@ -118,15 +118,12 @@ class OfferBuilder(Retranslating, QWidget):
         mid = QVBoxLayout(middle)
         mid.setContentsMargins(0, 0, 0, 0)
         self.lines = LinesModel(self.draft, self.catalogue, self)
-        self.table = QTableView()
+        self.table = LinesView()
         self.table.setObjectName("offer_lines")
         self.table.setModel(self.lines)
         self.table.setItemDelegate(LineDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.AnyKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
         header = self.table.horizontalHeader()
         # fixed widths: measuring every cell on every keystroke would cost more than the pricing
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -8,9 +8,23 @@ the typing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLineEdit, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from workbench.domain.errors import FieldError
 from workbench.pricing import Catalogue, Quote, QuoteLine
@@ -160,6 +174,37 @@ class LinesModel(QAbstractTableModel):
         if col == RULES:
             return " · ".join(f"{d.why.rule} {pct_text(d.percent)}%" for d in q.discounts)
         return ""
+
+
+_Trigger = QAbstractItemView.EditTrigger
+
+
+class LinesView(QTableView):
+    """The lines table, typed into like a spreadsheet: a key typed on a cell opens its editor
+    with that key, a double click or F2 opens it as it is, and so does one click on the
+    current cell, at once.
+
+    Qt opens an editor for a click on the current cell (``SelectedClicked``) only after a
+    double-click interval, and refuses every other edit while it waits: the keys typed in
+    that time were dropped, and the editor then opened on the old value ("click, type 10"
+    gave ``0``: a price typed silently became another). Here that click opens the editor
+    as F2 does, so nothing is pending and no key is lost; a double click then lands in the
+    open editor.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditTriggers(_Trigger.DoubleClicked | _Trigger.EditKeyPressed | _Trigger.AnyKeyPressed
+                             | _Trigger.SelectedClicked)
+
+    def edit(self, index: _Index, trigger: _Trigger | None = None,  # type: ignore[override]
+             event: QEvent | None = None) -> bool:
+        if trigger is None:  # the public slot edit(index): Qt calls back with AllEditTriggers
+            super().edit(index)
+            return self.indexWidget(index) is not None
+        if trigger == _Trigger.SelectedClicked and self.editTriggers() & _Trigger.SelectedClicked:
+            trigger = _Trigger.AllEditTriggers  # now, not after a wait that eats the keys
+        return super().edit(index, trigger, event)  # type: ignore[arg-type]  # Qt takes a null event
 
 
 class LineDelegate(QStyledItemDelegate):
