@@ -1,4 +1,4 @@
-"""The offer builder by keyboard, as a manager types at the client's desk (issue 13, item 1)."""
+"""The offer builder by keyboard, as a manager types at the client's desk (issue 13, items 1 and 2)."""
 
 from __future__ import annotations
 
@@ -52,3 +52,18 @@ def test_a_typed_manual_discount_prices_the_line(builder: OfferBuilder) -> None:
     assert Decimal(10) in [d.percent for d in line.discounts]  # the manual 10 %, not a fallback
     assert line.discount_percent >= 10
     assert builder.lines.index(row, OFF).data() == pct(line.discount_percent)
+
+
+# --- item 2: after adding, the keys go to the new line's quantity -----------------------------
+def test_after_adding_a_product_typing_sets_its_quantity(builder: OfferBuilder) -> None:
+    add(builder, "MOB-58")
+    row = add(builder, "DIA-20M")
+    assert builder.table.currentIndex() == builder.lines.index(row, QTY)
+    QTest.keyClicks(focused(builder), "48")
+    assert builder.catalogue_panel.search.text() == "DIA-20M"  # not a search for DIA-20M48
+    assert [line.quantity for line in builder.draft.lines] == ["1", "48"]
+    assert builder.quote is not None and builder.quote.lines[row].quantity == 48
+    QTest.keyClick(focused(builder), Qt.Key.Key_Return)  # done with the cell
+    assert builder.draft.lines[row].quantity == "48"
+    add(builder, "wlan")  # and Ctrl+F takes the user back to the search for the next product
+    assert [line.product for line in builder.draft.lines] == ["MOB-58", "DIA-20M", "WLAN-AP"]

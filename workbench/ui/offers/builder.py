@@ -6,8 +6,9 @@ the pure engine (:func:`workbench.pricing.price`) on every keystroke: no I/O, no
 Saving hands the JSON offer document (``docs/offer-format.md``) to the injected ``save``
 callable; the caller decides where it goes (``services.offers``).
 
-Keyboard: Ctrl+F the catalogue search, Enter adds the highlighted product, Delete removes
-the current line, Ctrl+S saves.
+Keyboard: Ctrl+F the catalogue search, Enter adds the highlighted product and puts the
+typing in its quantity (Enter again leaves the cell), Delete removes the current line,
+Ctrl+S saves.
 """
 
 from __future__ import annotations
@@ -224,9 +225,13 @@ class OfferBuilder(Retranslating, QWidget):
         self.catalogue_panel.search.selectAll()
 
     def add_product(self, code: str) -> None:
+        """Add a line of ``code`` and put the user in its quantity, selected: typed digits replace it."""
         row = self.lines.add(code)
         self.reprice()
-        self.table.setCurrentIndex(self.lines.index(row, QTY))
+        index = self.lines.index(row, QTY)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys go where the highlight is
+        self.table.edit(index)
 
     def remove_current_line(self) -> None:
         index = self.table.currentIndex()
