@@ -95,17 +95,22 @@
 <context>
     <name>CataloguePanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="72"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="71"/>
         <source>&amp;Find a product (Ctrl+F):</source>
         <translation>查找产品(&amp;F)（Ctrl+F）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="73"/>
-        <source>name, code or category</source>
-        <translation>名称、编码或类别</translation>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="72"/>
+        <source>name, pinyin, code or category</source>
+        <translation>名称、拼音、编码或类别</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="74"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="128"/>
+        <source>No product matches “{0}”</source>
+        <translation>没有与“{0}”匹配的产品</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="73"/>
         <source>&amp;Add to the offer (Enter)</source>
         <translation>加入报价(&amp;A)（Enter）</translation>
     </message>
@@ -761,43 +766,43 @@
 <context>
     <name>FabeView</name>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="152"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="154"/>
         <source>Select a product to see its talking points (FABE).</source>
         <translation>选择一个产品，查看其 FABE 推介要点。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="156"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="158"/>
         <source>Feature</source>
         <translation>特性</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="157"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="159"/>
         <source>Advantage</source>
         <translation>优势</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="158"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="160"/>
         <source>Benefit</source>
         <translation>利益</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="161"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="163"/>
         <source> (your customer&apos;s industry)</source>
         <translation>（本客户所在行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="163"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="165"/>
         <source> [illustrative]</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="164"/>
         <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="168"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="166"/>
+        <location filename="../../workbench/ui/offers/catalogue_panel.py" line="168"/>
         <source>no reference case yet</source>
         <translation>暂无成功案例</translation>
     </message>
@@ -1168,118 +1173,118 @@
 <context>
     <name>OfferBuilder</name>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="207"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="205"/>
         <source>&amp;Title:</source>
         <translation>标题(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="206"/>
         <source>Whole-offer &amp;discount (%):</source>
         <translation>整单折扣(&amp;D)（%）：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="207"/>
         <source>Save (Ctrl+S)</source>
         <translation>保存（Ctrl+S）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
         <source>Product</source>
         <translation>产品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
         <source>Term</source>
         <translation>协议期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="208"/>
         <source>Manual %</source>
         <translation>手动折扣 %</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
         <source>List price</source>
         <translation>目录价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
         <source>Discount</source>
         <translation>折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
         <source>Net unit</source>
         <translation>折后单价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="211"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="209"/>
         <source>Monthly</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>One-off</source>
         <translation>一次性费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="212"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="210"/>
         <source>Rules / problems</source>
         <translation>规则 / 问题</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="217"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="215"/>
         <source>{} mobile lines</source>
         <translation>{} 个手机号码</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="219"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="217"/>
         <source>at risk of leaving</source>
         <translation>有流失风险</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="258"/>
-        <location filename="../../workbench/ui/offers/builder.py" line="269"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="260"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="271"/>
         <source>Not saved: the offer has fields marked in red</source>
         <translation>未保存：报价中有标红的字段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="259"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="261"/>
         <source>Not saved: the offer is empty</source>
         <translation>未保存：报价为空</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="262"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="264"/>
         <source>Saving is not available here</source>
         <translation>此处无法保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="274"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="276"/>
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="306"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="308"/>
         <source>Line {}: {}</source>
         <translation>第 {} 行：{}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="331"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="333"/>
         <source>• list price, no discount</source>
         <translation>• 目录价，无折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="332"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="334"/>
         <source>Line {}: net {} (floor {}), {} off in all</source>
         <translation>第 {} 行：折后 {}（底线价 {}），共优惠 {}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/builder.py" line="337"/>
+        <location filename="../../workbench/ui/offers/builder.py" line="339"/>
         <source>Select a line to see how it is priced.</source>
         <translation>选择一行，查看其定价依据。</translation>
     </message>

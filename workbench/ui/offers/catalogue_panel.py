@@ -1,4 +1,5 @@
-"""Catalogue search (name zh/en, code, category) and the FABE talking points of a product."""
+"""Catalogue search (name zh/en with its pinyin and initials, code, category) and the FABE
+talking points of a product."""
 
 from __future__ import annotations
 
@@ -17,25 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.pricing import Catalogue, Product
-from workbench.pricing.model import CATEGORIES, UNITS
+from workbench.pricing import Catalogue
+from workbench.pricing.model import UNITS
+from workbench.services.product_search import ProductSearch
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.format import money, text
 
 _CODE = Qt.ItemDataRole.UserRole
 
 
-def haystack(product: Product) -> str:
-    """Everything a search may match for ``product``, lower-cased."""
-    cat = CATEGORIES.get(product.category)
-    parts = [product.code, product.name.zh, product.name.en, product.category]
-    if cat:
-        parts += [cat.zh, cat.en]
-    return " ".join(parts).lower()
-
-
 class CataloguePanel(Retranslating, QWidget):
-    """Type to filter; Up/Down move in the list; Enter (or the button) adds the highlighted product."""
+    """Type to filter (as the customer search: pinyin and initials too); Up/Down move in the
+    list; Enter (or the button) adds the highlighted product; no match is said under the search."""
 
     add_requested = Signal(str)  # product code
     highlighted = Signal(str)  # product code
@@ -52,6 +46,11 @@ class CataloguePanel(Retranslating, QWidget):
         self.search.setClearButtonEnabled(True)
         self.caption.setBuddy(self.search)
         layout.addWidget(self.search)
+        self.no_match = QLabel()
+        self.no_match.setObjectName("catalogue_no_match")
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+        layout.addWidget(self.no_match)
         self.list = QListWidget()
         self.list.setObjectName("catalogue_list")
         layout.addWidget(self.list, 1)
@@ -64,13 +63,13 @@ class CataloguePanel(Retranslating, QWidget):
         self.list.itemActivated.connect(lambda _item: self.add_current())
         self.list.currentItemChanged.connect(self._current_changed)
         self.add_button.clicked.connect(self.add_current)
-        self._hay = {p.code: haystack(p) for p in catalogue.products}
+        self._finder = ProductSearch(catalogue)
         self.retranslate()
 
 
     def retranslate(self) -> None:
         self.caption.setText(self.tr("&Find a product (Ctrl+F):"))
-        self.search.setPlaceholderText(self.tr("name, code or category"))
+        self.search.setPlaceholderText(self.tr("name, pinyin, code or category"))
         self.add_button.setText(self.tr("&Add to the offer (Enter)"))
         current = self.current_code()
         self.list.clear()
@@ -118,18 +117,21 @@ class CataloguePanel(Retranslating, QWidget):
         self.list.setCurrentRow(rows[max(0, min(pos, len(rows) - 1))])
 
     def _filter(self, query: str) -> None:
-        words = query.lower().split()
+        shown = set(self._finder.codes(query))
         first = None
         for i in range(self.list.count()):
             item = self.list.item(i)
-            hay = self._hay[str(item.data(_CODE))]
-            hidden = not all(w in hay for w in words)
+            hidden = str(item.data(_CODE)) not in shown
             item.setHidden(hidden)
             if not hidden and first is None:
                 first = i
+        self.no_match.setText(self.tr("No product matches “{0}”").format(query.strip()))
+        self.no_match.setVisible(not shown)
         current = self.list.currentItem()
         if (current is None or current.isHidden()) and first is not None:
             self.list.setCurrentRow(first)
+        elif first is None:
+            self.highlighted.emit("")  # nothing to talk about: the FABE pane says so
 
     def _current_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:
