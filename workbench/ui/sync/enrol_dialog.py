@@ -33,6 +33,7 @@ class EnrolDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.env = env
         self.setObjectName("enrol_dialog")
+        self.setMinimumWidth(520)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.url = QLineEdit(server or "")
@@ -44,12 +45,14 @@ class EnrolDialog(Retranslating, QDialog):
         self.code_error = self._error_label()
         self.device = QLineEdit(platform.node() or "laptop")
         self.device.setObjectName("device_name")
+        self.url_label, self.code_label, self.device_label = QLabel(), QLabel(), QLabel()
+        self.url_label.setBuddy(self.url)
+        self.code_label.setBuddy(self.code)
+        self.device_label.setBuddy(self.device)
         self.form = QFormLayout()
-        self.form.addRow("", self.url)
-        self.form.addRow("", self.url_error)
-        self.form.addRow("", self.code)
-        self.form.addRow("", self.code_error)
-        self.form.addRow("", self.device)
+        self.form.addRow(self.url_label, self._with_error(self.url, self.url_error))
+        self.form.addRow(self.code_label, self._with_error(self.code, self.code_error))
+        self.form.addRow(self.device_label, self.device)
         self.state = QLabel()
         self.state.setObjectName("enrol_state")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -64,6 +67,17 @@ class EnrolDialog(Retranslating, QDialog):
         (self.code if server else self.url).setFocus()
 
     @staticmethod
+    def _with_error(edit: QLineEdit, error: QLabel) -> QWidget:
+        """The field with its message right under it (hidden until there is one)."""
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(edit)
+        lay.addWidget(error)
+        return box
+
+    @staticmethod
     def _error_label() -> QLabel:
         lab = QLabel()
         lab.setStyleSheet(ERROR_STYLE)
@@ -75,11 +89,9 @@ class EnrolDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Team server"))
         self.intro.setText(self.tr("Connect this laptop to your team's server to sync visits, customers and "
                                    "offers. Work goes on offline as before; nothing is sent until you connect."))
-        for row, text in ((0, self.tr("Server address")), (2, self.tr("One-time code")),
-                          (4, self.tr("This laptop's name"))):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(text)  # type: ignore[union-attr]
+        self.url_label.setText(self.tr("Server &address"))
+        self.code_label.setText(self.tr("One-time &code"))
+        self.device_label.setText(self.tr("This laptop's &name"))
         self.code.setPlaceholderText(self.tr("from your team lead or IT"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Connect"))
 
@@ -117,5 +129,6 @@ class EnrolDialog(Retranslating, QDialog):
         target, edit = (self.code_error, self.code) if field == "code" else (self.url_error, self.url)
         target.setText(label(exc))
         target.show()
+        self.adjustSize()  # room for the message: the field keeps its height
         edit.setFocus()
         edit.selectAll()
