@@ -718,59 +718,47 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="80"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="89"/>
         <source>Team server</source>
         <translation>团队服务器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="81"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="90"/>
         <source>Connect this laptop to your team&apos;s server to sync visits, customers and offers. Work goes on offline as before; nothing is sent until you connect.</source>
         <translation>将本机连接到团队服务器，以同步拜访、客户和报价。离线时照常工作；连接之前不会发送任何内容。</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation type="vanished">服务器地址</translation>
-    </message>
-    <message>
-        <source>One-time code</source>
-        <translation type="vanished">一次性登记码</translation>
-    </message>
-    <message>
-        <source>This laptop&apos;s name</source>
-        <translation type="vanished">本机名称</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="83"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="92"/>
         <source>Server &amp;address</source>
         <translation>服务器地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="93"/>
         <source>One-time &amp;code</source>
         <translation>一次性登记码(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="85"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="94"/>
         <source>This laptop&apos;s &amp;name</source>
         <translation>本机名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="86"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="95"/>
         <source>from your team lead or IT</source>
         <translation>由主管或信息部门提供</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="87"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="96"/>
         <source>Connect</source>
         <translation>连接</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="100"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="109"/>
         <source>Connecting to the team server</source>
         <translation>正在连接团队服务器</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="105"/>
+        <location filename="../../workbench/ui/sync/enrol_dialog.py" line="114"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
