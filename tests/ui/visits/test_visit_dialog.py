@@ -61,7 +61,7 @@ def test_refused_follow_up_shown_beside_the_field_then_saved(qtbot, ui_env, cust
     dlg = track(VisitDialog(ui_env, customer_id=c.id))
     form = dlg.form
     assert form.when.date() == QDate(2026, 11, 24)  # now, on the environment's clock
-    assert form.when.hasFocus()
+    assert form.duration.hasFocus()  # the date and time are now: typing starts at the duration
     QTest.keyClicks(form.place, "Main campus, IT office")
     form.kind.setCurrentIndex(form.kind.findData("demo"))
     form.duration.setFocus(Qt.FocusReason.TabFocusReason)  # tabbing in selects the "—"

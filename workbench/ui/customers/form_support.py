@@ -1,18 +1,19 @@
-"""Pieces the customer and contact forms share: their layout, a refused field's message
-shown beside the field, an optional date, and combo-box helpers."""
+"""Pieces the forms share: their layout, a refused field's message shown beside the field,
+the date fields (and an optional date), and combo-box helpers."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -148,15 +149,59 @@ def lay_out_form(
     return captions, buttons
 
 
+class _OnPurpose:
+    """What a form's date field does unlike Qt's own: the date changes on purpose only.
+
+    - Tab and Shift+Tab move between the form's fields. Qt's date edit walks its own
+      sections instead (year, month, day, hour, minute), so Tab then digits meant for the
+      next field rewrote the date: Tab then ``45`` for the duration moved a visit to
+      2026-04-05. Inside the field, Left/Right move between sections and Up/Down or typed
+      digits change the one the cursor is in; the calendar pop-up picks a day.
+    - The mouse wheel changes the date only in the field being edited: a wheel scrolling
+      the form past it neither moves the date nor takes the focus.
+    """
+
+    def _on_purpose(self) -> None:
+        widget = cast(QDateTimeEdit, self)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # not WheelFocus
+        widget.setCalendarPopup(True)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 - Qt's name
+        return QWidget.focusNextPrevChild(cast(QWidget, self), next)  # the form's chain, not the sections
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt's name
+        widget = cast(QDateTimeEdit, self)
+        if not widget.hasFocus():
+            event.ignore()  # to the scroll area or window under it
+            return
+        QDateTimeEdit.wheelEvent(widget, event)
+
+
+class DateField(_OnPurpose, QDateEdit):
+    """A form's date (``yyyy-MM-dd``, a calendar pop-up), changed on purpose only (see ``_OnPurpose``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_purpose()
+        self.setDisplayFormat("yyyy-MM-dd")
+
+
+class DateTimeField(_OnPurpose, QDateTimeEdit):
+    """A form's date and time (``yyyy-MM-dd HH:mm``, a calendar pop-up), changed on purpose only."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._on_purpose()
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+
+
 class OptionalDateEdit(Retranslating, QWidget):
     """A date that may be "none": a check box switches the date edit on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.check = QCheckBox()
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit = DateField()
         self.edit.setDate(QDate.currentDate())
         self.edit.setEnabled(False)
         self.check.toggled.connect(self.edit.setEnabled)

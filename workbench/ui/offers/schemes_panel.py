@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import FieldError
 from workbench.pricing import Policy
+from workbench.ui.customers.form_support import DateField
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.draft import DraftScheme
 from workbench.ui.offers.format import money, text
@@ -45,9 +45,7 @@ class SchemeRow(QWidget):
         self.members = QSpinBox()
         self.members.setRange(1, 100_000)
         self.members.setValue(choice.members)
-        self.joined = QDateEdit()
-        self.joined.setCalendarPopup(True)
-        self.joined.setDisplayFormat("yyyy-MM-dd")
+        self.joined = DateField()
         joined = choice.member_joined or today
         self.joined.setDate(QDate(joined.year, joined.month, joined.day))
         self.yxt = QCheckBox()

@@ -150,7 +150,7 @@ class VisitDialog(Retranslating, QDialog):
         super().showEvent(event)
         if not self._shown:  # typing starts in the first field
             self._shown = True
-            self.form.first_field.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+            self.form.focus_first(Qt.FocusReason.ActiveWindowFocusReason)
 
     def _now(self) -> datetime:
         return datetime.combine(self.env.today(), datetime.now().time().replace(second=0, microsecond=0))
@@ -207,7 +207,7 @@ class VisitDialog(Retranslating, QDialog):
         self._restored_at = None
         self.banner.hide()
         self._say("")
-        self.form.first_field.setFocus()
+        self.form.focus_first()
 
     # --- saving ------------------------------------------------------------------------------
     def save(self) -> None:

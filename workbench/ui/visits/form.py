@@ -15,8 +15,6 @@ from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDateTimeEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from workbench.domain.enums import VisitKind
 from workbench.domain.errors import FieldError
 from workbench.services import dto
+from workbench.ui.customers.form_support import DateField, DateTimeField
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.visits.contact_list import ContactList
@@ -70,9 +69,7 @@ class VisitForm(Retranslating, QWidget):
         super().__init__(parent)
         self._quiet = False
         self.texts = FormTexts(self)
-        self.when = QDateTimeEdit()
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when = DateTimeField()  # Tab leaves it: the date changes on purpose only
         self.duration = QSpinBox()
         self.duration.setRange(0, 1440)
         self.duration.setSingleStep(15)
@@ -89,9 +86,7 @@ class VisitForm(Retranslating, QWidget):
             edit.setMinimumHeight(54)
         self.next_step = QLineEdit()
         self.follow_check = QCheckBox()
-        self.follow_date = QDateEdit()
-        self.follow_date.setCalendarPopup(True)
-        self.follow_date.setDisplayFormat("yyyy-MM-dd")
+        self.follow_date = DateField()
         self.follow_date.setEnabled(False)
         self.plus_day, self.plus_week = QPushButton(), QPushButton()
         self.stage = QComboBox()
@@ -181,7 +176,13 @@ class VisitForm(Retranslating, QWidget):
                                 self.follow_date, self.plus_day, self.plus_week, self.stage, self.stage_reason]
         for a, b in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(a, b)
-        self.first_field = self.when
+        # the date and time default to now, the kind to on-site: typing starts at the duration
+        self.first_field: QWidget = self.duration
+
+    def focus_first(self, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> None:
+        """Put the cursor in the first field a user types into, its text selected (typing replaces "—")."""
+        self.first_field.setFocus(reason)
+        self.duration.selectAll()
 
     def _wire(self) -> None:
         def watch(signal: Any, name: str) -> None:
