@@ -135,11 +135,33 @@ def pending_ids(session: Session, limit: int) -> list[str]:
                                 {"n": limit}).scalars())
 
 
+def _terms_many(session: Session, customer_ids: list[str]) -> list[tuple[int, SearchTerms | None]]:
+    """As :func:`terms_for` for many customers, in two queries."""
+    if not customer_ids:
+        return []
+    marks = ", ".join(f":c{i}" for i in range(len(customer_ids)))
+    params = {f"c{i}": cid for i, cid in enumerate(customer_ids)}
+    found = session.execute(text(f"SELECT id, num, name, short_name, credit_code, deleted FROM customers "
+                                 f"WHERE id IN ({marks})"), params).all()
+    people: dict[str, list[tuple[str, str | None, str | None]]] = {}
+    for row in session.execute(text(f"SELECT customer_id, name, mobile, phone FROM contacts "
+                                    f"WHERE deleted = 0 AND customer_id IN ({marks}) ORDER BY rowid"), params):
+        people.setdefault(row.customer_id, []).append((row.name, row.mobile, row.phone))
+    out: list[tuple[int, SearchTerms | None]] = []
+    for c in found:
+        if c.deleted:
+            out.append((c.num, None))
+            continue
+        contacts = people.get(c.id, [])
+        out.append((c.num, compute(name=c.name, short_name=c.short_name, credit_code=c.credit_code,
+                                   contact_names=[n for n, _, _ in contacts],
+                                   phones=[p for _, mo, ph in contacts for p in (mo, ph) if p])))
+    return out
+
+
 def index_marked(session: Session, customer_ids: list[str]) -> None:
     """Index these marked customers afresh (removing what they had) and clear their marks."""
-    live = [cid for cid in customer_ids
-            if session.execute(text("SELECT 1 FROM customers WHERE id = :id"), {"id": cid}).first()]
-    items = [terms_for(session, cid) for cid in live]
+    items = _terms_many(session, customer_ids)  # a customer not (yet) here is skipped
     indexed = set(session.execute(text(
         f"SELECT num FROM search_docs WHERE num IN ({', '.join(str(int(n)) for n, _ in items) or 'NULL'})"
     )).scalars())

@@ -214,7 +214,7 @@ def last_sync(store: Store) -> str | None:
     return _meta(store, LAST_KEY)
 
 
-def sync_once(store: Store, client: ServerClient, *, page_size: int = 1000,
+def sync_once(store: Store, client: ServerClient, *, page_size: int = 2000,
               progress: Progress | None = None) -> tuple[SyncSummary, Applied]:
     """Push, then pull. Returns the tally and what the pull changed locally."""
     summary = SyncSummary()
