@@ -155,9 +155,21 @@ def supersede_legacy(ctx: Context) -> int:
         return done
 
 
-def refused(store: Store, *, limit: int = 500) -> list[dict[str, Any]]:
-    """Entries the server refused, newest first, with their reason (for the user to see)."""
+def refused(store: Store, *, limit: int = 500, statuses: Sequence[str] = ("refused",)) -> list[dict[str, Any]]:
+    """Entries the server refused, newest first, with their reason (for the user to see);
+    ``statuses`` adds those already dismissed or resent."""
     with store.read() as s:
-        rows = s.scalars(select(m.JournalEntry).where(m.JournalEntry.push_status == "refused")
+        rows = s.scalars(select(m.JournalEntry).where(m.JournalEntry.push_status.in_(list(statuses)))
                          .order_by(m.JournalEntry.seq.desc()).limit(limit))
-        return [{**_wire(e), "reason": json.loads(e.push_reason) if e.push_reason else None} for e in rows]
+        return [{**_wire(e), "status": e.push_status,
+                 "reason": json.loads(e.push_reason) if e.push_reason else None} for e in rows]
+
+
+def set_refusals_status(store: Store, seqs: Sequence[int], status: str) -> int:
+    """Mark refused entries ``dismissed`` (seen, kept for the record) or ``resent`` (their
+    rows journaled again); returns how many changed."""
+    with store.write() as s:
+        done = s.execute(update(m.JournalEntry).where(m.JournalEntry.seq.in_(list(seqs)),
+                                                      m.JournalEntry.push_status == "refused")
+                         .values(push_status=status))
+        return int(done.rowcount or 0)  # type: ignore[attr-defined]
