@@ -87,3 +87,46 @@ def test_enrol_sync_with_f9_and_go_offline(qtbot: QtBot, settings: Settings, tmp
         sync.status.button.click()  # the status bar's own "Sync now"
     qtbot.waitUntil(lambda: "0 to send" in sync.status.label.text(), timeout=10_000)
     w.close()
+
+
+def test_refused_changes_are_listed_and_sent_again_from_the_window(qtbot: QtBot, settings: Settings, tmp_path: Path,
+                                                                   make_team: Callable[..., Team]) -> None:  # noqa: F811
+    team = make_team(f"sqlite:///{tmp_path / 'server.sqlite'}", workers=1)
+    owner = team.laptop("王经理")
+    code = team.user("李经理")
+    w = _window(qtbot, settings, tmp_path / "laptop.sqlite")
+    sync = w.sync
+    qtbot.waitUntil(lambda: sync.controller.status is not None, timeout=10_000)
+    from workbench.services import team_sync
+
+    team_sync.enrol_device(w.env.ctx, url=team.url, code=code)
+    c = customers.create_customer(owner.ctx, values=BANK)
+    owner.sync()
+    with qtbot.waitSignal(sync.controller.synced, timeout=30_000):
+        sync.enrolled()
+    customers.update_customer(owner.ctx, customer_id=c.id, changes={"shared": False})  # made private...
+    owner.sync()
+    from workbench.ui.env import apply
+
+    apply(w.env, lambda: customers.update_customer(w.env.ctx, customer_id=c.id, changes={"notes": "乙的备注"}))
+    with qtbot.waitSignal(sync.controller.synced, timeout=30_000):
+        sync.act_sync.trigger()  # ...while this laptop edited it: refused
+    qtbot.waitUntil(lambda: sync.status.refused_button.isVisible(), timeout=10_000)
+    assert "1 refused" in sync.status.label.text()
+
+    dialog = sync.open_refusals()
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    assert dialog.table.item(0, 1).text() == BANK["name"] and dialog.resend_button.isEnabled()
+    customers.update_customer(owner.ctx, customer_id=c.id, changes={"shared": True})  # the owner shares it again
+    owner.sync()
+    dialog.resend_button.click()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 0, timeout=10_000)
+    with qtbot.waitSignal(sync.controller.synced, timeout=30_000):
+        sync.act_sync.trigger()
+    qtbot.waitUntil(lambda: not sync.status.refused_button.isVisible(), timeout=10_000)
+    owner.sync()
+    assert customers.get_customer(owner.ctx, customer_id=c.id).notes == "乙的备注"
+    dialog.show_done.setChecked(True)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)  # kept, marked sent again
+    w.close()

@@ -23,10 +23,13 @@ class SyncStatus(Retranslating, QWidget):
         self.bar.hide()
         self.button = QToolButton()
         self.button.setObjectName("sync_now")
+        self.refused_button = QToolButton()  # opens the refused changes (shown when there are some)
+        self.refused_button.setObjectName("sync_refused")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.label)
         lay.addWidget(self.bar)
+        lay.addWidget(self.refused_button)
         lay.addWidget(self.button)
         self._left = -1.0
         controller.state_changed.connect(lambda _s: self._show())
@@ -37,6 +40,8 @@ class SyncStatus(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.button.setText(self.tr("Sync now"))
         self.button.setToolTip(self.tr("Push what was typed here and pull the team's changes (F9)"))
+        self.refused_button.setText(self.tr("Refused…"))
+        self.refused_button.setToolTip(self.tr("Changes the team server refused, with the reason"))
         self._show()
 
     def _progress(self, done: int, total: int, left: float) -> None:
@@ -82,6 +87,7 @@ class SyncStatus(Retranslating, QWidget):
             self.bar.setRange(0, 0)
         enrolled = c.status is not None and c.status.enrolled
         self.button.setVisible(enrolled)
+        self.refused_button.setVisible(bool(c.status is not None and c.status.refused))
         self.button.setEnabled(c.state != SYNCING)
         self.setProperty("state", c.state)
 

@@ -26,10 +26,17 @@ class SyncWiring:
         self.act_sync.setShortcut(QKeySequence("F9"))
         self.act_sync.triggered.connect(self.controller.sync_now)
         self.status.button.clicked.connect(self.controller.sync_now)
+        self.act_refused = QAction(window)
+        self.act_refused.setObjectName("act_refused")
+        self.act_refused.triggered.connect(self.open_refusals)
+        self.status.refused_button.clicked.connect(self.open_refusals)
         self.act_server = QAction(window)
         self.act_server.setObjectName("act_team_server")
         self.act_server.triggered.connect(self.open_enrolment)
-        window.menu_file.insertAction(window.menu_file.actions()[0], self.act_sync)
+        first = window.menu_file.actions()[0]
+        window.menu_file.insertAction(first, self.act_sync)
+        window.menu_file.insertAction(first, self.act_refused)
+        window.menu_file.insertSeparator(first)
         window.menu_settings.addAction(self.act_server)
         window.addAction(self.act_sync)  # F9 works wherever the focus is
         self.retranslate()
@@ -37,6 +44,16 @@ class SyncWiring:
     def retranslate(self) -> None:
         self.act_sync.setText(QCoreApplication.translate("SyncWiring", "S&ync now"))
         self.act_server.setText(QCoreApplication.translate("SyncWiring", "&Team server…"))
+        self.act_refused.setText(QCoreApplication.translate("SyncWiring", "&Refused changes…"))
+
+    def open_refusals(self) -> Any:
+        from workbench.ui.sync.refusals_dialog import RefusalsDialog
+
+        dialog = RefusalsDialog(self.window.env, self.window)
+        dialog.acted.connect(self.controller.refresh_status)
+        dialog.customer_requested.connect(self.window.open_customer)
+        dialog.show()  # not modal: the customer can be fixed beside it
+        return dialog
 
     def open_enrolment(self) -> None:
         from workbench.ui.sync.enrol_dialog import EnrolDialog
