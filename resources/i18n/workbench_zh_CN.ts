@@ -3014,4 +3014,479 @@ from stage code&quot; (UTF-8).</extracomment>
         <translation>方案 {0}：{1}</translation>
     </message>
 </context>
+<context>
+    <name>ConflictTexts</name>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
+        <source>Offer</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
+        <source>Offer version</source>
+        <translation>方案版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
+        <source>Proposal</source>
+        <translation>建议书</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
+        <source>Stage move</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="47"/>
+        <source>Same credit code</source>
+        <translation>相同的信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="49"/>
+        <source>Edited and deleted</source>
+        <translation>一边修改一边删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
+        <source>Mobile lines</source>
+        <translation>移动用户数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
+        <source>Value grade</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
+        <source>Current provider</source>
+        <translation>现有运营商</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="56"/>
+        <source>Competitor&apos;s contract ends</source>
+        <translation>竞争对手合同到期日</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
+        <source>Price sensitive</source>
+        <translation>价格敏感</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
+        <source>Decides on references</source>
+        <translation>看重案例</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Motive</source>
+        <translation>信息化动机</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Shared with the team</source>
+        <translation>团队共享</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Title</source>
+        <translation>职务/标题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
+        <source>Behaviour style</source>
+        <translation>行为风格</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
+        <source>Closeness</source>
+        <translation>亲近度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Trust</source>
+        <translation>信任度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Personal favour</source>
+        <translation>人情</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Key person</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Liaison</source>
+        <translation>联络人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Care dates</source>
+        <translation>关怀日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
+        <source>Time of the visit</source>
+        <translation>拜访时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
+        <source>Duration (minutes)</source>
+        <translation>时长(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Objective</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
+        <source>Follow-up done</source>
+        <translation>已跟进</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
+        <source>Version number</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="83"/>
+        <source>(a customer this laptop does not hold)</source>
+        <translation>(本机没有该客户)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="95"/>
+        <source>a customer of another team</source>
+        <translation>另一团队的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="96"/>
+        <source>{0} ({1} contacts, {2} visits, {3} offers)</source>
+        <translation>{0}({1} 位联系人、{2} 次拜访、{3} 个方案)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
+        <source>Kept, with the edit</source>
+        <translation>保留(含修改)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="112"/>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>★ Kept (provisional)</source>
+        <translation>★ 保留值(暂定)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="140"/>
+        <source>Open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="141"/>
+        <source>Resolved by {0}</source>
+        <translation>已由 {0} 处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="144"/>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="204"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="207"/>
+        <source>No conflicts: everything the team typed merged cleanly.</source>
+        <translation>没有冲突：团队录入的内容都已顺利合并。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="208"/>
+        <source>Keep the provisional value (Ctrl+K)</source>
+        <translation>保留暂定值(Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="209"/>
+        <source>Take the other value (Ctrl+O)</source>
+        <translation>采用另一个值(Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="255"/>
+        <source>{0} open</source>
+        <translation>{0} 个未解决</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="278"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="285"/>
+        <source>Mark as seen</source>
+        <translation>标记为已知悉</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="280"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="281"/>
+        <source>Keep “{0}”, merge the other into it</source>
+        <translation>保留“{0}”，把另一个并入</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
+        <source>Keep the record, with the edit</source>
+        <translation>保留记录(含修改)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
+        <source>Delete it</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
+        <source>Keep this value</source>
+        <translation>保留这个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
+        <source>Take this value instead</source>
+        <translation>改用这个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="294"/>
+        <source>★ Provisional winner (in force now)</source>
+        <translation>★ 暂定值(当前生效)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="295"/>
+        <source>The other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="298"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="299"/>
+        <source>by {0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="303"/>
+        <source>Take the other</source>
+        <translation>采用另一个</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="307"/>
+        <source>Until someone chooses, the provisional value is in force on every laptop.</source>
+        <translation>在有人做出选择之前，所有电脑上都以暂定值为准。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="309"/>
+        <source>Resolved by {0}, {1}</source>
+        <translation>已由 {0} 于 {1} 处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="335"/>
+        <source>Could not settle it: {0}</source>
+        <translation>无法处理：{0}</translation>
+    </message>
+</context>
 </TS>
