@@ -116,6 +116,481 @@
     </message>
 </context>
 <context>
+    <name>ConflictTexts</name>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
+        <source>Visit</source>
+        <translation>拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
+        <source>Offer</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
+        <source>Offer version</source>
+        <translation>方案版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
+        <source>Proposal</source>
+        <translation>建议书</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
+        <source>Stage move</source>
+        <translation>阶段变更</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="47"/>
+        <source>Same credit code</source>
+        <translation>相同的信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="49"/>
+        <source>Edited and deleted</source>
+        <translation>一边修改一边删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Short name</source>
+        <translation>简称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
+        <source>Credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Industry</source>
+        <translation>行业</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Region</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
+        <source>Employees</source>
+        <translation>员工人数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
+        <source>Mobile lines</source>
+        <translation>移动用户数</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
+        <source>Value grade</source>
+        <translation>价值等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
+        <source>Churn risk</source>
+        <translation>流失风险</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
+        <source>Current provider</source>
+        <translation>现有运营商</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
+        <source>Competitors</source>
+        <translation>竞争对手</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="56"/>
+        <source>Competitor&apos;s contract ends</source>
+        <translation>竞争对手合同到期日</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
+        <source>Price sensitive</source>
+        <translation>价格敏感</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
+        <source>Decides on references</source>
+        <translation>看重案例</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Loyalty</source>
+        <translation>忠诚度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Motive</source>
+        <translation>信息化动机</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
+        <source>Shared with the team</source>
+        <translation>团队共享</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
+        <source>Title</source>
+        <translation>职务/标题</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Department</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Mobile</source>
+        <translation>手机</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
+        <source>Email</source>
+        <translation>电子邮件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
+        <source>Buying role</source>
+        <translation>采购角色</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
+        <source>Behaviour style</source>
+        <translation>行为风格</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
+        <source>Closeness</source>
+        <translation>亲近度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Trust</source>
+        <translation>信任度</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Personal favour</source>
+        <translation>人情</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
+        <source>Key person</source>
+        <translation>关键人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Liaison</source>
+        <translation>联络人</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Birthday</source>
+        <translation>生日</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
+        <source>Care dates</source>
+        <translation>关怀日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
+        <source>Time of the visit</source>
+        <translation>拜访时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
+        <source>Duration (minutes)</source>
+        <translation>时长(分钟)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Objective</source>
+        <translation>拜访目的</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
+        <source>Outcome</source>
+        <translation>拜访结果</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
+        <source>Follow-up date</source>
+        <translation>跟进日期</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
+        <source>Follow-up done</source>
+        <translation>已跟进</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
+        <source>Needs</source>
+        <translation>需求</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
+        <source>Version number</source>
+        <translation>版本号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="83"/>
+        <source>(a customer this laptop does not hold)</source>
+        <translation>(本机没有该客户)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="95"/>
+        <source>a customer of another team</source>
+        <translation>另一团队的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="96"/>
+        <source>{0} ({1} contacts, {2} visits, {3} offers)</source>
+        <translation>{0}({1} 位联系人、{2} 次拜访、{3} 个方案)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
+        <source>Deleted</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
+        <source>Kept, with the edit</source>
+        <translation>保留(含修改)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="112"/>
+        <source>(empty)</source>
+        <translation>(空)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
+        <source>★ Kept (provisional)</source>
+        <translation>★ 保留值(暂定)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Who</source>
+        <translation>谁</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="140"/>
+        <source>Open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="141"/>
+        <source>Resolved by {0}</source>
+        <translation>已由 {0} 处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflict_text.py" line="144"/>
+        <source>the server</source>
+        <translation>服务器</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="204"/>
+        <source>&amp;Show:</source>
+        <translation>显示(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>Open conflicts</source>
+        <translation>未解决的冲突</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>Resolved</source>
+        <translation>已处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="207"/>
+        <source>No conflicts: everything the team typed merged cleanly.</source>
+        <translation>没有冲突：团队录入的内容都已顺利合并。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="208"/>
+        <source>Keep the provisional value (Ctrl+K)</source>
+        <translation>保留暂定值(Ctrl+K)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="209"/>
+        <source>Take the other value (Ctrl+O)</source>
+        <translation>采用另一个值(Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="255"/>
+        <source>{0} open</source>
+        <translation>{0} 个未解决</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="278"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="285"/>
+        <source>Mark as seen</source>
+        <translation>标记为已知悉</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="280"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="281"/>
+        <source>Keep “{0}”, merge the other into it</source>
+        <translation>保留“{0}”，把另一个并入</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
+        <source>Keep the record, with the edit</source>
+        <translation>保留记录(含修改)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
+        <source>Delete it</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
+        <source>Keep this value</source>
+        <translation>保留这个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
+        <source>Take this value instead</source>
+        <translation>改用这个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="294"/>
+        <source>★ Provisional winner (in force now)</source>
+        <translation>★ 暂定值(当前生效)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="295"/>
+        <source>The other value</source>
+        <translation>另一个值</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="298"/>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="299"/>
+        <source>by {0}, {1}</source>
+        <translation>{0}，{1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="303"/>
+        <source>Take the other</source>
+        <translation>采用另一个</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="307"/>
+        <source>Until someone chooses, the provisional value is in force on every laptop.</source>
+        <translation>在有人做出选择之前，所有电脑上都以暂定值为准。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="309"/>
+        <source>Resolved by {0}, {1}</source>
+        <translation>已由 {0} 于 {1} 处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/conflicts_view.py" line="335"/>
+        <source>Could not settle it: {0}</source>
+        <translation>无法处理：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ContactCard</name>
     <message>
         <location filename="../../workbench/ui/customers/buying_centre.py" line="80"/>
@@ -1522,12 +1997,12 @@
 <context>
     <name>OptionalDateEdit</name>
     <message>
-        <location filename="../../workbench/ui/customers/form_support.py" line="171"/>
+        <location filename="../../workbench/ui/customers/form_support.py" line="216"/>
         <source>set</source>
         <translation>设定</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/form_support.py" line="172"/>
+        <location filename="../../workbench/ui/customers/form_support.py" line="217"/>
         <source>Unticked: no date</source>
         <translation>不勾选：不设日期</translation>
     </message>
@@ -2182,29 +2657,102 @@
     </message>
 </context>
 <context>
+    <name>RefusalsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="68"/>
+        <source>Refused changes</source>
+        <translation>被拒绝的修改</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="69"/>
+        <source>The team server refused these changes. Open the customer to fix what the reason says, then send again; or dismiss the change. Nothing here is lost.</source>
+        <translation>团队服务器拒绝了以下修改。请打开客户按原因修正后重新发送，或忽略该修改。这里的内容不会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71"/>
+        <source>Typed</source>
+        <translation>录入时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72"/>
+        <source>Fields</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="73"/>
+        <source>Show done</source>
+        <translation>显示已处理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="74"/>
+        <source>&amp;Open customer</source>
+        <translation>打开客户(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="75"/>
+        <source>&amp;Send again</source>
+        <translation>重新发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="76"/>
+        <source>&amp;Dismiss</source>
+        <translation>忽略(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="77"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="94"/>
+        <source> (dismissed)</source>
+        <translation>（已忽略）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/refusals_dialog.py" line="94"/>
+        <source> (sent again)</source>
+        <translation>（已重新发送）</translation>
+    </message>
+</context>
+<context>
     <name>SchemeRow</name>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="85"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="83"/>
         <source>Members:</source>
         <translation>成员数：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="86"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="84"/>
         <source>Joined on:</source>
         <translation>入网日期：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="87"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="85"/>
         <source>Opens Yinxuntong (free)</source>
         <translation>开通银讯通（免费）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="88"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="86"/>
         <source>Already in tier 1</source>
         <translation>已参加第一档</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="89"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="87"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -2212,12 +2760,12 @@
 <context>
     <name>SchemesPanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="136"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="134"/>
         <source>Prestore schemes</source>
         <translation>预存话费方案</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/schemes_panel.py" line="137"/>
+        <location filename="../../workbench/ui/offers/schemes_panel.py" line="135"/>
         <source>Add a &amp;scheme</source>
         <translation>添加方案(&amp;S)</translation>
     </message>
@@ -2393,62 +2941,72 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="38"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="41"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="39"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="42"/>
         <source>Push what was typed here and pull the team&apos;s changes (F9)</source>
         <translation>发送本机的修改并获取团队的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="50"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="43"/>
+        <source>Refused…</source>
+        <translation>被拒绝…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="44"/>
+        <source>Changes the team server refused, with the reason</source>
+        <translation>团队服务器拒绝的修改及原因</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="55"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="58"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="63"/>
         <source>Not connected to a team server (Settings ▸ Team server…)</source>
         <translation>未连接团队服务器（设置 ▸ 团队服务器…）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="61"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="62"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="67"/>
         <source>Syncing… about {0} s left</source>
         <translation>正在同步… 约剩 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="64"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>离线：修改已保存，稍后发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="71"/>
         <source>Sync failed: {0}</source>
         <translation>同步失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="67"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
         <source>{0} to send</source>
         <translation>待发送 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="74"/>
         <source>{0} refused</source>
         <translation>被拒绝 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="71"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="76"/>
         <source>{0} conflicts</source>
         <translation>冲突 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>
@@ -2456,14 +3014,19 @@
 <context>
     <name>SyncWiring</name>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="38"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="45"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="39"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="46"/>
         <source>&amp;Team server…</source>
         <translation>团队服务器(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="47"/>
+        <source>&amp;Refused changes…</source>
+        <translation>被拒绝的修改(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -3012,481 +3575,6 @@ from stage code&quot; (UTF-8).</extracomment>
         <location filename="../../workbench/ui/offers/state_undo.py" line="36"/>
         <source>Offer {0}: {1}</source>
         <translation>方案 {0}：{1}</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictTexts</name>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
-        <source>Customer</source>
-        <translation>客户</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
-        <source>Visit</source>
-        <translation>拜访</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
-        <source>Offer</source>
-        <translation>方案</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="41"/>
-        <source>Offer version</source>
-        <translation>方案版本</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
-        <source>Proposal</source>
-        <translation>建议书</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="42"/>
-        <source>Stage move</source>
-        <translation>阶段变更</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="47"/>
-        <source>Same credit code</source>
-        <translation>相同的信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="49"/>
-        <source>Edited and deleted</source>
-        <translation>一边修改一边删除</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
-        <source>Short name</source>
-        <translation>简称</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="51"/>
-        <source>Credit code</source>
-        <translation>统一社会信用代码</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
-        <source>Industry</source>
-        <translation>行业</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
-        <source>Region</source>
-        <translation>区域</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="52"/>
-        <source>Address</source>
-        <translation>地址</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
-        <source>Employees</source>
-        <translation>员工人数</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="53"/>
-        <source>Mobile lines</source>
-        <translation>移动用户数</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
-        <source>Value grade</source>
-        <translation>价值等级</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="54"/>
-        <source>Churn risk</source>
-        <translation>流失风险</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
-        <source>Current provider</source>
-        <translation>现有运营商</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="55"/>
-        <source>Competitors</source>
-        <translation>竞争对手</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="56"/>
-        <source>Competitor&apos;s contract ends</source>
-        <translation>竞争对手合同到期日</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
-        <source>Price sensitive</source>
-        <translation>价格敏感</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="57"/>
-        <source>Decides on references</source>
-        <translation>看重案例</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
-        <source>Loyalty</source>
-        <translation>忠诚度</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
-        <source>Motive</source>
-        <translation>信息化动机</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="58"/>
-        <source>Shared with the team</source>
-        <translation>团队共享</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
-        <source>Stage</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="59"/>
-        <source>Title</source>
-        <translation>职务/标题</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
-        <source>Department</source>
-        <translation>部门</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
-        <source>Mobile</source>
-        <translation>手机</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="60"/>
-        <source>Phone</source>
-        <translation>电话</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
-        <source>Email</source>
-        <translation>电子邮件</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="61"/>
-        <source>Buying role</source>
-        <translation>采购角色</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
-        <source>Behaviour style</source>
-        <translation>行为风格</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="62"/>
-        <source>Closeness</source>
-        <translation>亲近度</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
-        <source>Trust</source>
-        <translation>信任度</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
-        <source>Personal favour</source>
-        <translation>人情</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="63"/>
-        <source>Key person</source>
-        <translation>关键人</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
-        <source>Liaison</source>
-        <translation>联络人</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
-        <source>Birthday</source>
-        <translation>生日</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="64"/>
-        <source>Care dates</source>
-        <translation>关怀日期</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
-        <source>Time of the visit</source>
-        <translation>拜访时间</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="65"/>
-        <source>Duration (minutes)</source>
-        <translation>时长(分钟)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
-        <source>Objective</source>
-        <translation>拜访目的</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="66"/>
-        <source>Outcome</source>
-        <translation>拜访结果</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
-        <source>Next step</source>
-        <translation>下一步</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="67"/>
-        <source>Follow-up date</source>
-        <translation>跟进日期</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
-        <source>Follow-up done</source>
-        <translation>已跟进</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="68"/>
-        <source>Needs</source>
-        <translation>需求</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
-        <source>Version number</source>
-        <translation>版本号</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="69"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="83"/>
-        <source>(a customer this laptop does not hold)</source>
-        <translation>(本机没有该客户)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="95"/>
-        <source>a customer of another team</source>
-        <translation>另一团队的客户</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="96"/>
-        <source>{0} ({1} contacts, {2} visits, {3} offers)</source>
-        <translation>{0}({1} 位联系人、{2} 次拜访、{3} 个方案)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
-        <source>Deleted</source>
-        <translation>已删除</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="103"/>
-        <source>Kept, with the edit</source>
-        <translation>保留(含修改)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="112"/>
-        <source>(empty)</source>
-        <translation>(空)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="114"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
-        <source>Record</source>
-        <translation>记录</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="135"/>
-        <source>★ Kept (provisional)</source>
-        <translation>★ 保留值(暂定)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
-        <source>Other value</source>
-        <translation>另一个值</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
-        <source>Who</source>
-        <translation>谁</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
-        <source>When</source>
-        <translation>时间</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="136"/>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="140"/>
-        <source>Open</source>
-        <translation>未解决</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="141"/>
-        <source>Resolved by {0}</source>
-        <translation>已由 {0} 处理</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflict_text.py" line="144"/>
-        <source>the server</source>
-        <translation>服务器</translation>
-    </message>
-</context>
-<context>
-    <name>ConflictsView</name>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="204"/>
-        <source>&amp;Show:</source>
-        <translation>显示(&amp;S):</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
-        <source>Open conflicts</source>
-        <translation>未解决的冲突</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
-        <source>Resolved</source>
-        <translation>已处理</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="205"/>
-        <source>All</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="207"/>
-        <source>No conflicts: everything the team typed merged cleanly.</source>
-        <translation>没有冲突：团队录入的内容都已顺利合并。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="208"/>
-        <source>Keep the provisional value (Ctrl+K)</source>
-        <translation>保留暂定值(Ctrl+K)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="209"/>
-        <source>Take the other value (Ctrl+O)</source>
-        <translation>采用另一个值(Ctrl+O)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="255"/>
-        <source>{0} open</source>
-        <translation>{0} 个未解决</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="278"/>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="285"/>
-        <source>Mark as seen</source>
-        <translation>标记为已知悉</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="280"/>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="281"/>
-        <source>Keep “{0}”, merge the other into it</source>
-        <translation>保留“{0}”，把另一个并入</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
-        <source>Keep the record, with the edit</source>
-        <translation>保留记录(含修改)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="283"/>
-        <source>Delete it</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
-        <source>Keep this value</source>
-        <translation>保留这个值</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="286"/>
-        <source>Take this value instead</source>
-        <translation>改用这个值</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="294"/>
-        <source>★ Provisional winner (in force now)</source>
-        <translation>★ 暂定值(当前生效)</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="295"/>
-        <source>The other value</source>
-        <translation>另一个值</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="298"/>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="299"/>
-        <source>by {0}, {1}</source>
-        <translation>{0}，{1}</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="303"/>
-        <source>Take the other</source>
-        <translation>采用另一个</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="307"/>
-        <source>Until someone chooses, the provisional value is in force on every laptop.</source>
-        <translation>在有人做出选择之前，所有电脑上都以暂定值为准。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="309"/>
-        <source>Resolved by {0}, {1}</source>
-        <translation>已由 {0} 于 {1} 处理</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/sync/conflicts_view.py" line="335"/>
-        <source>Could not settle it: {0}</source>
-        <translation>无法处理：{0}</translation>
     </message>
 </context>
 </TS>

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import is_chinese
+from workbench.ui.labels import is_chinese, label
 
 
 class RefusalsDialog(Retranslating, QDialog):
@@ -93,7 +93,7 @@ class RefusalsDialog(Retranslating, QDialog):
         for i, r in enumerate(self.rows):
             state = {"dismissed": self.tr(" (dismissed)"), "resent": self.tr(" (sent again)")}.get(r.status, "")
             cells = (r.at.astimezone().strftime("%Y-%m-%d %H:%M"), r.customer_name or "—",
-                     r.record_zh if zh else r.record_en, ", ".join(r.fields), (r.zh if zh else r.en) + state)
+                     r.record_zh if zh else r.record_en, ", ".join(r.fields), label(r) + state)
             for col, value in enumerate(cells):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, r.seq)
