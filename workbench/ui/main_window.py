@@ -32,6 +32,7 @@ PAGES = (
     ("today", "workbench.ui.today.view:TodayPage"),
     ("customers", "workbench.ui.customers.view:CustomersPage"),
     ("pipeline", "workbench.ui.pipeline.board:PipelinePage"),
+    ("conflicts", "workbench.ui.sync.conflicts_view:ConflictsView"),
 )
 
 
@@ -138,7 +139,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self._shortcuts.clear()
 
     def _page_title(self, key: str) -> str:
-        return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline")}[key]
+        return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline"),
+                "conflicts": self.tr("Conflicts")}[key]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Account Manager's Workbench"))
