@@ -2,6 +2,93 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="153"/>
+        <source>not open yet</source>
+        <translation>尚未打开</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="158"/>
+        <source>{0} ({1} bytes)</source>
+        <translation>{0}（{1} 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="159"/>
+        <location filename="../../workbench/ui/about.py" line="163"/>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="159"/>
+        <source>Data folder</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="160"/>
+        <source>Store</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="160"/>
+        <source>Size on disk</source>
+        <translation>磁盘占用</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="163"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="163"/>
+        <source>Licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="167"/>
+        <location filename="../../workbench/ui/about.py" line="175"/>
+        <source>Account Manager&apos;s Workbench</source>
+        <translation>集团客户经理工作台</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="169"/>
+        <location filename="../../workbench/ui/about.py" line="176"/>
+        <source>Licences of what ships with the program:</source>
+        <translation>随程序分发的组件及其许可证：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="174"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="178"/>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="179"/>
+        <source>Copy all of this, for a support request</source>
+        <translation>复制以上全部内容，用于技术支持请求</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="180"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="182"/>
+        <location filename="../../workbench/ui/about.py" line="205"/>
+        <source>Copied to the clipboard.</source>
+        <translation>已复制到剪贴板。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="189"/>
+        <source>{0}:</source>
+        <translation>{0}：</translation>
+    </message>
+</context>
+<context>
     <name>Authority</name>
     <message>
         <location filename="../../workbench/ui/customers/offers_tab.py" line="59"/>
@@ -1509,110 +1596,123 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="52"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="53"/>
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="142"/>
+        <location filename="../../workbench/ui/main_window.py" line="145"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="143"/>
+        <location filename="../../workbench/ui/main_window.py" line="146"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="146"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="177"/>
+        <location filename="../../workbench/ui/main_window.py" line="180"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="194"/>
+        <location filename="../../workbench/ui/main_window.py" line="197"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="204"/>
+        <location filename="../../workbench/ui/main_window.py" line="207"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -2972,46 +3072,51 @@
     </message>
     <message>
         <location filename="../../workbench/ui/sync/status_bar.py" line="63"/>
+        <source>This laptop&apos;s access to the team server was revoked or has expired: ask your team lead for a new code (Settings ▸ Team server…). Everything typed here is kept.</source>
+        <translation>本机访问团队服务器的权限已被撤销或已过期：请向主管索取新的登记码（设置 ▸ 团队服务器…）。本机录入的内容都已保留。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
         <source>Not connected to a team server (Settings ▸ Team server…)</source>
         <translation>未连接团队服务器（设置 ▸ 团队服务器…）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="67"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="70"/>
         <source>Syncing… about {0} s left</source>
         <translation>正在同步… 约剩 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>离线：修改已保存，稍后发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="71"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="74"/>
         <source>Sync failed: {0}</source>
         <translation>同步失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="75"/>
         <source>{0} to send</source>
         <translation>待发送 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="74"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
         <source>{0} refused</source>
         <translation>被拒绝 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="76"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="79"/>
         <source>{0} conflicts</source>
         <translation>冲突 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="80"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>

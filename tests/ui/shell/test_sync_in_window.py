@@ -130,3 +130,31 @@ def test_refused_changes_are_listed_and_sent_again_from_the_window(qtbot: QtBot,
     dialog.show_done.setChecked(True)
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)  # kept, marked sent again
     w.close()
+
+
+def test_a_revoked_laptop_is_told_and_keeps_its_work(qtbot: QtBot, settings: Settings, tmp_path: Path,
+                                                     make_team: Callable[..., Team]) -> None:  # noqa: F811
+    from workbench.server.admin import list_devices, revoke_device
+    from workbench.services import team_sync
+    from workbench.ui.sync.controller import REVOKED
+
+    team = make_team(f"sqlite:///{tmp_path / 'server.sqlite'}", workers=1)
+    w = _window(qtbot, settings, tmp_path / "laptop.sqlite")
+    sync = w.sync
+    team_sync.enrol_device(w.env.ctx, url=team.url, code=team.user("王经理"))
+    with qtbot.waitSignal(sync.controller.synced, timeout=30_000):
+        sync.enrolled()
+    made = customers.create_customer(w.env.ctx, values=BANK)
+    [device] = [d for d in list_devices(team.db_url) if d["id"] == w.env.ctx.store.device_id]
+    revoke_device(team.db_url, device["id"])  # the laptop was reported lost... or IT made a mistake
+    qtbot.waitUntil(lambda: sync.controller.status is not None and sync.controller.status.enrolled,
+                    timeout=10_000)
+    sync.act_sync.trigger()
+    try:
+        qtbot.waitUntil(lambda: sync.controller.state == REVOKED, timeout=30_000)
+    except Exception:
+        raise AssertionError((sync.controller.state, sync.controller.message)) from None
+    qtbot.waitUntil(lambda: "revoked" in sync.status.label.text(), timeout=10_000)
+    assert customers.get_customer(w.env.ctx, customer_id=made.id).name == BANK["name"]  # nothing wiped
+    assert team_sync.status(w.env.ctx).pending > 0  # still waiting to be sent under a new code
+    w.close()

@@ -17,7 +17,7 @@ from workbench.ui.runner import Op
 
 log = logging.getLogger(__name__)
 
-UNENROLLED, IDLE, SYNCING, OFFLINE, ERROR = "unenrolled", "idle", "syncing", "offline", "error"
+UNENROLLED, IDLE, SYNCING, OFFLINE, ERROR, REVOKED = "unenrolled", "idle", "syncing", "offline", "error", "revoked"
 
 
 class SyncController(QObject):
@@ -49,7 +49,7 @@ class SyncController(QObject):
 
     def _got_status(self, status: Any) -> None:
         self.status = status
-        if self.state in (UNENROLLED, IDLE) or not status.enrolled:
+        if self.state in (UNENROLLED, IDLE) or (not status.enrolled and self.state != REVOKED):
             self._set_state(IDLE if status.enrolled else UNENROLLED)
         self._arm_timer()
         self.status_changed.emit(status)
@@ -111,8 +111,8 @@ class SyncController(QObject):
         self._op = None
         if isinstance(exc, SyncError):
             self.message = label(exc)
-            self._set_state(OFFLINE if exc.code == "offline" else UNENROLLED if exc.code == "not_enrolled"
-                            else ERROR)
+            self._set_state({"offline": OFFLINE, "not_enrolled": UNENROLLED, "auth": REVOKED,
+                             "device_revoked": REVOKED}.get(exc.code, ERROR))
         else:  # unexpected: the log has it; the status bar says so; local work is untouched
             log.error("sync failed", exc_info=exc)
             self.message = str(exc)

@@ -8,7 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from workbench.ui.i18n import Retranslating
-from workbench.ui.sync.controller import ERROR, OFFLINE, SYNCING, UNENROLLED, SyncController
+from workbench.ui.sync.controller import ERROR, OFFLINE, REVOKED, SYNCING, UNENROLLED, SyncController
 
 
 class SyncStatus(Retranslating, QWidget):
@@ -59,6 +59,9 @@ class SyncStatus(Retranslating, QWidget):
 
     def text(self) -> str:
         c, s = self.controller, self.controller.status
+        if c.state == REVOKED:
+            return self.tr("This laptop's access to the team server was revoked or has expired: ask your team "
+                           "lead for a new code (Settings ▸ Team server…). Everything typed here is kept.")
         if c.state == UNENROLLED or s is None or not s.enrolled:
             return self.tr("Not connected to a team server (Settings ▸ Team server…)")
         parts = []

@@ -65,5 +65,6 @@ class SyncWiring:
 
     def enrolled(self) -> None:
         """Just enrolled: sync at once (the status that follows says where it stands)."""
+        self.window.env.runner.supersede(self.controller, "status")  # a status read before it is stale
         self.controller.status = None
         self.controller.sync_now()
