@@ -4,88 +4,93 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../workbench/ui/about.py" line="153"/>
+        <location filename="../../workbench/ui/about.py" line="156"/>
         <source>not open yet</source>
         <translation>尚未打开</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="158"/>
+        <location filename="../../workbench/ui/about.py" line="161"/>
         <source>{0} ({1} bytes)</source>
         <translation>{0}（{1} 字节）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="159"/>
-        <location filename="../../workbench/ui/about.py" line="163"/>
+        <location filename="../../workbench/ui/about.py" line="162"/>
+        <location filename="../../workbench/ui/about.py" line="166"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="159"/>
+        <location filename="../../workbench/ui/about.py" line="162"/>
         <source>Data folder</source>
         <translation>数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="160"/>
+        <location filename="../../workbench/ui/about.py" line="163"/>
         <source>Store</source>
         <translation>数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="160"/>
+        <location filename="../../workbench/ui/about.py" line="163"/>
         <source>Size on disk</source>
         <translation>磁盘占用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="163"/>
+        <location filename="../../workbench/ui/about.py" line="166"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="163"/>
+        <location filename="../../workbench/ui/about.py" line="166"/>
         <source>Licence</source>
         <translation>许可证</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="167"/>
-        <location filename="../../workbench/ui/about.py" line="175"/>
+        <location filename="../../workbench/ui/about.py" line="170"/>
+        <location filename="../../workbench/ui/about.py" line="178"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="169"/>
-        <location filename="../../workbench/ui/about.py" line="176"/>
+        <location filename="../../workbench/ui/about.py" line="172"/>
+        <location filename="../../workbench/ui/about.py" line="179"/>
         <source>Licences of what ships with the program:</source>
         <translation>随程序分发的组件及其许可证：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="174"/>
+        <location filename="../../workbench/ui/about.py" line="177"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="178"/>
+        <location filename="../../workbench/ui/about.py" line="181"/>
         <source>&amp;Copy</source>
         <translation>复制(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="179"/>
+        <location filename="../../workbench/ui/about.py" line="182"/>
         <source>Copy all of this, for a support request</source>
         <translation>复制以上全部内容，用于技术支持请求</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="180"/>
+        <location filename="../../workbench/ui/about.py" line="183"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="182"/>
+        <location filename="../../workbench/ui/about.py" line="185"/>
         <location filename="../../workbench/ui/about.py" line="205"/>
         <source>Copied to the clipboard.</source>
         <translation>已复制到剪贴板。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="189"/>
+        <location filename="../../workbench/ui/about.py" line="191"/>
         <source>{0}:</source>
         <translation>{0}：</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/about.py" line="171"/>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -1598,12 +1603,12 @@
 <context>
     <name>HelpMenu</name>
     <message>
-        <location filename="../../workbench/ui/about.py" line="52"/>
+        <location filename="../../workbench/ui/about.py" line="53"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/about.py" line="53"/>
+        <location filename="../../workbench/ui/about.py" line="54"/>
         <source>&amp;About…</source>
         <translation>关于(&amp;A)…</translation>
     </message>

@@ -131,6 +131,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self.act_language.triggered.connect(self._choose_language)
         self.menu_settings.addAction(self.act_price_books)
         self.act_price_books.triggered.connect(self.open_price_books)
+        from workbench.ui.about import install_help_menu
+
+        self.menu_help = install_help_menu(self)
 
     def install_shortcuts(self) -> None:
         """Give the actions their keys (once; right after the first paint)."""
