@@ -12,7 +12,7 @@ import pytest
 
 from workbench.cli import build_parser, main
 
-COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync", "import")
+COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync", "import", "export")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
