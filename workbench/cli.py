@@ -12,8 +12,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from workbench import __version__
-
 if TYPE_CHECKING:
     from workbench.store.engine import Store
     from workbench.store.opening import StoreError
@@ -291,13 +289,30 @@ def cmd_proposal(args: argparse.Namespace) -> int:
     return 0
 
 
+class _VersionAction(argparse.Action):
+    """``--version``: print the installed distribution's version (importlib.metadata, read
+    only when asked, so building the parser stays cheap) and exit 0."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS,
+                 default: Any = argparse.SUPPRESS, help: str | None = None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0,
+                         help=help or "print the installed version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: Any, option_string: str | None = None) -> None:
+        from workbench.licences import program_version
+
+        print(f"{parser.prog} {program_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="workbench",
         description="集团客户经理工作台 / Group-customer account manager's workbench. "
         "With no command, starts the desktop program.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     _add_store_options(parser, top=True)
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
