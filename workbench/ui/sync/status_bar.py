@@ -8,7 +8,14 @@ from datetime import datetime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from workbench.ui.i18n import Retranslating
-from workbench.ui.sync.controller import ERROR, OFFLINE, REVOKED, SYNCING, UNENROLLED, SyncController
+from workbench.ui.sync.controller import (
+    ERROR,
+    OFFLINE,
+    REVOKED,
+    SYNCING,
+    UNENROLLED,
+    SyncController,
+)
 
 
 class SyncStatus(Retranslating, QWidget):
