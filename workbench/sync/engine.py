@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import platform
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -186,25 +187,32 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: i
           progress: Progress | None = None) -> Applied:
     """Pull pages until the server has no more, then index the customers they marked (also
     when the connection drops half-way: what arrived is searchable offline). ``progress`` hears
-    after each page how far the cursor is from where it started to the server's head."""
+    after each page how far the cursor is from where it started to the server's head.
+
+    The next page is asked for while this one is applied (its cursor is in this page's
+    answer): the server's work and the network overlap the device's. A fetched page is used
+    only once the one before it committed, so the stored cursor never runs ahead."""
     total = Applied(cursor=cursor(store))
     start = total.cursor
-    try:
-        while True:
-            page = client.pull(after=total.cursor, limit=page_size)
-            rows = page.get("rows") or []
-            applied = apply_page(store, rows, int(page.get("cursor") or total.cursor))
-            total.merge(applied)
-            if progress is not None:
-                head = max(int(page.get("head") or applied.cursor), applied.cursor)
-                progress(applied.cursor - start, max(head - start, 1))
-            summary.pulled += len(rows)
-            summary.kept_local += applied.kept_local
-            if not page.get("more") or not rows:
-                break
-    except SyncError:
-        index_pending(store)
-        raise
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+        try:
+            ahead: Future[dict[str, Any]] | None = fetcher.submit(client.pull, after=total.cursor, limit=page_size)
+            while ahead is not None:
+                page = ahead.result()
+                rows = page.get("rows") or []
+                next_cursor = int(page.get("cursor") or total.cursor)
+                more = bool(page.get("more")) and bool(rows)
+                ahead = fetcher.submit(client.pull, after=next_cursor, limit=page_size) if more else None
+                applied = apply_page(store, rows, next_cursor)
+                total.merge(applied)
+                if progress is not None:
+                    head = max(int(page.get("head") or applied.cursor), applied.cursor)
+                    progress(applied.cursor - start, max(head - start, 1))
+                summary.pulled += len(rows)
+                summary.kept_local += applied.kept_local
+        except SyncError:
+            index_pending(store)
+            raise
     index_pending(store)
     return total
 
