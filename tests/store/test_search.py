@@ -166,3 +166,23 @@ def test_a_page_past_the_end_still_tells_the_true_total(ctx: Context, sample) ->
     whole = search_customers(ctx, query="杭州")
     past = search_customers(ctx, query="杭州", offset=50)
     assert past.rows == () and past.total == whole.total == 4
+
+
+@pytest.mark.parametrize("query", ["“中国银行”", "《中国银行》", "「中国银行」", '"中国银行"', "中国银行，", "中国银行。",
+                                   "【中国银行】", "'中国银行'"])
+def test_pasted_punctuation_is_not_part_of_the_name(ctx: Context, sample, query: str) -> None:
+    assert names(ctx, query)[0] == "中国银行"
+
+
+@pytest.mark.parametrize("query", ["+86 138 1234 5678", "138 1234 5678", "0086 13812345678", "+8613812345678",
+                                   "0571 8765 4321"])
+def test_a_phone_typed_in_groups_or_with_the_country_code_finds_its_customer(ctx: Context, sample,
+                                                                             query: str) -> None:
+    assert names(ctx, query)[0] == "杭州海关"
+
+
+def test_a_credit_code_typed_in_groups_finds_its_customer(ctx: Context) -> None:
+    made = customers.create_customer(ctx, values={"name": "中国银行股份有限公司", "industry_code": "banking",
+                                                  "credit_code": "91110000600037341L"})
+    assert [r.id for r in search_customers(ctx, query="9111 0000 6000 3734 1L").rows] == [made.id]
+    assert names(ctx, "bank hangzhou") == []  # words without digits stay separate words (AND)

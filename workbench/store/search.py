@@ -16,6 +16,7 @@ query matching 25,000 customers reads a few hundred entries. The total is counte
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -217,7 +218,9 @@ def search(
     An empty query browses every customer in pinyin order of their names.
     """
     con = _raw(session)
-    terms = [t for t in (normalize(w) for w in query[:MAX_QUERY].split()) if t]
+    terms = query_terms(query)
+    if not terms and normalize(query):
+        return Hits([], 0, True)  # only punctuation: nothing that names a customer
     if not terms:
         return _browse(con, filters, offset, limit, count_cap)
     if len(terms) > 1:
@@ -229,6 +232,23 @@ def search(
         return Hits(nums, offset + len(nums), True)  # the stream ran out inside this page
     total, exact = _count(con, q, filters, count_cap)
     return Hits(nums, max(total, offset + len(nums)) if nums else total, exact)
+
+
+# Quotes, brackets and sentence punctuation people paste around a name: not part of it.
+_PASTED = re.compile(r"[\"'“”‘’《》〈〉「」『』【】\[\]〔〕,，。.、;；:：!！?？…]+")
+_CODE_LIKE = re.compile(r"(?=.*\d)\+?[0-9A-Za-z]{7,}")  # a phone or a code: digits in it
+_CHINA_PREFIX = re.compile(r"^(?:\+86|0086)(?=1\d{10}$)")
+
+
+def query_terms(query: str) -> list[str]:
+    """The words of a query as the index compares them. Pasted punctuation goes (“中国银行”,
+    《中国银行》, a trailing 。); a phone or credit code typed in groups is one word
+    (``+86 175 6684 2356``, ``9111 0000 7109 3913 5P``), a mobile's +86 / 0086 prefix dropped."""
+    cleaned = _PASTED.sub(" ", query[:MAX_QUERY])
+    joined = "".join(cleaned.split())
+    if _CODE_LIKE.fullmatch(joined) and len(cleaned.split()) > 1 or joined.startswith(("+86", "0086")):
+        cleaned = _CHINA_PREFIX.sub("", joined)
+    return [t for t in (normalize(w) for w in cleaned.split()) if t]
 
 
 #: Columns a list can be sorted by, and the SQL that sorts them (NULLs last either way).
@@ -252,7 +272,7 @@ def ordered(session: Session, query: str, *, column: str, descending: bool = Fal
     con = _raw(session)
     where, params = filters.sql()
     order = f"{expr} IS NULL, {expr} {direction}, c.num"
-    if not normalize(query):
+    if not query_terms(query):
         sql = f"SELECT c.num FROM customers c WHERE {where} ORDER BY {order}"
         return [r[0] for r in con.execute(sql, params)]
     import json
