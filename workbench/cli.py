@@ -200,8 +200,10 @@ def cmd_price(args: argparse.Namespace) -> int:
     )
 
     def refuse(*messages: str) -> int:
+        from workbench.cli_boundary import short
+
         for message in messages:
-            print(message, file=sys.stderr)
+            print(short(message), file=sys.stderr)
         return 2
 
     try:
@@ -218,6 +220,8 @@ def cmd_price(args: argparse.Namespace) -> int:
             return refuse(f"{path}: 无法读取 / cannot be read ({e.strerror})")
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             return refuse(f"{path}: 不是有效的 JSON / not valid JSON ({e})")
+        except RecursionError:
+            return refuse(f"{path}: JSON 嵌套过深 / nested too deeply to be an offer")
     try:
         catalogue = parse_catalogue(documents["catalogue"]) if args.catalogue else load_catalogue()
     except ValidationError as e:
@@ -384,14 +388,13 @@ def main(argv: list[str] | None = None) -> int:
     if getattr(args, "customers", 1) < 0:
         print("--customers must be >= 0", file=sys.stderr)
         return 2
-    try:
-        return int(args.func(args))
-    except Exception as exc:  # the one boundary for store failures: a message, never a traceback
-        err = _store_error(exc, args)
-        if err is None:
-            raise
-        print(err, file=sys.stderr)
-        return err.exit_code
+    from workbench.cli_boundary import guarded
+
+    def refusal(exc: Exception) -> tuple[str, int] | None:
+        err = _store_error(exc, args)  # a store failure: what is wrong and what to do
+        return (str(err), err.exit_code) if err is not None else None
+
+    return guarded(lambda: args.func(args), refusal)
 
 
 if __name__ == "__main__":
