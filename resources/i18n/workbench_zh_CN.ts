@@ -1616,108 +1616,108 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="145"/>
+        <location filename="../../workbench/ui/main_window.py" line="147"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="146"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="180"/>
+        <location filename="../../workbench/ui/main_window.py" line="184"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="197"/>
+        <location filename="../../workbench/ui/main_window.py" line="201"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="207"/>
+        <location filename="../../workbench/ui/main_window.py" line="211"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -2905,6 +2905,44 @@
     </message>
 </context>
 <context>
+    <name>StoreProblemDialog</name>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="54"/>
+        <source>The store cannot be opened</source>
+        <translation>无法打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="57"/>
+        <source>Newest backup: {0}</source>
+        <translation>最新备份：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="59"/>
+        <source>&amp;Restore the newest backup</source>
+        <translation>恢复最新备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="60"/>
+        <source>&amp;Open another store…</source>
+        <translation>打开其他数据文件(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="61"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="76"/>
+        <source>Open a store</source>
+        <translation>打开数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="77"/>
+        <source>Stores (*.sqlite *.db);;All files (*)</source>
+        <translation>数据文件 (*.sqlite *.db);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
     <name>SummaryPanel</name>
     <message>
         <location filename="../../workbench/ui/offers/summary.py" line="132"/>
@@ -3051,77 +3089,77 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="41"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="48"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="42"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="49"/>
         <source>Push what was typed here and pull the team&apos;s changes (F9)</source>
         <translation>发送本机的修改并获取团队的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="43"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="50"/>
         <source>Refused…</source>
         <translation>被拒绝…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="44"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="51"/>
         <source>Changes the team server refused, with the reason</source>
         <translation>团队服务器拒绝的修改及原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="55"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="62"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="63"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="70"/>
         <source>This laptop&apos;s access to the team server was revoked or has expired: ask your team lead for a new code (Settings ▸ Team server…). Everything typed here is kept.</source>
         <translation>本机访问团队服务器的权限已被撤销或已过期：请向主管索取新的登记码（设置 ▸ 团队服务器…）。本机录入的内容都已保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="66"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="73"/>
         <source>Not connected to a team server (Settings ▸ Team server…)</source>
         <translation>未连接团队服务器（设置 ▸ 团队服务器…）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="69"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="76"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="70"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
         <source>Syncing… about {0} s left</source>
         <translation>正在同步… 约剩 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="72"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="79"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>离线：修改已保存，稍后发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="74"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="81"/>
         <source>Sync failed: {0}</source>
         <translation>同步失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="75"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="82"/>
         <source>{0} to send</source>
         <translation>待发送 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="84"/>
         <source>{0} refused</source>
         <translation>被拒绝 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="79"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="86"/>
         <source>{0} conflicts</source>
         <translation>冲突 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="80"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="87"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>

@@ -17,7 +17,41 @@ def open_context(path: Path, *, demo: bool, demo_customers: int, progress: Progr
     from workbench.services.demo import ensure_demo_store
     from workbench.services.users import user_context
     from workbench.store.engine import open_store
+    from workbench.store.opening import classify, open_existing
 
     if demo:  # missing, empty or an interrupted build: built (again) before it is opened
         ensure_demo_store(path, customers=demo_customers, progress=progress)
-    return user_context(open_store(path))
+    try:
+        # The first start creates the store; a file already there is checked, never replaced.
+        store = open_existing(path) if path.exists() else open_store(path)
+        return user_context(store)
+    except Exception as exc:
+        known = classify(exc, path)  # a damaged, unreadable or foreign file: say which
+        if known is None or known is exc:
+            raise
+        raise known from exc
+
+
+def backups(path: Path) -> list[Path]:
+    """The store's backups (taken before each migration, or by the user), newest first."""
+    try:
+        found = [p for p in path.parent.glob(f"{path.name}.*.bak") if p.is_file()]
+        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+
+
+def restore_backup(path: Path, backup: Path) -> Path:
+    """Put ``backup`` in the place of the store at ``path``; the store there is moved aside
+    (``NAME.damaged-STAMP``), never deleted. Returns where it went."""
+    import shutil
+    from datetime import datetime
+
+    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
+    if path.exists():
+        path.rename(aside)
+    for leftover in (path.with_name(path.name + x) for x in ("-wal", "-shm")):
+        if leftover.exists():
+            leftover.rename(aside.with_name(aside.name + leftover.name[len(path.name):]))
+    shutil.copy2(backup, path)
+    return aside

@@ -49,6 +49,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.env: Any = None
         self.sync: Any = None  # ui.sync.wiring.SyncWiring, once the store is open
+        self.store_problem: Any = None  # the dialog shown when the store cannot be opened
+        self._opening = Path()
         self.pages: dict[str, QWidget] = {}
         self._painted = False
 
@@ -171,6 +173,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
     # --- opening the store ----------------------------------------------------------------
     def open_store(self, path: Path, *, demo: bool = False, demo_customers: int = 2000) -> Op:
+        self._opening = path
+
         def work(op: Op) -> Any:
             from workbench.ui.startup import open_context
 
@@ -206,6 +210,14 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
         self.loading.setText(self.tr("The store could not be opened."))
         self.store_failed.emit(exc)
+        if hasattr(exc, "problem") and self.env is None:  # the file itself: say what, offer the ways out
+            from workbench.ui.store_problem import StoreProblemDialog
+
+            self.store_problem = StoreProblemDialog(exc, self._opening, self)
+            self.store_problem.open_requested.connect(lambda p: self.open_store(p))
+            self.store_problem.rejected.connect(self.close)
+            self.store_problem.open()
+            return
         show_error(self, exc)
 
     def _track(self, op: Op) -> None:
