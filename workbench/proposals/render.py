@@ -8,6 +8,7 @@ branding give the same bytes (the PDF is written with ReportLab's ``invariant`` 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -159,13 +160,15 @@ def document_timestamp(day: date) -> TimeStamp:
     return stamp
 
 
-def _numbered_canvas(font: str, issued_on: date) -> type[Canvas]:
-    class NumberedCanvas(Canvas):
-        """Holds each page until the document ends, then stamps "第 N 页 / 共 M 页"."""
+def numbered_canvas(issued_on: date, decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class that holds each page until the document ends, then calls
+    ``decorate(canvas, page, pages)`` on each (a footer with "第 N 页 / 共 M 页", a running
+    heading) before it is written; the Info dictionary's dates are ``issued_on``'s."""
 
+    class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = document_timestamp(issued_on)  # the Info dictionary's dates
+            self._doc._timeStamp = document_timestamp(issued_on)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
@@ -176,13 +179,20 @@ def _numbered_canvas(font: str, issued_on: date) -> type[Canvas]:
             total = len(self._pages)
             for state in self._pages:
                 self.__dict__.update(state)
-                self.setFont(font, 7.5)
-                self.setFillColor(MUTED)
-                self.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, f"第 {self._pageNumber} 页 / 共 {total} 页")
+                decorate(self, self._pageNumber, total)
                 super().showPage()
             super().save()
 
     return NumberedCanvas
+
+
+def _numbered_canvas(font: str, issued_on: date) -> type[Canvas]:
+    def footer(canvas: Canvas, page: int, total: int) -> None:
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, f"第 {page} 页 / 共 {total} 页")
+
+    return numbered_canvas(issued_on, footer)
 
 
 def _story(ink: Ink, c: ProposalContent) -> list[Flowable]:

@@ -35,7 +35,7 @@ from reportlab.platypus import (
 )
 
 from workbench.proposals.pdf_fonts import missing_chars, register_pdf_font
-from workbench.proposals.render import document_timestamp
+from workbench.proposals.render import numbered_canvas
 from workbench.services.exports_model import WEEKDAYS, ReportVisit, WeeklyReport
 
 PAGE_W, PAGE_H = landscape(A4)
@@ -180,35 +180,19 @@ def _story(ink: _Ink, r: WeeklyReport) -> list[Flowable]:
 def _canvas(font: str, report: WeeklyReport) -> type[Canvas]:
     heading = f"{report.title} · {report.scope}"
 
-    class NumberedCanvas(Canvas):
-        """Holds each page until the end, then draws the heading and "第 N 页 / 共 M 页"."""
+    def decorate(canvas: Canvas, page: int, total: int) -> None:
+        """The running heading from page 2, a rule, the footer and "第 N 页 / 共 M 页"."""
+        canvas.setFont(font, 7.5)
+        canvas.setFillColor(MUTED)
+        if page > 1:
+            canvas.drawString(MARGIN, HEAD_Y, heading)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, FOOT_Y + 4 * mm, PAGE_W - MARGIN, FOOT_Y + 4 * mm)
+        canvas.drawString(MARGIN, FOOT_Y, "集团客户经理工作台 · 拜访周报")
+        canvas.drawRightString(PAGE_W - MARGIN, FOOT_Y, f"第 {page} 页 / 共 {total} 页")
 
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._doc._timeStamp = document_timestamp(report.today)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self.setFont(font, 7.5)
-                self.setFillColor(MUTED)
-                if self._pageNumber > 1:
-                    self.drawString(MARGIN, HEAD_Y, heading)
-                self.setStrokeColor(RULE)
-                self.setLineWidth(0.4)
-                self.line(MARGIN, FOOT_Y + 4 * mm, PAGE_W - MARGIN, FOOT_Y + 4 * mm)
-                self.drawString(MARGIN, FOOT_Y, "集团客户经理工作台 · 拜访周报")
-                self.drawRightString(PAGE_W - MARGIN, FOOT_Y, f"第 {self._pageNumber} 页 / 共 {total} 页")
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
+    return numbered_canvas(report.today, decorate)
 
 
 def render_weekly_pdf(report: WeeklyReport) -> RenderedReport:
