@@ -87,7 +87,6 @@ def _output(value: str, allowed: tuple[str, ...]) -> Path:
 
 
 def _open_and_run(args: argparse.Namespace, work: Any) -> int:
-    from workbench.domain.errors import DomainError
     from workbench.services.users import user_context
     from workbench.store.opening import open_existing
 
@@ -96,11 +95,6 @@ def _open_and_run(args: argparse.Namespace, work: Any) -> int:
         out = work(user_context(store))
     except _Refused as exc:
         print(f"导出失败 / export failed: {exc}", file=sys.stderr)
-        return 2
-    except DomainError as exc:
-        zh, en = getattr(exc, "zh", None), getattr(exc, "en", None)
-        print(f"导出失败 / export failed: {zh} / {en}" if zh and en else f"导出失败 / export failed: {exc}",
-              file=sys.stderr)
         return 2
     finally:
         store.close()

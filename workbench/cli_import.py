@@ -58,7 +58,6 @@ def _mapping_spec(value: str) -> str:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from workbench.domain.errors import DomainError
     from workbench.services.users import current_user
     from workbench.store.opening import open_existing
 
@@ -69,11 +68,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
         ctx = Context(store, current_user(store).id)
         return _run(ctx, args)
-    except DomainError as exc:
-        zh, en = getattr(exc, "zh", None), getattr(exc, "en", None)
-        print(f"导入失败 / import failed: {zh} / {en}" if zh and en else f"导入失败 / import failed: {exc}",
-              file=sys.stderr)
-        return 2
     finally:
         store.close()
 
