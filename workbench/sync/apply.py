@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from workbench.services.changes import Changes, from_rows
 from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
+from workbench.store.base import in_slices
 from workbench.store.engine import Store
 from workbench.store.payload import decode_value, model_for, synced_columns
 from workbench.store.search_index import index_marked, mark_pending, pending_ids
@@ -156,8 +157,9 @@ def _insert_new(session: Session, table: str, items: list[Mapping[str, Any]]) ->
     dialect = session.get_bind().dialect
     processors = [target.c[c].type.bind_processor(dialect) for c in columns]
     sql = f"INSERT INTO {target.name} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})"
-    session.connection().exec_driver_sql(sql, [
-        tuple(p(r.get(c)) if p else r.get(c) for c, p in zip(columns, processors, strict=True)) for r in rows])
+    for part in in_slices(rows):
+        session.connection().exec_driver_sql(sql, [
+            tuple(p(r.get(c)) if p else r.get(c) for c, p in zip(columns, processors, strict=True)) for r in part])
 
 
 # Columns whose change alters a customer's search rows (the name, the contacts' names and phones).

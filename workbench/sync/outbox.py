@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from workbench.services.context import Context, journal
 from workbench.store import models as m
+from workbench.store.base import in_slices
 from workbench.store.engine import Store
 from workbench.store.models import utcnow
 from workbench.store.payload import SYNCED_TABLES, model_for, row_payload
@@ -107,8 +108,9 @@ def remember_versions(s: Session, versions: Mapping[tuple[str, str], int]) -> No
         set_={"server_version": func.max(m.RowSync.server_version, stmt.excluded.server_version),
               "seen_at": stmt.excluded.seen_at})
     now = utcnow()
-    s.execute(stmt, [{"table_name": t, "row_id": r, "server_version": v, "seen_at": now}
-                     for (t, r), v in versions.items()])
+    for part in in_slices([{"table_name": t, "row_id": r, "server_version": v, "seen_at": now}
+                           for (t, r), v in versions.items()]):
+        s.execute(stmt, part)
 
 
 def take_new_identity(store: Store) -> str:
