@@ -55,7 +55,8 @@ def stall_during_sync(db_url: str, server_url: str, user_id: str) -> tuple[float
     from workbench.ui.settings import Settings
 
     app = _app()
-    with tempfile.TemporaryDirectory() as tmpdir:
+    # Qt may still write the settings file as the window goes: a leftover is no failure.
+    with tempfile.TemporaryDirectory(ignore_cleanup_errors=True) as tmpdir:
         tmp = Path(tmpdir)
         settings = Settings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat))
         settings.sync_interval_minutes = 0  # only the sync this benchmark starts
@@ -82,6 +83,7 @@ def stall_during_sync(db_url: str, server_url: str, user_id: str) -> tuple[float
             raise RuntimeError(f"the window's sync did not finish: {done or 'timeout'} {controller.message}")
         window.runner.wait_idle()
         window.close()
+        window.runner.wait_idle()  # a status read the close may have started
         window.env.ctx.store.close()
         window.deleteLater()
         app.processEvents()
