@@ -10,9 +10,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from offer_ui import add, focused  # tests/ui/offers/offer_ui.py
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from workbench.pricing import Catalogue, Policy, load_catalogue, load_policy, parse_offer, price
 from workbench.ui.offers.builder import OfferBuilder
@@ -44,23 +45,6 @@ def make(qtbot: Any, ui_env: Any, catalogue: Catalogue, policy: Policy, customer
         builder.show()
         builder.activateWindow()
     return builder
-
-
-def focused(builder: OfferBuilder) -> QWidget:
-    """Where a key the user presses goes: the focused widget of the builder's window."""
-    widget = QApplication.focusWidget()
-    assert widget is not None and builder.isAncestorOf(widget)
-    return widget
-
-
-def add(builder: OfferBuilder, query: str) -> int:
-    """Ctrl+F, type the query, Enter: the highlighted product is added; returns its row."""
-    QTest.keyClick(focused(builder), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    search = builder.catalogue_panel.search
-    assert search.hasFocus()
-    QTest.keyClicks(search, query)
-    QTest.keyClick(search, Qt.Key.Key_Return)
-    return len(builder.draft.lines) - 1
 
 
 def type_into(qtbot: Any, builder: OfferBuilder, row: int, col: int, value: str) -> None:
