@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 
 from workbench.services.context import Context
+from workbench.ui import i18n
 from workbench.ui.env import UiEnv
 from workbench.ui.runner import Runner
 from workbench.ui.settings import Settings
@@ -66,3 +68,13 @@ def window(qtbot, settings: Settings, demo_store_path: Path, tmp_path: Path):  #
         w.open_store(path)
     yield w
     w.runner.wait_idle()
+
+
+@pytest.fixture
+def english_after(qapp) -> Iterator[None]:  # noqa: ANN001 - qapp comes from pytest-qt
+    """Back to English after a test that switches the language."""
+    try:
+        yield
+    finally:
+        i18n.install("en")
+        qapp.processEvents()  # the LanguageChange events QApplication posts to top-level widgets

@@ -9,7 +9,6 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -49,15 +48,6 @@ def _messages() -> list[tuple[str, str, str | None, ET.Element]]:
             assert translation is not None
             out.append((name, msg.findtext("source") or "", msg.findtext("comment"), translation))
     return out
-
-
-@pytest.fixture
-def english_after(qapp) -> Iterator[None]:  # noqa: ANN001 - qapp comes from pytest-qt
-    try:
-        yield
-    finally:
-        i18n.install("en")
-        qapp.processEvents()  # the LanguageChange events QApplication posts to top-level widgets
 
 
 def test_chinese_installs_and_english_comes_back(english_after: None) -> None:

@@ -3,10 +3,8 @@ licences of what ships in a scrollable list, Copy for a support request, Chinese
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
@@ -17,15 +15,6 @@ from workbench.ui import i18n
 from workbench.ui.about import AboutDialog, HelpMenu, store_size
 from workbench.ui.main_window import MainWindow
 from workbench.ui.settings import Settings
-
-
-@pytest.fixture
-def english_after(qapp) -> Iterator[None]:  # noqa: ANN001 - qapp comes from pytest-qt
-    try:
-        yield
-    finally:
-        i18n.install("en")
-        qapp.processEvents()
 
 
 def _open_about(qtbot: QtBot, window: MainWindow) -> AboutDialog:
