@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from tests.sync.conftest import make_team  # noqa: F401 - the fixture
-from tests.sync.team import Laptop, Team, snapshot
+from tests.sync.team import Laptop, Team, edit_races_delete, snapshot
 from workbench.domain.credit_code import generate_credit_code
 from workbench.domain.errors import ValidationError
 from workbench.services import contacts, customers, merge, offers, stages, visits
@@ -137,21 +137,12 @@ def test_a_merge_is_refused_whole_for_other_customers_or_twice(team: Team) -> No
 
 
 def test_accepting_the_delete_of_an_edit_delete_conflict(team: Team) -> None:
-    a, b = team.laptop("王经理"), team.laptop("李经理")
-    c = customers.create_customer(a.ctx, values={"name": "中国银行杭州分行", "industry_code": "banking",
-                                                 "shared": True})
-    k = contacts.add_contact(a.ctx, customer_id=c.id, values={"name": "王喆"})
-    a.sync()
-    b.sync()
-    contacts.set_contact_deleted(a.ctx, contact_id=k.id, deleted=True)
-    contacts.update_contact(b.ctx, contact_id=k.id, changes={"title": "副行长"})
-    for laptop in (a, b, a):
-        laptop.sync()
+    a, b, cid, _ = edit_races_delete(team, {"name": "中国银行杭州分行", "industry_code": "banking", "shared": True})
     [line] = merge.describe_conflicts(b.ctx)
     assert (line.kind, line.record_name, line.kept.value, line.other.value) == ("edit_delete", "王喆", False, True)
     merge.accept_delete(b.ctx, conflict_id=line.id)
     for laptop in (b, a):
         laptop.sync()
     for laptop in (a, b):
-        assert contacts.list_contacts(laptop.ctx, customer_id=c.id) == []
+        assert contacts.list_contacts(laptop.ctx, customer_id=cid) == []
         assert merge.describe_conflicts(laptop.ctx) == []

@@ -109,3 +109,20 @@ class Faulty(httpx.BaseTransport):
 
 def faulty(team: Team, *, drop: str, times: int = 1) -> httpx.Client:
     return httpx.Client(base_url=team.url, transport=Faulty(team.http._transport, drop=drop, times=times))
+
+
+def edit_races_delete(team: Team, customer: dict[str, Any]) -> tuple[Laptop, Laptop, str, str]:
+    """A deletes a contact while B, offline, edits it; all sync: an ``edit_delete`` conflict.
+    Returns (a, b, customer id, contact id)."""
+    from workbench.services import contacts, customers
+
+    a, b = team.laptop("王经理"), team.laptop("李经理")
+    c = customers.create_customer(a.ctx, values=customer)
+    k = contacts.add_contact(a.ctx, customer_id=c.id, values={"name": "王喆"})
+    a.sync()
+    b.sync()
+    contacts.set_contact_deleted(a.ctx, contact_id=k.id, deleted=True)
+    contacts.update_contact(b.ctx, contact_id=k.id, changes={"title": "副行长"})
+    for laptop in (a, b, a):
+        laptop.sync()
+    return a, b, c.id, k.id

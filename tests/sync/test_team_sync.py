@@ -12,7 +12,7 @@ from datetime import datetime
 import pytest
 from sqlalchemy import select
 
-from tests.sync.team import Team, conflicts, snapshot
+from tests.sync.team import Team, conflicts, edit_races_delete, snapshot
 from workbench.services import contacts, customers, visits
 from workbench.store import models as m
 
@@ -64,17 +64,9 @@ def test_two_managers_and_a_lead_converge(team: Team) -> None:
 
 
 def test_an_edit_racing_a_delete_is_a_conflict_not_a_silent_delete(team: Team) -> None:
-    a, b = team.laptop("王经理"), team.laptop("李经理")
-    c = customers.create_customer(a.ctx, values=BANK)
-    k = contacts.add_contact(a.ctx, customer_id=c.id, values={"name": "王喆"})
-    a.sync()
-    b.sync()
-    contacts.set_contact_deleted(a.ctx, contact_id=k.id, deleted=True)
-    contacts.update_contact(b.ctx, contact_id=k.id, changes={"title": "副行长"})
-    for laptop in (a, b, a):
-        laptop.sync()
-    alive = {x.id: x for x in contacts.list_contacts(a.ctx, customer_id=c.id)}
-    assert alive[k.id].title == "副行长"
+    a, b, cid, kid = edit_races_delete(team, BANK)
+    alive = {x.id: x for x in contacts.list_contacts(a.ctx, customer_id=cid)}
+    assert alive[kid].title == "副行长"
     assert [x.kind for x in conflicts(a.store)] == ["edit_delete"]
     assert snapshot(a.store) == snapshot(b.store)
 
