@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.domain.errors import FieldError, NotFoundError, ValidationError
 from workbench.services.context import Context, apply_changes
@@ -54,6 +54,13 @@ def list_conflicts(ctx: Context, *, status: str | None = "open", customer_id: st
         if customer_id is not None:
             q = q.where(m.Conflict.customer_id == customer_id)
         return [ConflictInfo.of(r) for r in s.scalars(q)]
+
+
+def open_count(ctx: Context) -> int:
+    """How many conflicts wait for someone to choose."""
+    with ctx.store.read() as s:
+        return s.scalar(select(func.count()).select_from(m.Conflict).where(
+            m.Conflict.deleted.is_(False), m.Conflict.status == "open")) or 0
 
 
 def resolve_conflict(ctx: Context, *, conflict_id: str, keep: str) -> ConflictInfo:

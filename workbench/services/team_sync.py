@@ -41,16 +41,16 @@ class SyncResult:
 
 
 def status(ctx: Context) -> SyncStatus:
-    from workbench.services.conflicts import list_conflicts
+    from workbench.services.conflicts import open_count
     from workbench.sync.engine import last_sync, server_url
-    from workbench.sync.outbox import pending_count, refused
+    from workbench.sync.outbox import pending_count, refused_count
     from workbench.sync.tokens import load_token
 
     url = server_url(ctx.store)
     enrolled = bool(url) and load_token(ctx.store.device_id) is not None
     last = last_sync(ctx.store)
-    return SyncStatus(enrolled, url, pending_count(ctx.store), len(refused(ctx.store)),
-                      len(list_conflicts(ctx)), datetime.fromisoformat(last).astimezone(UTC) if last else None)
+    return SyncStatus(enrolled, url, pending_count(ctx.store), refused_count(ctx.store), open_count(ctx),
+                      datetime.fromisoformat(last).astimezone(UTC) if last else None)
 
 
 def enrol_device(ctx: Context, *, url: str, code: str, device_name: str | None = None) -> None:

@@ -157,6 +157,13 @@ def supersede_legacy(ctx: Context) -> int:
         return done
 
 
+def refused_count(store: Store) -> int:
+    """How many refused entries wait for the user (dismissed and resent ones do not)."""
+    with store.read() as s:
+        return s.scalar(select(func.count()).select_from(m.JournalEntry)
+                        .where(m.JournalEntry.push_status == "refused")) or 0
+
+
 def refused(store: Store, *, limit: int = 500, statuses: Sequence[str] = ("refused",)) -> list[dict[str, Any]]:
     """Entries the server refused, newest first, with their reason (for the user to see);
     ``statuses`` adds those already dismissed or resent."""
