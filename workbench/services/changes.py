@@ -96,12 +96,13 @@ def record(session: Session, table: str, row_id: str, op: str) -> None:
         session.info.setdefault("changed", []).append((table, row_id, op))
 
 
-def _customer_ids(session: Session, table: str, ids: list[str]) -> set[str]:
-    """The customers rows of ``table`` hang from, read in the writing transaction."""
+def customers_of(session: Session, table: str, ids: list[str]) -> set[str]:
+    """The customers rows of ``table`` hang from, read through ``session`` (a writing
+    transaction sees its own rows)."""
     if table == "customers":
         return set(ids)
     if table == "visit_contacts":
-        return _customer_ids(session, "visits", sorted({i.partition(":")[0] for i in ids}))
+        return customers_of(session, "visits", sorted({i.partition(":")[0] for i in ids}))
     model: Any = model_for(table)
     out: set[str] = set()
     for start in range(0, len(ids), 500):
@@ -110,10 +111,10 @@ def _customer_ids(session: Session, table: str, ids: list[str]) -> set[str]:
             out.update(c for c in session.scalars(select(model.customer_id).where(model.id.in_(chunk))) if c)
         elif hasattr(model, "offer_id"):
             offers = sorted(set(session.scalars(select(model.offer_id).where(model.id.in_(chunk)))))
-            out |= _customer_ids(session, "offers", offers)
+            out |= customers_of(session, "offers", offers)
         elif hasattr(model, "contact_id"):
             contacts = sorted(set(session.scalars(select(model.contact_id).where(model.id.in_(chunk)))))
-            out |= _customer_ids(session, "contacts", contacts)
+            out |= customers_of(session, "contacts", contacts)
     return out
 
 
@@ -127,7 +128,7 @@ def from_rows(session: Session, items: Iterable[tuple[str, str, str]]) -> Change
     customers: set[str] = set()
     for table, ids in rows.items():
         try:
-            customers |= _customer_ids(session, table, sorted(ids))
+            customers |= customers_of(session, table, sorted(ids))
         except KeyError:  # a table without rows of its own on this schema (users...)
             continue
     return Changes({t: frozenset(i) for t, i in rows.items()}, {t: frozenset(k) for t, k in kinds.items()},

@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from workbench.services.changes import Changes, from_rows
+from workbench.services.changes import Changes, customers_of, from_rows
 from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
 from workbench.store.base import in_slices
@@ -188,18 +188,6 @@ def _update_known(session: Session, table: str, item: Mapping[str, Any],
     return len(kept & values.keys()), bool(changed & _SEARCHED.get(table, frozenset()))
 
 
-def _customers_of(session: Session, table: str, ids: set[str]) -> set[str]:
-    """The customers that rows of ``table`` (contacts, visits) hang from."""
-    if table == "customers":
-        return set(ids)
-    model = model_for(table)
-    listed, out = sorted(ids), set[str]()
-    for start in range(0, len(listed), 500):
-        out.update(session.scalars(select(model.customer_id)  # type: ignore[attr-defined]
-                                   .where(model.id.in_(listed[start:start + 500]))))  # type: ignore[attr-defined]
-    return out
-
-
 def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int) -> Applied:
     """Apply one pull page and move the cursor to ``new_cursor``, in one transaction."""
     result = Applied(cursor=new_cursor)
@@ -241,8 +229,8 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
                         searched[table].add(row_id)
             s.flush()
         remember_versions(s, versions)
-        refresh_derived_many(s, sorted(_customers_of(s, "visits", derived) | new_customers))
-        mark_pending(s, new_customers | searched["customers"] | _customers_of(s, "contacts", searched["contacts"]))
+        refresh_derived_many(s, sorted(customers_of(s, "visits", sorted(derived)) | new_customers))
+        mark_pending(s, new_customers | searched["customers"] | customers_of(s, "contacts", sorted(searched["contacts"])))
         s.merge(m.Meta(key=CURSOR_KEY, value=str(new_cursor)))
     return result
 
