@@ -20,28 +20,20 @@ import sqlite3
 from collections.abc import Iterable
 
 from sqlalchemy import text
+from sqlalchemy.exc import NoResultFound
 from sqlalchemy.orm import Session
 
 from workbench.store.base import in_slices
 from workbench.store.search_terms import MAX_KEYS, SearchTerms, compute
 
-_LOAD = text("SELECT num, name, short_name, credit_code, deleted FROM customers WHERE id = :id")
-_CONTACTS = text("SELECT name, mobile, phone FROM contacts WHERE customer_id = :id AND deleted = 0")
-
 
 def terms_for(session: Session, customer_id: str) -> tuple[int, SearchTerms | None]:
-    row = session.execute(_LOAD, {"id": customer_id}).one()
-    if row.deleted:
-        return row.num, None
-    contacts = session.execute(_CONTACTS, {"id": customer_id}).all()
-    terms = compute(
-        name=row.name,
-        short_name=row.short_name,
-        credit_code=row.credit_code,
-        contact_names=[c.name for c in contacts],
-        phones=[p for c in contacts for p in (c.mobile, c.phone) if p],
-    )
-    return row.num, terms
+    """One customer's ``(num, terms)``; terms None when it is deleted (NoResultFound when it
+    is not there)."""
+    found = _terms_many(session, [customer_id])
+    if not found:
+        raise NoResultFound(f"no customer {customer_id}")
+    return found[0]
 
 
 def _pack_grams(grams: dict[str, int]) -> str:
@@ -180,7 +172,8 @@ def rebuild_all(session: Session) -> int:
     session.execute(text("INSERT INTO search_fts(search_fts) VALUES('delete-all')"))
     session.execute(text("INSERT INTO keys_fts(keys_fts) VALUES('delete-all')"))
     session.execute(text("DELETE FROM search_pending"))
-    ids = session.execute(text("SELECT id FROM customers WHERE deleted = 0")).scalars().all()
-    items = [terms_for(session, cid) for cid in ids]
-    bulk_index(session, [(num, t) for num, t in items if t is not None])
-    return len(items)
+    ids = list(session.execute(text("SELECT id FROM customers WHERE deleted = 0")).scalars())
+    for start in range(0, len(ids), 500):
+        items = _terms_many(session, ids[start:start + 500])
+        bulk_index(session, [(num, t) for num, t in items if t is not None])
+    return len(ids)
