@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from workbench.services.context import Context, journal
 from workbench.store import models as m
-from workbench.store.payload import model_for, row_payload
+from workbench.store.payload import key_column, model_for, row_payload
 
 RECORD_NAMES = {  # table -> (zh, en)
     "customers": ("客户", "customer"), "contacts": ("联系人", "contact"), "visits": ("拜访", "visit"),
@@ -91,8 +91,7 @@ def resend(ctx: Context, *, seqs: Sequence[int]) -> int:
                         new_version=1, fields={"visit_id": visit_id, "contact_id": contact_id, "deleted": not linked})
                 continue
             model = model_for(r.table)
-            key = model.code if r.table in ("industries", "stage_defs") else model.id  # type: ignore[attr-defined]
-            row = s.scalar(select(model).where(key == r.row_id))
+            row = s.scalar(select(model).where(getattr(model, key_column(r.table)) == r.row_id))
             if row is None:
                 continue
             fields = None if r.op == "insert" else set(r.fields)

@@ -156,10 +156,13 @@ def primary_key(model: type[Base]) -> tuple[str, ...]:
     return tuple(c.key for c in _mapper(model).primary_key)  # type: ignore[misc]
 
 
+def key_column(table: str) -> str:
+    """The column a row id on the wire names (visit_contacts aside: ``visit:contact``)."""
+    return "code" if table in ("industries", "stage_defs") else "id"
+
+
 def row_key(table: str, row: Base) -> str:
     """The row id on the wire: the UUID, or ``visit:contact`` for a visit's contact."""
     if table == "visit_contacts":
         return f"{row.visit_id}:{row.contact_id}"  # type: ignore[attr-defined]
-    if table in ("industries", "stage_defs"):
-        return str(row.code)  # type: ignore[attr-defined]
-    return str(row.id)  # type: ignore[attr-defined]
+    return str(getattr(row, key_column(table)))

@@ -28,7 +28,7 @@ from workbench.services.visits import refresh_derived_many
 from workbench.store import models as m
 from workbench.store.base import in_slices
 from workbench.store.engine import Store
-from workbench.store.payload import decode_value, model_for, synced_columns
+from workbench.store.payload import decode_value, key_column, model_for, synced_columns
 from workbench.store.search_index import index_marked, mark_pending, pending_ids
 from workbench.sync.outbox import remember_versions
 
@@ -120,14 +120,10 @@ def _apply_visit_contacts(session: Session, items: Mapping[str, Mapping[str, Any
     return kept
 
 
-def _key_column(table: str) -> str:
-    return "code" if table in ("industries", "stage_defs") else "id"
-
-
 def _known(session: Session, table: str, ids: list[str]) -> set[str]:
     """Which of ``ids`` the device already holds (one query per table and page)."""
     model = model_for(table)
-    column = getattr(model, _key_column(table))
+    column = getattr(model, key_column(table))
     found: set[str] = set()
     for start in range(0, len(ids), 500):
         found.update(session.scalars(select(column).where(column.in_(ids[start:start + 500]))))
@@ -172,7 +168,7 @@ def _update_known(session: Session, table: str, item: Mapping[str, Any],
     """Write one pulled row the device holds; returns how many of its fields were kept local
     and whether a searched column changed."""
     model = model_for(table)
-    row = session.scalar(select(model).where(getattr(model, _key_column(table)) == str(item["row"])))
+    row = session.scalar(select(model).where(getattr(model, key_column(table)) == str(item["row"])))
     assert row is not None
     values = _values(table, item)
     kept = pending or set()
