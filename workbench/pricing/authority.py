@@ -23,8 +23,16 @@ from workbench.pricing.quote import (
     QuoteLine,
 )
 
-__all__ = ["ROLES", "authority", "classify"]
+__all__ = ["APPROVERS", "ROLES", "authority", "classify", "may_decide"]
 _LEVEL_FOR_APPROVER = {"team_lead": NEEDS_TEAM_LEAD, "hq": NEEDS_HQ}
+#: who may approve or reject an offer at each authority level (HQ also what needs the team lead)
+APPROVERS = {NEEDS_TEAM_LEAD: frozenset({"team_lead", "hq"}), NEEDS_HQ: frozenset({"hq"})}
+
+
+def may_decide(role: str, level: str | None) -> bool:
+    """May ``role`` approve or reject an offer whose quote needs ``level``? An unpriced offer
+    (no level) or an unknown level is HQ's to decide."""
+    return role in APPROVERS.get(level or NEEDS_HQ, APPROVERS[NEEDS_HQ])
 
 
 def classify(policy: Policy, role: str, measured: Decimal) -> tuple[str, str] | None:

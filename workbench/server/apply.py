@@ -12,6 +12,7 @@ from sqlalchemy import Connection, select
 
 from workbench.server import store
 from workbench.server.authz import Actor, authorise, may_write_customer, missing_row
+from workbench.server.decisions import check_decision
 from workbench.server.errors import Refused
 from workbench.server.merge import Merged, merge
 from workbench.server.schema import devices
@@ -249,6 +250,7 @@ def apply_entry(state: PushState, entry: dict[str, Any]) -> Outcome:
         raise missing_row(table, row_id)
     _renumber_followers(state, table, row_id, fields, existing)
     customer_id = authorise(state.rows, state.actor, table, op, row_id, fields, existing)
+    check_decision(state.actor, table, fields, existing, base)
     check_references(state.rows, table, fields, customer_id)
     if table == "visit_contacts":
         return _member(state, row_id, op, fields, existing, customer_id)

@@ -40,6 +40,7 @@ from workbench.pricing import (
     price,
     quote_to_dict,
 )
+from workbench.pricing.authority import APPROVERS, may_decide
 from workbench.services.catalogue import books_for_writing
 from workbench.services.context import Context, apply_changes, insert_row
 from workbench.services.customers import load as load_customer
@@ -49,7 +50,6 @@ from workbench.store import models as m
 DRAFT, NEEDS_APPROVAL, APPROVED, REJECTED = "draft", "needs_approval", "approved", "rejected"
 SENT, WON, LOST = "sent", "won", "lost"
 FROZEN_STATES = frozenset({SENT, WON, LOST})
-APPROVERS = {NEEDS_TEAM_LEAD: frozenset({"team_lead", "hq"}), NEEDS_HQ: frozenset({"hq"})}
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +232,7 @@ def _require_approver(s: Session, ctx: Context, version: m.OfferVersion, action:
     (a team lead what needs the team lead, only HQ what needs HQ or is unpriced)."""
     role = _role(s, ctx)
     level = _level(version) or NEEDS_HQ
-    if role not in APPROVERS.get(level, APPROVERS[NEEDS_HQ]):
+    if not may_decide(role, level):
         raise PermissionDenied(f"this offer needs {level}; role {role} may not {action}")
 
 
