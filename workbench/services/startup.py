@@ -33,25 +33,19 @@ def open_context(path: Path, *, demo: bool, demo_customers: int, progress: Progr
 
 
 def backups(path: Path) -> list[Path]:
-    """The store's backups (taken before each migration, or by the user), newest first."""
+    """The store's backups (daily ones in the backup folder, the copies taken before
+    migrations beside it), newest first (services.backups)."""
+    from workbench.services.backups import list_backups
+
     try:
-        found = [p for p in path.parent.glob(f"{path.name}.*.bak") if p.is_file()]
-        return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+        return [b.path for b in list_backups(path)]
     except OSError:
         return []
 
 
 def restore_backup(path: Path, backup: Path) -> Path:
-    """Put ``backup`` in the place of the store at ``path``; the store there is moved aside
-    (``NAME.damaged-STAMP``), never deleted. Returns where it went."""
-    import shutil
-    from datetime import datetime
+    """Put ``backup`` in the place of the store at ``path``, which cannot be opened; the store
+    there is moved aside (``NAME.damaged-STAMP``), never deleted. Returns where it went."""
+    from workbench.services.backups import restore_damaged
 
-    aside = path.with_name(f"{path.name}.damaged-{datetime.now():%Y%m%d-%H%M%S}")
-    if path.exists():
-        path.rename(aside)
-    for leftover in (path.with_name(path.name + x) for x in ("-wal", "-shm")):
-        if leftover.exists():
-            leftover.rename(aside.with_name(aside.name + leftover.name[len(path.name):]))
-    shutil.copy2(backup, path)
-    return aside
+    return restore_damaged(path, backup)
