@@ -33,10 +33,10 @@ def _visit(laptop: Laptop, customer_id: str, day: int, outcome: str = "") -> Non
         "occurred_at": datetime(2026, 11, day, 9), "kind": "phone", "outcome": outcome or f"11月{day}日"})
 
 
-def _restore(laptop: Laptop, backup: Path, **kwargs: bool) -> None:
+def _restore(laptop: Laptop, backup: Path) -> None:
     """What File ▸ Restore from backup… does: the store closed, the backup put in its place, opened again."""
     laptop.store.close()
-    backups.restore(laptop.store.path, backup, **kwargs)
+    backups.restore(laptop.store.path, backup)
     laptop.store = open_store(laptop.store.path)
 
 
