@@ -33,6 +33,7 @@ PAGES = (
     ("customers", "workbench.ui.customers.view:CustomersPage"),
     ("pipeline", "workbench.ui.pipeline.board:PipelinePage"),
     ("conflicts", "workbench.ui.sync.conflicts_view:ConflictsView"),
+    ("approvals", "workbench.ui.approvals.view:ApprovalsPage"),
 )
 
 
@@ -145,7 +146,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
     def _page_title(self, key: str) -> str:
         return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline"),
-                "conflicts": self.tr("Conflicts")}[key]
+                "conflicts": self.tr("Conflicts"), "approvals": self.tr("Approvals")}[key]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Account Manager's Workbench"))
