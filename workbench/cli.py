@@ -373,6 +373,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf", help="where to write the PDF")
     p.set_defaults(func=cmd_proposal)
 
+    from workbench.cli_backup import add_parser as add_backup
     from workbench.cli_export import add_parser as add_export
     from workbench.cli_import import add_parser as add_import
     from workbench.cli_sync import add_parser as add_sync
@@ -380,6 +381,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_sync(sub, _add_store_options)
     add_import(sub, _add_store_options)
     add_export(sub, _add_store_options)
+    add_backup(sub, _add_store_options)
     return parser
 
 

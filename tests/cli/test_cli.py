@@ -12,7 +12,8 @@ import pytest
 
 from workbench.cli import build_parser, main
 
-COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync", "import", "export")
+COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync", "import", "export",
+            "backup", "restore")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
