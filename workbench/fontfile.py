@@ -38,6 +38,19 @@ def is_invisible(char: str) -> bool:
     )
 
 
+# The Han the bundled font covers beyond GBK: every CJK Unified Ideograph up to U+9FEF
+# (Unicode 11, as GB 18030-2022 implementation level 1 requires) and Extension A up to
+# U+4DB5 (Unicode 3.0). U+9FF0-9FFF and U+4DB6-4DBF (Unicode 13/14) are not in the source
+# font; Extension B (U+20000-2A6DF) and beyond are not bundled.
+HAN_RANGES: tuple[tuple[int, int], ...] = ((0x4E00, 0x9FEF), (0x3400, 0x4DB5))
+
+
+def han_codepoints() -> list[int]:
+    """CJK Unified Ideographs U+4E00-9FEF and Extension A U+3400-4DB5: 27,558 code points
+    the bundled font must cover (its build script and tests use it)."""
+    return [code for first, last in HAN_RANGES for code in range(first, last + 1)]
+
+
 def gbk_codepoints() -> list[int]:
     """Every code point Python's GBK codec decodes from a valid two-byte sequence, in GBK
     order: the repertoire the bundled font must cover (its build script and tests use it)."""

@@ -9,7 +9,10 @@ What it does
        from the Noto Sans CJK collection shipped by Debian.
     2. Subsets it to the GBK repertoire (every character that ``bytes.decode("gbk")`` yields
        for a valid two-byte sequence: 21,791 characters, 20,923 of them Han, the rest
-       symbols, kana, Greek, Cyrillic, box drawing), ASCII, Latin-1, Latin Extended-A, general
+       symbols, kana, Greek, Cyrillic, box drawing), every CJK Unified Ideograph up to
+       U+9FEF and Extension A up to U+4DB5 (``workbench.fontfile.han_codepoints``: the Han of
+       GB 18030-2022 level 1 plus Ext-A, 27,558, so rare name characters such as 㬎 print),
+       CJK radicals, strokes and bopomofo, ASCII, Latin-1, Latin Extended-A, general
        punctuation, currency, letterlike, number-form, arrow and maths signs, enclosed
        numbers, CJK symbols and punctuation (U+3000-303F) and half-/full-width forms
        (U+FF00-FFEF). Vertical-writing and other-locale (``locl``) glyph variants and the
@@ -52,7 +55,7 @@ from fontTools.ttLib import TTCollection, TTFont, newTable
 from fontTools.ttLib.tables._g_a_s_p import GASP_DOGRAY, GASP_SYMMETRIC_SMOOTHING
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # run from a checkout
-from workbench.ui.fonts import gbk_codepoints  # noqa: E402
+from workbench.fontfile import gbk_codepoints, han_codepoints  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT_DIR = ROOT / "resources" / "fonts"
@@ -90,7 +93,13 @@ EXTRA_RANGES: list[tuple[int, int]] = [
     (0x2600, 0x2606),  # ☀ ☁ ☂ ☃ ☄ ★ ☆
     (0x2610, 0x2612),  # ☐ ☑ ☒ (check boxes on forms)
     (0x2713, 0x2717),  # ✓ ✔ ✕ ✖ ✗
+    (0x2E80, 0x2EFF),  # CJK Radicals Supplement
+    (0x2F00, 0x2FDF),  # Kangxi Radicals
+    (0x2FF0, 0x2FFF),  # Ideographic Description Characters
     (0x3000, 0x303F),  # CJK Symbols and Punctuation
+    (0x3100, 0x312F),  # Bopomofo
+    (0x31A0, 0x31BF),  # Bopomofo Extended
+    (0x31C0, 0x31EF),  # CJK Strokes
     (0x3200, 0x32FF),  # Enclosed CJK Letters and Months (㈠ ㈱ ㊣ ...)
     (0x3300, 0x33FF),  # CJK Compatibility (㎡ ㎏ ㎎ ...)
     (0xFE30, 0xFE4F),  # CJK Compatibility Forms
@@ -104,7 +113,7 @@ def gbk_characters() -> set[int]:
 
 
 def wanted_codepoints() -> set[int]:
-    wanted = gbk_characters()
+    wanted = gbk_characters() | set(han_codepoints())
     for first, last in EXTRA_RANGES:
         wanted.update(range(first, last + 1))
     return wanted
@@ -252,7 +261,7 @@ def rename(font: TTFont, weight: str, source_version: str) -> None:
         {
             3: f"{source_version};WORKBENCH;{postscript}",
             4: f"{FAMILY} {weight}" if weight != "Regular" else FAMILY,
-            5: f"{version}; GBK subset of {SOURCE_FAMILY} {source_version} with TrueType outlines",
+            5: f"{version}; GBK + CJK Ext-A subset of {SOURCE_FAMILY} {source_version} with TrueType outlines",
             6: postscript,
         }
     )
@@ -292,8 +301,10 @@ def check(path: Path, wanted: set[int]) -> None:
     font = TTFont(str(path))
     cmap = set(font.getBestCmap())
     gbk = gbk_characters()
+    han = set(han_codepoints())
     missing_gbk = sorted(gbk - cmap)
-    missing_extra = sorted(wanted - gbk - cmap)
+    missing_han = sorted(han - cmap)
+    missing_extra = sorted(wanted - gbk - han - cmap)
     assert "glyf" in font and "CFF " not in font, "not TrueType outlines"
     assert font["OS/2"].fsType & 0x000E == 0, "embedding restricted"
     print(
@@ -303,8 +314,11 @@ def check(path: Path, wanted: set[int]) -> None:
     print(f"  GBK characters: {len(gbk) - len(missing_gbk)}/{len(gbk)} covered")
     if missing_gbk:
         print("  MISSING from GBK:", " ".join(f"U+{c:04X}" for c in missing_gbk))
+    print(f"  Han U+4E00-9FEF, U+3400-4DB5: {len(han) - len(missing_han)}/{len(han)} covered")
+    if missing_han:
+        print("  MISSING Han:", " ".join(f"U+{c:04X}" for c in missing_han))
     print(f"  other wanted code points not in the source font (left out): {len(missing_extra)}")
-    if missing_gbk:
+    if missing_gbk or missing_han:
         sys.exit(1)
 
 

@@ -1,7 +1,8 @@
 """The bundled CJK font: one file for the Qt UI and for the PDFs.
 
 ``resources/fonts/WorkbenchSansSC-Regular.ttf`` is Noto Sans CJK SC (SIL OFL 1.1), cut down
-to the GBK repertoire plus Latin, punctuation, symbols and full-width forms, with TrueType
+to the GBK repertoire, the CJK Unified Ideographs to U+9FEF and Extension A, plus Latin,
+punctuation, symbols and full-width forms, with TrueType
 outlines so that ReportLab can embed the very same file (see resources/fonts/README.md and
 packaging/fonts/build_font.py).
 
