@@ -181,3 +181,34 @@ def test_case_and_spacing_never_matter(seed, noise):
         for c, n in zip(code, noise, strict=True)
     )
     assert validate_credit_code(noisy) == code
+
+
+@pytest.mark.parametrize(
+    ("value", "position", "label"),
+    [
+        ("911000\u200b007109391350", 7, "U+200B ZERO WIDTH SPACE"),  # issue 12: "got 19"
+        ("\ufeff91350100M000100Y43", 1, "U+FEFF"),  # a byte-order mark pasted from a file
+        ("91350100M000100Y4\u200e3", 18, "U+200E LEFT-TO-RIGHT MARK"),
+        ("9135\u00ad0100M000100Y43", 5, "U+00AD SOFT HYPHEN"),
+        ("91350100M\u2060000100Y43", 10, "U+2060 WORD JOINER"),
+        ("91350100\u200dM000100Y43", 9, "U+200D ZERO WIDTH JOINER"),
+    ],
+)
+def test_an_invisible_character_is_named_with_its_position(value, position, label):
+    error = refusal(validate_credit_code, value)
+    assert f"invisible character at position {position}" in error.en
+    assert label in error.en
+    assert f"第{position}位有一个看不见的字符" in error.zh
+    assert "got 19" not in error.en and "实际为" not in error.zh
+
+
+def test_several_invisible_characters_are_counted():
+    error = refusal(validate_credit_code, "\u200b9135\u200b0100M000100Y43\u200b")
+    assert "position 1" in error.en and "(3 in all)" in error.en
+    assert "共3个" in error.zh
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000", "\u2009", "\t"])
+def test_visible_spaces_of_every_kind_are_allowed(space):
+    """NBSP, the ideographic and thin spaces: spaces, removed like the ASCII space."""
+    assert validate_credit_code(f"9135{space}0100{space}M000100Y43") == "91350100M000100Y43"

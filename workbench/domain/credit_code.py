@@ -30,6 +30,9 @@ CREDIT_CODE_WEIGHTS: tuple[int, ...] = (
 CREDIT_CODE_AUTHORITIES = "123456789ANY"  # position 1: registration authority (登记管理部门)
 _CC_VALUE = {c: i for i, c in enumerate(CREDIT_CODE_ALPHABET)}
 _CC_LOOKALIKES = {"O": "0", "I": "1", "Z": "2", "S": "5"}
+# Characters that take no room on screen: controls, format characters (zero-width space and
+# joiners, U+FEFF, direction marks, soft hyphen), line and paragraph separators.
+_INVISIBLE = frozenset({"Cc", "Cf", "Zl", "Zp"})
 
 # A few real prefecture-level division codes (行政区划代码) for generated codes.
 DIVISIONS: dict[str, str] = {
@@ -134,11 +137,34 @@ def _credit_code_position_problem(pos: int, ch: str) -> tuple[str, str] | None:
     )
 
 
+def _invisible_problem(code: str) -> tuple[str, str] | None:
+    """(zh, en) naming the first invisible character left in ``code`` (spaces, NBSP and tabs
+    are gone already: pasted codes often carry a zero-width space, a byte-order mark, a
+    direction mark or a soft hyphen), or None."""
+    found = [(pos, ch) for pos, ch in enumerate(code, 1) if unicodedata.category(ch) in _INVISIBLE]
+    if not found:
+        return None
+    pos, ch = found[0]
+    name = unicodedata.name(ch, "")
+    label = f"U+{ord(ch):04X}" + (f" {name}" if name else "")
+    more_zh = f"（共{len(found)}个）" if len(found) > 1 else ""
+    more_en = f" ({len(found)} in all)" if len(found) > 1 else ""
+    return (
+        f"统一社会信用代码第{pos}位有一个看不见的字符（U+{ord(ch):04X}）{more_zh}，"
+        "请删除后重新输入",
+        f"Unified social credit code contains an invisible character at position {pos} "
+        f"({label}){more_en}: delete it and type the code again",
+    )
+
+
 def validate_credit_code(value: str, *, field: str = "credit_code") -> str:
     """Validate a unified social credit code; return it normalized (upper case, no spaces)."""
     code = _normalize_credit_code(value)
     if not code:
         fail(field, "统一社会信用代码不能为空", "Unified social credit code is required")
+    invisible = _invisible_problem(code)
+    if invisible is not None:
+        fail(field, *invisible)
     if len(code) != 18:
         fail(
             field,
