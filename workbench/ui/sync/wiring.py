@@ -39,12 +39,50 @@ class SyncWiring:
         window.menu_file.insertSeparator(first)
         window.menu_settings.addAction(self.act_server)
         window.addAction(self.act_sync)  # F9 works wherever the focus is
+        self.controller.synced.connect(self._announce_decisions)
+        self.decisions: list[Any] = []  # the last decisions announced (for the status bar)
+        self.waiting = 0  # offers waiting for this user's decision (the Approvals badge)
+        approvals_page = getattr(window, "pages", {}).get("approvals")
+        if approvals_page is not None:
+            approvals_page.count_changed.connect(self._show_waiting)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.act_sync.setText(QCoreApplication.translate("SyncWiring", "S&ync now"))
         self.act_server.setText(QCoreApplication.translate("SyncWiring", "&Team server…"))
         self.act_refused.setText(QCoreApplication.translate("SyncWiring", "&Refused changes…"))
+        self._badge()
+
+    def _announce_decisions(self, result: Any) -> None:
+        """A pull brought approvals or rejections of my offers: say so in the status bar (the
+        Offers tab and the Approvals screen refresh from the published changes)."""
+        events = sorted(result.changes.rows.get("offer_events", ()))
+        if not events:
+            return
+        from workbench.services.approvals import decisions_in
+
+        ctx = self.window.env.ctx
+        self.window.env.runner.latest(self.controller, "decisions", lambda _op: decisions_in(ctx, events),
+                                      self._decisions_arrived)
+
+    def _decisions_arrived(self, decisions: list[Any]) -> None:
+        if not decisions:
+            return
+        self.decisions = decisions
+        self.window.statusBar().showMessage(decisions_text(decisions), 120_000)
+
+    def _show_waiting(self, count: int) -> None:
+        self.waiting = count
+        self._badge()
+
+    def _badge(self) -> None:
+        from workbench.ui.main_window import PAGES
+
+        keys = [k for k, _ in PAGES]
+        if "approvals" not in keys or self.window.nav.count() != len(keys):
+            return
+        title = self.window._page_title("approvals")
+        self.window.nav.item(keys.index("approvals")).setText(f"{title} ({self.waiting})" if self.waiting else title)
 
     def open_refusals(self) -> Any:
         from workbench.ui.sync.refusals_dialog import RefusalsDialog
@@ -64,7 +102,28 @@ class SyncWiring:
             self.enrolled()
 
     def enrolled(self) -> None:
-        """Just enrolled: sync at once (the status that follows says where it stands)."""
+        """Just enrolled: from now on the store acts as the server's user (the window's
+        context follows, so a team lead's laptop decides as the lead); sync at once (the
+        status that follows says where it stands)."""
+        from workbench.services.users import user_context
+
+        env = self.window.env
+        env.ctx = user_context(env.ctx.store)
+        self.window.status_label.setText(self.window.tr("{0} · {1}").format(env.ctx.store.path.name,
+                                                                          env.ctx.user_name))
         self.window.env.runner.supersede(self.controller, "status")  # a status read before it is stale
         self.controller.status = None
         self.controller.sync_now()
+
+
+def decisions_text(decisions: list[Any]) -> str:
+    """"FA-… (customer) approved by 赵主管: “comment”", one decision or the first of several."""
+    d = decisions[0]
+    verb = (QCoreApplication.translate("SyncWiring", "Offer {0} ({1}) approved by {2}") if d.to_state == "approved"
+            else QCoreApplication.translate("SyncWiring", "Offer {0} ({1}) rejected by {2}"))
+    text = verb.format(d.number, d.customer_name, d.by_name)
+    if d.comment:
+        text += QCoreApplication.translate("SyncWiring", ": “{0}”").format(d.comment)
+    if len(decisions) > 1:
+        text += QCoreApplication.translate("SyncWiring", " (and {0} more decisions)").format(len(decisions) - 1)
+    return text
