@@ -647,3 +647,39 @@ T.setdefault("_ActionDialog", {}).update({
  "Ctrl+Enter": "Ctrl+Enter",
  "Cancel": "取消",
 })
+
+T.setdefault("MainWindow", {}).update({
+ "Approvals": "审批",
+})
+
+T.setdefault("ApprovalsPage", {}).update({
+ "Offer": "方案编号",
+ "Customer": "客户",
+ "Manager": "客户经理",
+ "Discount": "最大折扣",
+ "Needs": "审批级别",
+ "Monthly": "月费合计",
+ "Over the term": "合约期总额",
+ "Asked": "提交时间",
+ "Nothing waiting for approval.": "没有待审批的方案。",
+ "&Approve…": "审批通过(&A)…",
+ "Approve the offer, with a comment (Ctrl+Shift+A)": "审批通过该方案，可附意见 (Ctrl+Shift+A)",
+ "&Reject…": "驳回(&R)…",
+ "Reject the offer, with the reason (Ctrl+Shift+R)": "驳回该方案并说明原因 (Ctrl+Shift+R)",
+ "Open the &customer": "打开客户(&C)",
+ "{0} waiting for your decision · {1} in all": "{0} 个待您审批 · 共 {1} 个",
+ "{0} · {1} · version {2}": "{0} · {1} · 第 {2} 版",
+ "Deepest discount {0} on one line; the manager may grant up to {1}: {2}.": "单行最大折扣 {0}，客户经理权限为 {1}：{2}。",
+ "Rule: {0}": "规则：{0}",
+ "Waiting for HQ's decision.": "等待总部审批。",
+ "Waiting for your team lead's decision.": "等待营销主管审批。",
+ "{0} approved: it syncs to the manager's laptop.": "{0} 已审批通过：同步后客户经理即可看到。",
+ "{0} rejected: it syncs to the manager's laptop.": "{0} 已驳回：同步后客户经理即可看到。",
+})
+
+T.setdefault("SyncWiring", {}).update({
+ "Offer {0} ({1}) approved by {2}": "方案 {0}（{1}）已由 {2} 审批通过",
+ "Offer {0} ({1}) rejected by {2}": "方案 {0}（{1}）已被 {2} 驳回",
+ ": “{0}”": "：“{0}”",
+ " (and {0} more decisions)": "（另有 {0} 个审批结果）",
+})

@@ -94,6 +94,119 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsPage</name>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <source>Offer</source>
+        <translation>方案编号</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <source>Manager</source>
+        <translation>客户经理</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <source>Discount</source>
+        <translation>最大折扣</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <source>Needs</source>
+        <translation>审批级别</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <source>Monthly</source>
+        <translation>月费合计</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <source>Over the term</source>
+        <translation>合约期总额</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <source>Asked</source>
+        <translation>提交时间</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
+        <source>Nothing waiting for approval.</source>
+        <translation>没有待审批的方案。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="133"/>
+        <source>&amp;Approve…</source>
+        <translation>审批通过(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="134"/>
+        <source>Approve the offer, with a comment (Ctrl+Shift+A)</source>
+        <translation>审批通过该方案，可附意见 (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="135"/>
+        <source>&amp;Reject…</source>
+        <translation>驳回(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="136"/>
+        <source>Reject the offer, with the reason (Ctrl+Shift+R)</source>
+        <translation>驳回该方案并说明原因 (Ctrl+Shift+R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="137"/>
+        <source>Open the &amp;customer</source>
+        <translation>打开客户(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="163"/>
+        <source>{0} waiting for your decision · {1} in all</source>
+        <translation>{0} 个待您审批 · 共 {1} 个</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="198"/>
+        <source>{0} · {1} · version {2}</source>
+        <translation>{0} · {1} · 第 {2} 版</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="199"/>
+        <source>Deepest discount {0} on one line; the manager may grant up to {1}: {2}.</source>
+        <translation>单行最大折扣 {0}，客户经理权限为 {1}：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="202"/>
+        <source>Rule: {0}</source>
+        <translation>规则：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="206"/>
+        <source>Waiting for HQ&apos;s decision.</source>
+        <translation>等待总部审批。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="207"/>
+        <source>Waiting for your team lead&apos;s decision.</source>
+        <translation>等待营销主管审批。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="232"/>
+        <source>{0} approved: it syncs to the manager&apos;s laptop.</source>
+        <translation>{0} 已审批通过：同步后客户经理即可看到。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/approvals/view.py" line="233"/>
+        <source>{0} rejected: it syncs to the manager&apos;s laptop.</source>
+        <translation>{0} 已驳回：同步后客户经理即可看到。</translation>
+    </message>
+</context>
+<context>
     <name>Authority</name>
     <message>
         <location filename="../../workbench/ui/customers/offers_tab.py" line="59"/>
@@ -109,6 +222,140 @@
         <location filename="../../workbench/ui/customers/offers_tab.py" line="61"/>
         <source>needs HQ</source>
         <translation>需总部审批</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="84"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="211"/>
+        <source>Restore from backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
+        <source>Taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
+        <source>Customers</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="86"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="87"/>
+        <source>&amp;Restore…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="88"/>
+        <source>&amp;Back up now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="89"/>
+        <source>&amp;Change folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="90"/>
+        <source>Use the &amp;data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="91"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="105"/>
+        <source>Reading the backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="115"/>
+        <source>Before an upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="115"/>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="121"/>
+        <source>unreadable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="129"/>
+        <source>No backup of this store yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="146"/>
+        <source>Backups are kept in: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="152"/>
+        <source>Folder for the backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="171"/>
+        <source>Backing up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="180"/>
+        <source>Backed up: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="187"/>
+        <source>Backing up the store</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="198"/>
+        <source>Replace the store with the backup of {0}? What was typed since is no longer in the store (the current store is kept beside it). The window reopens on the restored store.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="206"/>
+        <source>Whether the store holds changes not yet synced cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="208"/>
+        <source>{0} change(s) typed here are not synced and not in this backup: they will be lost from the store (the replaced store beside keeps them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="213"/>
+        <source>Restore anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="213"/>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="215"/>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
     </message>
 </context>
 <context>
@@ -1199,47 +1446,47 @@
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="116"/>
+        <location filename="../../workbench/ui/customers/view.py" line="120"/>
         <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
         <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="117"/>
+        <location filename="../../workbench/ui/customers/view.py" line="121"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="118"/>
+        <location filename="../../workbench/ui/customers/view.py" line="122"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="120"/>
+        <location filename="../../workbench/ui/customers/view.py" line="124"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="122"/>
+        <location filename="../../workbench/ui/customers/view.py" line="126"/>
         <source>Everyone&apos;s</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="122"/>
+        <location filename="../../workbench/ui/customers/view.py" line="126"/>
         <source>Mine</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="173"/>
+        <location filename="../../workbench/ui/customers/view.py" line="177"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="208"/>
+        <location filename="../../workbench/ui/customers/view.py" line="212"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="208"/>
+        <location filename="../../workbench/ui/customers/view.py" line="212"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
     </message>
@@ -1328,6 +1575,34 @@
         <location filename="../../workbench/ui/sync/enrol_dialog.py" line="114"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorModel</name>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <source>Value</source>
+        <translation type="unfinished">价值等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <source>Problem</source>
+        <translation type="unfinished">难点问题</translation>
     </message>
 </context>
 <context>
@@ -1614,112 +1889,342 @@
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="162"/>
+        <source>Import customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="164"/>
+        <source>Customers with their contacts from an Excel (.xlsx) or CSV sheet, one row per contact. Check what each column is imported as; rows with a red cell are left out: write the error report, fix those cells in it and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="167"/>
+        <source>No sheet chosen yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="168"/>
+        <source>&amp;Choose a sheet…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="169"/>
+        <source>Only rows with errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
+        <source>S&amp;top</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
+        <source>&amp;Update customers already stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
+        <source>Write error &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="184"/>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="185"/>
+        <source>Errors ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="190"/>
+        <source>{0} rows read: {1} new customers, {2} to update, {3} unchanged; {4} new contacts, {5} to update.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="194"/>
+        <source>{0} rows with errors ({1} errors) are left out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="202"/>
+        <source>&amp;Import {0} customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="202"/>
+        <source>&amp;Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="212"/>
+        <source>Choose the sheet to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="213"/>
+        <source>Sheets ({0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="235"/>
+        <source>Reading the sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="250"/>
+        <source>Checking the rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="291"/>
+        <source>Choose the column under “Imported as”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="304"/>
+        <source>Stopped: the sheet was not read to the end; nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="306"/>
+        <source>This file cannot be imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="311"/>
+        <source>This file could not be read (the details are in the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="356"/>
+        <source>Importing customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="364"/>
+        <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="376"/>
+        <source>Import stopped: nothing was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="378"/>
+        <source>Nothing was imported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="383"/>
+        <source>Nothing was imported (the details are in the log).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="392"/>
+        <source>Write the error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="403"/>
+        <source>Writing the error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="409"/>
+        <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="416"/>
+        <source>The error report could not be written: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ListExportButton</name>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="43"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="44"/>
+        <source>Export the list as shown (the search, filters and order) to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="48"/>
+        <source>Export the list as shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="66"/>
+        <source>Exporting the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="74"/>
+        <source>{0} customers exported to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/list_export.py" line="81"/>
+        <source>Not exported: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="147"/>
+        <location filename="../../workbench/ui/main_window.py" line="148"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="165"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="184"/>
+        <location filename="../../workbench/ui/main_window.py" line="185"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="201"/>
+        <location filename="../../workbench/ui/main_window.py" line="202"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="112"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="211"/>
+        <location filename="../../workbench/ui/main_window.py" line="215"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
+        <source>Header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
+        <source>Imported as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/mapping.py" line="48"/>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/mapping.py" line="59"/>
+        <source>(not imported)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2741,39 @@
         <location filename="../../workbench/ui/pipeline/board.py" line="384"/>
         <source>&amp;Previous stage</source>
         <translation>上一阶段(&amp;P)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="67"/>
+        <source>New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="67"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="67"/>
+        <source>Unchanged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="68"/>
+        <source>Error</source>
+        <translation type="unfinished">错误</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="110"/>
+        <source>Row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="112"/>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
     </message>
 </context>
 <context>
@@ -2881,6 +3419,19 @@
     </message>
 </context>
 <context>
+    <name>SheetActions</name>
+    <message>
+        <location filename="../../workbench/ui/importing/wiring.py" line="35"/>
+        <source>&amp;Import customers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/wiring.py" line="36"/>
+        <source>Export &amp;weekly report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StageColumn</name>
     <message>
         <location filename="../../workbench/ui/pipeline/column.py" line="107"/>
@@ -3167,19 +3718,39 @@
 <context>
     <name>SyncWiring</name>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="45"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="51"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="46"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="52"/>
         <source>&amp;Team server…</source>
         <translation>团队服务器(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="47"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="53"/>
         <source>&amp;Refused changes…</source>
         <translation>被拒绝的修改(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="122"/>
+        <source>Offer {0} ({1}) approved by {2}</source>
+        <translation>方案 {0}（{1}）已由 {2} 审批通过</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="123"/>
+        <source>Offer {0} ({1}) rejected by {2}</source>
+        <translation>方案 {0}（{1}）已被 {2} 驳回</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="126"/>
+        <source>: “{0}”</source>
+        <translation>：“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="128"/>
+        <source> (and {0} more decisions)</source>
+        <translation>（另有 {0} 个审批结果）</translation>
     </message>
 </context>
 <context>
@@ -3575,6 +4146,114 @@
     </message>
 </context>
 <context>
+    <name>WeeklyExportDialog</name>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="122"/>
+        <source>Export weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
+        <source>&amp;Week of</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
+        <source>W&amp;hose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
+        <source>&amp;Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124"/>
+        <source>F&amp;ile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126"/>
+        <source>Mine</source>
+        <translation type="unfinished">我的客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126"/>
+        <source>The whole team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128"/>
+        <source>Excel workbook (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128"/>
+        <source>PDF page (.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="129"/>
+        <source>&amp;Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="130"/>
+        <source>&amp;Open the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="131"/>
+        <source>&amp;Export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="132"/>
+        <source>Close</source>
+        <translation type="unfinished">关闭</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="159"/>
+        <source>Monday {0} to Sunday {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="181"/>
+        <source>Save the weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="195"/>
+        <source>Say where to write the report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="215"/>
+        <source>Writing the weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="222"/>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="235"/>
+        <source>Written: {0} ({1} visits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="237"/>
+        <source>Written: {0} ({1} visits, {2} pages)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="247"/>
+        <source>The report could not be written there: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_ActionDialog</name>
     <message>
         <location filename="../../workbench/ui/offers/outcome_dialog.py" line="112"/>
@@ -3679,6 +4358,13 @@ from stage code&quot; (UTF-8).</extracomment>
         <location filename="../../workbench/ui/pipeline/cards.py" line="291"/>
         <source>due {0}</source>
         <translation>{0} 到期</translation>
+    </message>
+</context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>{0} · {1}</source>
+        <translation type="obsolete">{0} · {1}</translation>
     </message>
 </context>
 <context>

@@ -109,8 +109,8 @@ class SyncWiring:
 
         env = self.window.env
         env.ctx = user_context(env.ctx.store)
-        self.window.status_label.setText(self.window.tr("{0} · {1}").format(env.ctx.store.path.name,
-                                                                          env.ctx.user_name))
+        self.window.status_label.setText(QCoreApplication.translate("MainWindow", "{0} · {1}").format(
+            env.ctx.store.path.name, env.ctx.user_name))
         self.window.env.runner.supersede(self.controller, "status")  # a status read before it is stale
         self.controller.status = None
         self.controller.sync_now()
