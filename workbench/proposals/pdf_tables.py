@@ -31,20 +31,36 @@ _PAD = 3 + 3 + 1  # a grid cell's left and right padding, and a point of slack
 _MIN_FLEX = 22 * mm  # the text column that gives up space never gets narrower than this
 
 
-def _heads(ink: Ink, labels: tuple[str, ...], right_from: int) -> list[Any]:
-    """Header cells; a label with a parenthesis breaks before it ("期限" over "(月)")."""
-    def head(label: str) -> str:
-        cut = label.find("(", 1)
-        return ink.t(label) if cut < 0 else f"{ink.t(label[:cut])}<br/>{ink.t(label[cut:])}"
+def head_lines(label: str) -> list[str]:
+    """A header label as it is set on at most two lines: broken before "(" ("期限" over
+    "(月)"), else a label of more than four characters at a space near its middle or at half
+    its characters ("合约期" over "总额": never one character alone)."""
+    cut = label.find("(", 1)
+    if cut < 0 and len(label) > 4:
+        middle = (len(label) + 1) // 2
+        spaces = [i for i, ch in enumerate(label) if ch == " " and 0 < i < len(label) - 1]
+        cut = min(spaces, key=lambda i: abs(i - middle)) if spaces else middle
+    if cut < 0:
+        return [label]
+    return [part for part in (label[:cut].strip(), label[cut:].strip()) if part]
 
-    return [ink.m(head(label), ink.head if i < right_from else ink.head_right) for i, label in enumerate(labels)]
+
+def _heads(ink: Ink, labels: tuple[str, ...], right_from: int, widths: list[float]) -> list[Any]:
+    """Header cells: a label that fits its column stays on one line, else it is set as
+    ``head_lines`` says (a paragraph left to wrap CJK by itself breaks anywhere)."""
+    def head(label: str, width: float) -> str:
+        style = ink.head
+        if stringWidth(label, ink.font, style.fontSize) + _PAD <= width:
+            return ink.t(label)
+        return "<br/>".join(ink.t(line) for line in head_lines(label))
+
+    return [ink.m(head(label, width), ink.head if i < right_from else ink.head_right)
+            for i, (label, width) in enumerate(zip(labels, widths, strict=True))]
 
 
 def _head_need(ink: Ink, label: str) -> float:
-    """Width a header needs on at most two lines (before "(", else at half its characters)."""
-    parts = [label[:label.index("(")], label[label.index("("):]] if "(" in label[1:] else \
-        ([label[:(len(label) + 1) // 2]] if len(label) > 4 else [label])
-    return max(stringWidth(part, ink.font, ink.head.fontSize) for part in parts) + _PAD
+    """Width a header needs on at most two lines (as ``head_lines`` sets it)."""
+    return max(stringWidth(part, ink.font, ink.head.fontSize) for part in head_lines(label)) + _PAD
 
 
 def fit_widths(ink: Ink, heads: tuple[str, ...], figures: list[list[str]], base_mm: tuple[float, ...],
@@ -71,12 +87,13 @@ def price_table(ink: Ink, quote: dict[str, Any]) -> Table:
             amount(line["list_unit"]), percent(line["discount_percent"]), amount(line["net_unit"]),
             amount(line["monthly"]), amount(str(one_off)), amount(line["term_total"]),
         ])
-    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2)]
+    numeric = {0, *range(2, len(PRICE_HEAD))}
+    widths = fit_widths(ink, PRICE_HEAD, figures, PRICE_W_MM, 1, numeric)
+    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2, widths)]
     for f in figures:
         rows.append([ink.m(ink.colour(ink.t(f[0]), MUTED), ink.cell), ink.p(f[1], ink.cell),
                      *(ink.p(text, ink.num) for text in f[2:])])
-    numeric = {0, *range(2, len(PRICE_HEAD))}
-    return grid(ink, rows, fit_widths(ink, PRICE_HEAD, figures, PRICE_W_MM, 1, numeric))
+    return grid(ink, rows, widths)
 
 
 def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
@@ -131,7 +148,8 @@ def gifts_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     gifts = quote.get("gifts") or []
     if not gifts:
         return None
-    rows: list[list[Any]] = [_heads(ink, ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"), 1)]
+    widths = [38 * mm, 12 * mm, 14 * mm, 20 * mm, CONTENT_W - 84 * mm]
+    rows: list[list[Any]] = [_heads(ink, ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"), 1, widths)]
     for g in gifts:
         rows.append([
             ink.p(g["name"]["zh"], ink.cell), ink.p(g["quantity"], ink.num),
@@ -139,7 +157,7 @@ def gifts_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
             ink.p(g["why"]["zh"], ink.cell_muted),
         ])
     rows[0][4] = ink.p("赠送依据", ink.head)
-    return grid(ink, rows, [38 * mm, 12 * mm, 14 * mm, 20 * mm, CONTENT_W - 84 * mm])
+    return grid(ink, rows, widths)
 
 
 def _refundable(value: bool | None) -> str:
@@ -158,12 +176,12 @@ def schemes_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
         figures.append([s["name"]["zh"], str(s["members"]), amount(s["prestore"]), rebate, amount(s["free_credit"]),
                         amount(s["minimum_monthly_spend"]), _refundable(s["refundable"]),
                         (s.get("gift") or {}).get("zh") or "—", amount(s["prestore_total"])])
-    rows: list[list[Any]] = [_heads(ink, head, 1)]
+    widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, {1, 2, 3, 4, 5, 8},
+                        grow_only=True)
+    rows: list[list[Any]] = [_heads(ink, head, 1, widths)]
     for f in figures:  # the refund and gift columns are words: they wrap
         rows.append([ink.p(f[0], ink.cell), *(ink.p(text, ink.cell_right if i in (6, 7) else ink.num)
                                               for i, text in enumerate(f[1:], 1))])
-    widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, {1, 2, 3, 4, 5, 8},
-                        grow_only=True)
     return grid(ink, rows, widths)
 
 
@@ -196,10 +214,10 @@ def schedule_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
         one_off = str(Decimal(m["one_off"]) + Decimal(m["installation"]))
         figures.append([span, *(amount(v) for v in (m["recurring"], one_off, m["prestore"], m["free_credit"],
                                                     m["rebate"], m["minimum_spend"], m["due"], m["net"]))])
-    rows: list[list[Any]] = [_heads(ink, head, 1)]
-    rows += [[ink.p(f[0], ink.cell), *(ink.p(text, ink.num) for text in f[1:])] for f in figures]
     widths = fit_widths(ink, head, figures, (22, 19, 20, 17, 17, 16, 17, 23, 23), 0, set(range(1, 9)),
                         grow_only=True)
+    rows: list[list[Any]] = [_heads(ink, head, 1, widths)]
+    rows += [[ink.p(f[0], ink.cell), *(ink.p(text, ink.num) for text in f[1:])] for f in figures]
     return grid(ink, rows, widths)
 
 
