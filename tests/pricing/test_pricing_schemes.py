@@ -87,6 +87,9 @@ def test_the_free_yinxuntong_service_is_required() -> None:
     bare = (choice("NETAGE-T1-NEW", joined=date(2015, 1, 1), services=()),)
     err = refused(lambda: quote(offer(schemes=bare)))
     assert err.fields == ("schemes[0].services",) and "银讯通" in err.errors[0].zh
+    # issue 12: "requires the Yinxuntong bank-payment service (free) service" said it twice
+    assert err.errors[0].en == "this scheme requires YXT, Yinxuntong bank-payment service (free), to be opened"
+    assert err.errors[0].en.count("service") == 1
     assert quote(offer(line("YXT", 1), schemes=bare)).schemes  # opened as a (free) line of the offer
 
 

@@ -102,8 +102,10 @@ def _check_scheme(errors: Errors, catalogue: Catalogue, policy: Policy, offer: O
         if service not in opened:
             product = catalogue.product(service)
             name = product.name if product else None
+            # The product's own name says what it is ("... service (free)"): no word added.
             errors.add(f"{path}.services", f"办理该方案需开通{name.zh if name else service}",
-                       f"this scheme requires the {name.en if name else service} service to be opened")
+                       f"this scheme requires {service}, {name.en}, to be opened" if name
+                       else f"this scheme requires the service {service} to be opened")
     for held in choice.held_schemes:
         if policy.scheme(held) is None:
             errors.add(f"{path}.held_schemes", f"没有预存方案 {held}", f"unknown scheme {held!r}")
