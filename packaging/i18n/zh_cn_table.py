@@ -683,3 +683,8 @@ T.setdefault("SyncWiring", {}).update({
  ": “{0}”": "：“{0}”",
  " (and {0} more decisions)": "（另有 {0} 个审批结果）",
 })
+
+T.setdefault("SyncStatus", {}).update({
+ "Syncing… {0} of {1} rows, about {2} s left": "正在同步… 已收 {0} / {1} 行，约剩 {2} 秒",
+ "Syncing… {0} of {1} rows": "正在同步… 已收 {0} / {1} 行",
+})

@@ -96,112 +96,112 @@
 <context>
     <name>ApprovalsPage</name>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
         <source>Offer</source>
         <translation>方案编号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
         <source>Customer</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
         <source>Manager</source>
         <translation>客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="130"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
         <source>Discount</source>
         <translation>最大折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
         <source>Needs</source>
         <translation>审批级别</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
         <source>Monthly</source>
         <translation>月费合计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
         <source>Over the term</source>
         <translation>合约期总额</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="131"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
         <source>Asked</source>
         <translation>提交时间</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="132"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="133"/>
         <source>Nothing waiting for approval.</source>
         <translation>没有待审批的方案。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="133"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="134"/>
         <source>&amp;Approve…</source>
         <translation>审批通过(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="134"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="135"/>
         <source>Approve the offer, with a comment (Ctrl+Shift+A)</source>
         <translation>审批通过该方案，可附意见 (Ctrl+Shift+A)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="135"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="136"/>
         <source>&amp;Reject…</source>
         <translation>驳回(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="136"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="137"/>
         <source>Reject the offer, with the reason (Ctrl+Shift+R)</source>
         <translation>驳回该方案并说明原因 (Ctrl+Shift+R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="137"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="138"/>
         <source>Open the &amp;customer</source>
         <translation>打开客户(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="163"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="164"/>
         <source>{0} waiting for your decision · {1} in all</source>
         <translation>{0} 个待您审批 · 共 {1} 个</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="198"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="199"/>
         <source>{0} · {1} · version {2}</source>
         <translation>{0} · {1} · 第 {2} 版</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="199"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="200"/>
         <source>Deepest discount {0} on one line; the manager may grant up to {1}: {2}.</source>
         <translation>单行最大折扣 {0}，客户经理权限为 {1}：{2}。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="202"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="203"/>
         <source>Rule: {0}</source>
         <translation>规则：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="206"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="207"/>
         <source>Waiting for HQ&apos;s decision.</source>
         <translation>等待总部审批。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="207"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="208"/>
         <source>Waiting for your team lead&apos;s decision.</source>
         <translation>等待营销主管审批。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="232"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="233"/>
         <source>{0} approved: it syncs to the manager&apos;s laptop.</source>
         <translation>{0} 已审批通过：同步后客户经理即可看到。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/approvals/view.py" line="233"/>
+        <location filename="../../workbench/ui/approvals/view.py" line="234"/>
         <source>{0} rejected: it syncs to the manager&apos;s laptop.</source>
         <translation>{0} 已驳回：同步后客户经理即可看到。</translation>
     </message>
@@ -3640,77 +3640,86 @@
 <context>
     <name>SyncStatus</name>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="48"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="50"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="49"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="51"/>
         <source>Push what was typed here and pull the team&apos;s changes (F9)</source>
         <translation>发送本机的修改并获取团队的更新（F9）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="50"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="52"/>
         <source>Refused…</source>
         <translation>被拒绝…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="51"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="53"/>
         <source>Changes the team server refused, with the reason</source>
         <translation>团队服务器拒绝的修改及原因</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="62"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="65"/>
         <source>never</source>
         <translation>从未</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="70"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="73"/>
         <source>This laptop&apos;s access to the team server was revoked or has expired: ask your team lead for a new code (Settings ▸ Team server…). Everything typed here is kept.</source>
         <translation>本机访问团队服务器的权限已被撤销或已过期：请向主管索取新的登记码（设置 ▸ 团队服务器…）。本机录入的内容都已保留。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="73"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="76"/>
         <source>Not connected to a team server (Settings ▸ Team server…)</source>
         <translation>未连接团队服务器（设置 ▸ 团队服务器…）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="76"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="82"/>
+        <source>Syncing… {0} of {1} rows, about {2} s left</source>
+        <translation>正在同步… 已收 {0} / {1} 行，约剩 {2} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="85"/>
+        <source>Syncing… {0} of {1} rows</source>
+        <translation>正在同步… 已收 {0} / {1} 行</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="87"/>
         <source>Syncing…</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="77"/>
         <source>Syncing… about {0} s left</source>
-        <translation>正在同步… 约剩 {0} 秒</translation>
+        <translation type="vanished">正在同步… 约剩 {0} 秒</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="79"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="89"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>离线：修改已保存，稍后发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="81"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="91"/>
         <source>Sync failed: {0}</source>
         <translation>同步失败：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="82"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="92"/>
         <source>{0} to send</source>
         <translation>待发送 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="84"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="94"/>
         <source>{0} refused</source>
         <translation>被拒绝 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="86"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="96"/>
         <source>{0} conflicts</source>
         <translation>冲突 {0} 项</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/status_bar.py" line="87"/>
+        <location filename="../../workbench/ui/sync/status_bar.py" line="97"/>
         <source>last sync {0}</source>
         <translation>上次同步 {0}</translation>
     </message>

@@ -104,6 +104,7 @@ class ApprovalsPage(Retranslating, QWidget):
         box.addWidget(self.rule)
         box.addLayout(buttons)
         box.addWidget(self.message)
+        box.addStretch(1)
 
         self.act_approve, self.act_reject = QAction(self), QAction(self)
         for act, keys, decision in ((self.act_approve, "Ctrl+Shift+A", APPROVE),
@@ -116,7 +117,7 @@ class ApprovalsPage(Retranslating, QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(self.count)
         lay.addWidget(self.stack, 3)
-        lay.addWidget(self.detail, 2)
+        lay.addWidget(self.detail, 1)
         self.table.currentCellChanged.connect(lambda *_: self._show_detail())
         self.table.cellDoubleClicked.connect(lambda *_: self._open_customer())
         env.bus.changed.connect(self._changed)

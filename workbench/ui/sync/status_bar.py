@@ -8,6 +8,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import ui_locale
 from workbench.ui.sync.controller import (
     ERROR,
     OFFLINE,
@@ -39,6 +40,7 @@ class SyncStatus(Retranslating, QWidget):
         lay.addWidget(self.refused_button)
         lay.addWidget(self.button)
         self._left = -1.0
+        self._rows = (0, 0)  # rows pulled so far, of how many (an initial sync's progress)
         controller.state_changed.connect(lambda _s: self._show())
         controller.status_changed.connect(lambda _s: self._show())
         controller.progressed.connect(self._progress)
@@ -55,6 +57,7 @@ class SyncStatus(Retranslating, QWidget):
         self.bar.setRange(0, max(total, 1))
         self.bar.setValue(min(done, total))
         self._left = left
+        self._rows = (done, total)
         self._show()
 
     def _when(self, at: datetime | None) -> str:
@@ -73,8 +76,15 @@ class SyncStatus(Retranslating, QWidget):
             return self.tr("Not connected to a team server (Settings ▸ Team server…)")
         parts = []
         if c.state == SYNCING:
-            parts.append(self.tr("Syncing…") if self._left < 0 else
-                         self.tr("Syncing… about {0} s left").format(max(1, round(self._left))))
+            done, total = self._rows
+            locale = ui_locale()
+            if total > 0 and self._left >= 0:
+                parts.append(self.tr("Syncing… {0} of {1} rows, about {2} s left").format(
+                    locale.toString(done), locale.toString(total), max(1, round(self._left))))
+            elif total > 0:
+                parts.append(self.tr("Syncing… {0} of {1} rows").format(locale.toString(done), locale.toString(total)))
+            else:
+                parts.append(self.tr("Syncing…"))
         elif c.state == OFFLINE:
             parts.append(self.tr("Offline: changes are kept and sent later"))
         elif c.state == ERROR:
@@ -94,6 +104,7 @@ class SyncStatus(Retranslating, QWidget):
         self.bar.setVisible(c.state == SYNCING)
         if c.state != SYNCING:
             self._left = -1.0
+            self._rows = (0, 0)
             self.bar.setRange(0, 0)
         enrolled = c.status is not None and c.status.enrolled
         self.button.setVisible(enrolled)
