@@ -116,3 +116,18 @@ def test_custom_catalogue_and_policy_files(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = run(capsys, str(EXAMPLES / "school-jiaxiaotong.json"), "--today", DAY,
                        "--catalogue", str(folder.joinpath("catalogue.json")), "--policy", str(folder.joinpath("policy.json")))
     assert code == 0 and "家校通" in out
+
+
+@pytest.mark.parametrize(("option", "document"), [("--policy", "policy"), ("--catalogue", "catalogue")])
+@pytest.mark.parametrize("content", ["[1, 2]", "42", '"policy"', "null"])
+def test_a_book_that_is_not_an_object_is_named_once(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                     option: str, document: str, content: str) -> None:
+    """issue 12: --policy given a JSON array said "offer: must be a JSON object" and then listed
+    every field the policy lacked."""
+    book = tmp_path / "book.json"
+    book.write_text(content, "utf-8")
+    code, out, err = run(capsys, write(tmp_path, offer({"product": "MOB-58", "quantity": 1})), option, str(book),
+                         "--today", DAY)
+    assert code == 2 and out == ""
+    assert err.splitlines() == [f"{book}: {document}: 应为 JSON 对象 {{...}} / must be a JSON object {{...}}"]
+    assert "offer" not in err

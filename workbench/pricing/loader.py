@@ -36,6 +36,7 @@ from workbench.pricing.model import (
     TierTable,
 )
 from workbench.pricing.reading import Errors, Node
+from workbench.pricing.reading import root as read_root
 
 CATALOGUE_FORMAT = "workbench-catalogue/1"
 POLICY_FORMAT = "workbench-policy/1"
@@ -71,8 +72,7 @@ def _header(root: Node, expected_format: str) -> dict[str, Any]:
 
 
 def parse_catalogue(data: object) -> Catalogue:
-    errors = Errors()
-    root = Node(data, "", errors, (*_HEADER, "products"))
+    root, errors = read_root(data, (*_HEADER, "products"), "catalogue")
     header = _header(root, CATALOGUE_FORMAT)
     products = tuple(_product(Node(item, path, errors, _PRODUCT_KEYS)) for path, item in root.items("products", required=True))
     seen: set[str] = set()
@@ -131,10 +131,9 @@ def _tiers(node: Node, threshold_key: str, *, lo: int) -> TierTable:
 
 
 def parse_policy(data: object) -> Policy:
-    errors = Errors()
     keys = (*_HEADER, "max_term_months", "max_lines", "term_tiers", "quantity_tiers", "bundle_discount",
             "at_risk_discount", "gifts", "schemes", "authority")
-    root = Node(data, "", errors, keys)
+    root, errors = read_root(data, keys, "policy")
     header = _header(root, POLICY_FORMAT)
     tier_keys = ("id", "name", "tiers", "categories")
     term = _tiers(root.node("term_tiers", tier_keys), "min_months", lo=0)

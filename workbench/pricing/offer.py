@@ -13,7 +13,8 @@ from datetime import date
 from decimal import Decimal
 
 from workbench.domain.enums import INDUSTRY_CODES
-from workbench.pricing.reading import Errors, Node
+from workbench.pricing.reading import Node
+from workbench.pricing.reading import root as read_root
 
 OFFER_FORMAT = "workbench-offer/1"
 _NO_DISCOUNT = Decimal(0)
@@ -78,8 +79,8 @@ MAX_ITEMS = 100_000
 
 def parse_offer(data: object) -> Offer:
     """Build an :class:`Offer` from decoded JSON, or raise ``ValidationError`` naming each bad field."""
-    errors = Errors()
-    root = Node(data, "", errors, ("format", "title", "customer", "lines", "schemes", "manual_discount_percent", "note"))
+    root, errors = read_root(
+        data, ("format", "title", "customer", "lines", "schemes", "manual_discount_percent", "note"), "offer")
     if root.has("format"):
         root.string("format", choices=(OFFER_FORMAT,))
     cust = root.node("customer", _CUSTOMER_KEYS)

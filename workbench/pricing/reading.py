@@ -37,6 +37,17 @@ class Errors:
             raise ValidationError(self.items)
 
 
+def root(data: object, keys: Iterable[str], document: str) -> tuple[Node, Errors]:
+    """The root object of a ``document`` and its errors; a root that is not an object (a JSON
+    array, a number) is refused at once with that one error, naming the document, instead of
+    every field it then lacks."""
+    errors = Errors()
+    node = Node(data, "", errors, keys, document)
+    if not isinstance(data, Mapping):
+        errors.raise_if_any()
+    return node, errors
+
+
 def child(path: str, key: str | int) -> str:
     if isinstance(key, int):
         return f"{path}[{key}]"
@@ -44,13 +55,15 @@ def child(path: str, key: str | int) -> str:
 
 
 class Node:
-    """One JSON object being read; ``keys`` are the keys it may have."""
+    """One JSON object being read; ``keys`` are the keys it may have. ``document`` names the
+    whole document ("offer", "catalogue", "policy") in a refusal of the root itself."""
 
-    def __init__(self, data: object, path: str, errors: Errors, keys: Iterable[str]) -> None:
+    def __init__(self, data: object, path: str, errors: Errors, keys: Iterable[str],
+                 document: str = "offer") -> None:
         self.path, self.errors = path, errors
         self.data: Mapping[str, Any] = data if isinstance(data, Mapping) else {}
         if not isinstance(data, Mapping):
-            errors.add(path or "offer", "应为 JSON 对象 {...}", "must be a JSON object {...}")
+            errors.add(path or document, "应为 JSON 对象 {...}", "must be a JSON object {...}")
             return
         allowed = set(keys)
         for key in self.data:
