@@ -66,7 +66,7 @@ def test_chinese_text_extracts_back_exactly(short: tuple[ProposalContent, Render
     text = flat(pdf_text(_write(pdf_dir, "short", rendered)))
     assert content.key_person is not None
     expected = [content.customer_name, content.key_person.name, content.key_person.title or "",
-                content.manager.name, "张昇", "朱镕基", content.title, content.number,
+                content.manager.name, "张昇", content.approval or "", content.title, content.number,
                 *content.needs, *(term.text for term in content.terms), *(term.heading for term in content.terms),
                 *(line["name"]["zh"] for line in content.quote["lines"]),
                 *(item.feature for item in content.solution), *(e for item in content.solution for e in item.evidence),

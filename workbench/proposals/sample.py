@@ -19,7 +19,7 @@ from workbench.pricing import (
 )
 from workbench.proposals.content import Person, ProposalContent
 from workbench.proposals.solution import solution_items
-from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
+from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, WITHIN_AUTHORITY, agreement_terms
 
 #: Recurring products that price cleanly in any combination (one-off and gift-only ones aside).
 _SAMPLE_PRODUCTS = ("MOB-58", "MOB-98", "BB-1000M", "DIA-20M", "DIA-100M", "MSTP-2M", "MSTP-10M",
@@ -49,10 +49,23 @@ def sample_offer(lines: int = 8) -> dict[str, Any]:
     }
 
 
+#: Who signed off the sample when its discount needs approval (by level).
+_APPROVERS = {"needs_team_lead": "营销主管 朱镕基", "needs_hq": "总部 欧阳翀"}
+
+
 def sample_content(lines: int = 8, *, today: date = date(2026, 11, 24)) -> ProposalContent:
-    """A complete proposal for :func:`sample_offer` (``lines`` lines), approved by the team lead."""
+    """A complete proposal for :func:`sample_offer` (``lines`` lines), priced as its account
+    manager (李堃) would. Its state and approval line follow the authority verdict the sheet
+    prints, as for a real offer: within the manager's authority (as the shipped policy has it)
+    it is a draft that needed no approval; beyond it, approved by the approver of that level."""
     catalogue, policy = load_catalogue(), load_policy()
-    quote = quote_to_dict(price(catalogue, policy, parse_offer(sample_offer(lines)), role="hq", today=today))
+    quote = quote_to_dict(price(catalogue, policy, parse_offer(sample_offer(lines)), role="manager", today=today))
+    level = quote["authority"]["level"]
+    if level == "within":
+        state, approval = "draft", WITHIN_AUTHORITY
+    else:
+        state = "approved"
+        approval = f"{_APPROVERS.get(level, _APPROVERS['needs_hq'])} 于 {today - timedelta(days=1)} 审批通过"
     return ProposalContent(
         number=f"FA-{today:%Y%m%d}-7F3A-0001-V1",
         title="招商银行深圳科技园支行 员工通信与网点组网一体化方案",
@@ -68,7 +81,6 @@ def sample_content(lines: int = 8, *, today: date = date(2026, 11, 24)) -> Propo
             "新开网点需要一周内开通网络, 目前供应商要三到四周",
         ),
         solution=solution_items(catalogue, quote, "banking"),
-        quote=quote, state="approved", state_label=STATE_LABELS["approved"],
-        approval="营销主管 朱镕基 于 2026-11-23 审批通过",
+        quote=quote, state=state, state_label=STATE_LABELS[state], approval=approval,
         terms=agreement_terms(36),
     )

@@ -11,6 +11,9 @@ STATE_LABELS: dict[str, str] = {
     "sent": "已提交客户", "won": "已成交", "lost": "未成交",
 }
 
+#: The approval line of an offer whose discounts are within the account manager's authority.
+WITHIN_AUTHORITY = "方案优惠在客户经理权限之内"
+
 #: How long a proposal's prices hold, from its date (days).
 VALIDITY_DAYS = 30
 

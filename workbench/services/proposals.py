@@ -31,7 +31,7 @@ from workbench.proposals.content import (
     content_to_dict,
 )
 from workbench.proposals.solution import solution_items
-from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, agreement_terms
+from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, WITHIN_AUTHORITY, agreement_terms
 from workbench.services import offers as o
 from workbench.services.catalogue import books_for_writing, catalogue_by_version
 from workbench.services.context import Context, apply_changes, insert_row
@@ -147,7 +147,7 @@ def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[s
     """Who approved, only while the version stands approved (approved, or sent / won / lost
     after it): an approval undone, or a version revised in place since, is not claimed."""
     if quote.get("authority", {}).get("level") == "within":
-        return "方案优惠在客户经理权限之内"
+        return WITHIN_AUTHORITY
     label = quote.get("authority", {}).get("label", {}).get("zh", "")
     if version.state not in (o.APPROVED, o.SENT, o.WON, o.LOST):
         return f"{label}, 尚未审批" if label else None
