@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
@@ -102,8 +102,15 @@ class Store:
         self.write_engine.dispose()
 
 
+def sqlite_url(path: Path) -> URL:
+    """The SQLAlchemy URL of the SQLite file at ``path``, built, never parsed: a path with
+    ``?``, ``#`` or ``%`` in it names that very file (a URL string would read ``?`` as the
+    start of a query, ``%20`` as a space, and so open another file)."""
+    return URL.create("sqlite+pysqlite", database=str(path))
+
+
 def _engines(path: Path, synchronous: str, *, uri: str | None = None) -> tuple[Engine, Engine]:
-    url = f"sqlite+pysqlite:///{path}"
+    url: URL | str = sqlite_url(path)
     extra: dict[str, Any] = {}
     if uri is not None:  # an SQLite URI (read-only opening): connect through it
         url = "sqlite+pysqlite://"

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic import context
 from sqlalchemy import create_engine, pool
 
+from workbench.store.engine import sqlite_url
 from workbench.store.models import Base
 
 target_metadata = Base.metadata
 
 
 def run() -> None:
-    url = context.config.get_main_option("sqlalchemy.url")
-    assert url is not None
-    engine = create_engine(url, poolclass=pool.NullPool)
+    path = context.config.attributes.get("store_path")
+    assert isinstance(path, Path), "run migrations through workbench.store.migrations.runner"
+    engine = create_engine(sqlite_url(path), poolclass=pool.NullPool)
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         context.configure(

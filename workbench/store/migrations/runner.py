@@ -12,9 +12,13 @@ HERE = Path(__file__).resolve().parent
 
 
 def config(path: Path) -> Config:
+    """Alembic's configuration for the store at ``path``. The path travels as an object
+    (``attributes["store_path"]``, read by env.py), not as an option string: Alembic's
+    options go through ConfigParser interpolation, where a ``%`` in a path (``100%.db``)
+    raised, and a URL string would misread ``?`` and ``#``."""
     cfg = Config()
-    cfg.set_main_option("script_location", str(HERE))
-    cfg.set_main_option("sqlalchemy.url", f"sqlite+pysqlite:///{path}")
+    cfg.set_main_option("script_location", str(HERE).replace("%", "%%"))
+    cfg.attributes["store_path"] = Path(path)
     return cfg
 
 
