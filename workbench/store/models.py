@@ -136,6 +136,8 @@ class Customer(SyncColumns, Base):
         Index("ix_customers_follow_up", "next_follow_up"),
         Index("ix_customers_contract_end", "competitor_contract_end"),
         Index("ix_customers_sort", "deleted", "sort_key"),  # covers the browse order
+        Index("ix_customers_dashboard", "owner_id", "stage_code", "value_grade", "last_visit_at",
+              "next_follow_up", "id", sqlite_where=text("deleted = 0")),  # the dashboard, from the index alone
     )
     num: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
@@ -281,6 +283,8 @@ class Visit(SyncColumns, Base):
         Index("ix_visits_occurred", "occurred_at"),
         Index("ix_visits_customer_open_follow_up", "customer_id", "follow_up_date",
               sqlite_where=text("follow_up_done = 0 AND deleted = 0")),
+        Index("ix_visits_live_occurred", "occurred_at", "owner_id", "customer_id",
+              sqlite_where=text("deleted = 0")),  # the dashboard's visits per week
     )
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     customer_id: Mapped[str] = mapped_column(String(36), ForeignKey("customers.id"))

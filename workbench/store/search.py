@@ -39,6 +39,14 @@ class Filters:
     stage_code: str | None = None
     owner_id: str | None = None
     follow_up_due_on: date | None = None  # an open follow-up due on or before this date
+    # The dashboard's figures open the list behind them (services.dashboard):
+    follow_up_from: date | None = None  # the next open follow-up on or after this date
+    value_grade: str | None = None
+    quiet_before: date | None = None  # no visit since before this date (or none ever)
+    visited_from: date | None = None  # a visit on or after this date ...
+    visited_to: date | None = None  # ... and before this one
+    visited_by: str | None = None  # ... logged by this user
+    offer_state: str | None = None  # an offer in this state
 
     def sql(self) -> tuple[str, list[object]]:
         clauses: list[str] = ["c.deleted = 0"]
@@ -55,11 +63,38 @@ class Filters:
         if self.follow_up_due_on:
             clauses.append("c.next_follow_up <= ?")
             params.append(self.follow_up_due_on.isoformat())
+        clauses += self._dashboard_sql(params)
         return " AND ".join(clauses), params
+
+    def _dashboard_sql(self, params: list[object]) -> list[str]:
+        clauses: list[str] = []
+        if self.follow_up_from:
+            clauses.append("c.next_follow_up >= ?")
+            params.append(self.follow_up_from.isoformat())
+        if self.value_grade:
+            clauses.append("c.value_grade = ?")
+            params.append(self.value_grade)
+        if self.quiet_before:  # a date sorts before every time of its own day
+            clauses.append("(c.last_visit_at IS NULL OR c.last_visit_at < ?)")
+            params.append(self.quiet_before.isoformat())
+        if self.visited_from and self.visited_to:
+            by = " AND v.owner_id = ?" if self.visited_by else ""
+            clauses.append("EXISTS (SELECT 1 FROM visits v WHERE v.customer_id = c.id AND v.deleted = 0"
+                           f" AND v.occurred_at >= ? AND v.occurred_at < ?{by})")
+            params += [self.visited_from.isoformat(), self.visited_to.isoformat()]
+            if self.visited_by:
+                params.append(self.visited_by)
+        if self.offer_state:
+            clauses.append("EXISTS (SELECT 1 FROM offers o WHERE o.customer_id = c.id AND o.deleted = 0"
+                           " AND o.state = ?)")
+            params.append(self.offer_state)
+        return clauses
 
     @property
     def empty(self) -> bool:
-        return not (self.industry_code or self.stage_code or self.owner_id or self.follow_up_due_on)
+        return not (self.industry_code or self.stage_code or self.owner_id or self.follow_up_due_on
+                    or self.follow_up_from or self.value_grade or self.quiet_before
+                    or (self.visited_from and self.visited_to) or self.offer_state)
 
 
 NO_FILTERS = Filters()

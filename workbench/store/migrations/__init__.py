@@ -4,4 +4,4 @@ HEAD_REVISION lets start-up check the file's revision without importing Alembic;
 a test keeps it equal to the scripts' real head.
 """
 
-HEAD_REVISION = "0007"
+HEAD_REVISION = "0008"
