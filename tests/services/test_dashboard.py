@@ -194,7 +194,7 @@ def check_against_sql(ctx: Context, owner: str | None, today: date) -> dashboard
     assert sum((f.open_value for f in d.stages), Decimal(0)) == open_value
     quiet_ids = [q.customer_id for q in d.quiet]
     assert len(quiet_ids) == min(dashboard.QUIET_LISTED, sum(quiet.values()))
-    grade_rank = {g: i for i, g in enumerate(dashboard.GRADES)}
+    grade_rank: dict[str | None, int] = {g: i for i, g in enumerate(dashboard.GRADES)}
     keys = [(grade_rank.get(q.value_grade, 9), q.last_visit is not None, q.last_visit or date.min) for q in d.quiet]
     assert keys == sorted(keys)
     return d
