@@ -47,6 +47,8 @@ class PushState:
     touched: dict[tuple[str, str], None] = field(default_factory=dict)
     renumbered: dict[tuple[str, int], int] = field(default_factory=dict)
     users_of: dict[str, str | None] = field(default_factory=dict)
+    # customers whose owner or sharing changed: (customer id, owner before, shared before)
+    departures: list[tuple[str, str | None, bool]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.rows = store.PushRows(self.conn)
@@ -291,6 +293,7 @@ def _update(state: PushState, row: StoredRow, op: str, fields: dict[str, Any], b
         if (row.owner_id, row.shared) != (owner_before, shared_before):
             for table, rid in state.rows.hanging_from(row.row_id):
                 state.touch(table, rid)
+            state.departures.append((row.row_id, owner_before, shared_before))
         if row.natural_key is not None and row.natural_key != old_key:
             conflicts += _duplicate_customer(state, row, at)
     return Outcome("conflict" if conflicts else "applied", row.version, conflicts)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, select
 from workbench.server import store
 from workbench.server.authz import load_actor, visible
 from workbench.server.db import transaction
+from workbench.server.departures import gone
 from workbench.server.errors import bad_request
 from workbench.server.schema import rows
 
@@ -57,8 +58,9 @@ def _page(conn: Connection, user_id: str, device_id: str, after: int, limit: int
         f'{{"table":{_text(r.table_name)},"row":{_text(r.row_id)},"version":{int(r.version)},'
         f'"deleted":{"true" if r.deleted else "false"},"seq":{int(r.seq)},"data":{r.data}}}'
         for r in found)
+    left = ",".join(_text(c) for c in gone(conn, actor, after, cursor))
     return (f'{{"rows":[{body}],"cursor":{cursor},"more":{"true" if more else "false"},'
-            f'"head":{max(head, cursor)}}}')
+            f'"head":{max(head, cursor)},"gone":[{left}]}}')
 
 
 def pull_text(engine: Engine, device: Any, after: int, limit: int) -> str:

@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, insert, select
 from workbench.server.apply import PushState, apply_entry, prefetch
 from workbench.server.authz import load_actor
 from workbench.server.db import is_postgres, transaction, utcnow
+from workbench.server.departures import record_departures
 from workbench.server.errors import TRANSACTION_REFUSED, ApiError, Refused, bad_request
 from workbench.server.schema import device_ops, devices
 from workbench.server.wire import canonical, digest
@@ -98,6 +99,7 @@ def _apply_tx(state: PushState, group: list[dict[str, Any]]) -> dict[int, dict[s
     """One device transaction: all of it or none of it (what it wrote stays in memory until
     the push ends, so a refused one is forgotten: ``PushRows.rollback``)."""
     touched, renumbered = dict(state.touched), dict(state.renumbered)
+    departed = len(state.departures)
     state.rows.begin()
     out: dict[int, dict[str, Any]] = {}
     for entry in group:
@@ -106,6 +108,7 @@ def _apply_tx(state: PushState, group: list[dict[str, Any]]) -> dict[int, dict[s
         except Refused as refused:
             state.rows.rollback()
             state.touched, state.renumbered = touched, renumbered
+            del state.departures[departed:]
             return {e["seq"]: (_result(e["seq"], "refused", reason=refused.reason())
                                if e is entry else
                                _result(e["seq"], "refused", reason=TRANSACTION_REFUSED))
@@ -137,6 +140,7 @@ def _push(conn: Connection, device_id: str, entries: list[dict[str, Any]]) -> li
         for group in groups.values():
             results.update(_apply_tx(state, group))
         state.rows.flush(list(state.touched))
+        record_departures(conn, state.departures)
         now = utcnow()
         conn.execute(insert(device_ops), [
             {"device_id": device_id, "seq": seq, "hash": hashes[seq], "result": canonical(r),

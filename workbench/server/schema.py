@@ -85,6 +85,17 @@ rows = Table(
     Index("ix_rows_natural_key", "table_name", "natural_key"),
 )
 
+departures = Table(  # a customer that left the view of those who saw it (migration s0003)
+    "departures", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("seq", BigInteger, nullable=False),  # the customer row's sequence number then
+    Column("customer_id", String(36), nullable=False),
+    Column("previous_owner_id", String(36)),
+    Column("previous_shared", Boolean, nullable=False),
+    Column("previous_team", String(80)),
+    Index("ix_departures_seq", "seq"),
+)
+
 device_ops = Table(
     "device_ops", metadata,
     Column("device_id", String(64), primary_key=True),

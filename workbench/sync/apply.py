@@ -184,8 +184,10 @@ def _update_known(session: Session, table: str, item: Mapping[str, Any],
     return len(kept & values.keys()), bool(changed & _SEARCHED.get(table, frozenset()))
 
 
-def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int) -> Applied:
-    """Apply one pull page and move the cursor to ``new_cursor``, in one transaction."""
+def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int,
+               gone: Iterable[str] = ()) -> Applied:
+    """Apply one pull page and move the cursor to ``new_cursor``, in one transaction; forget
+    the customers the page says left this device's view (``gone``)."""
     result = Applied(cursor=new_cursor)
     # A page is in commit order, so a child may arrive a page before a parent that changed
     # (or became visible) later; the server has checked every reference already.
@@ -227,6 +229,11 @@ def apply_page(store: Store, rows: Iterable[Mapping[str, Any]], new_cursor: int)
         remember_versions(s, versions)
         refresh_derived_many(s, sorted(customers_of(s, "visits", sorted(derived)) | new_customers))
         mark_pending(s, new_customers | searched["customers"] | customers_of(s, "contacts", sorted(searched["contacts"])))
+        left = sorted(set(gone))
+        if left:
+            from workbench.sync.forget import forget_customers
+
+            forget_customers(s, left, lambda table, row_id: result.add(table, row_id, "delete"))
         s.merge(m.Meta(key=CURSOR_KEY, value=str(new_cursor)))
     return result
 

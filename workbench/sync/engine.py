@@ -203,7 +203,7 @@ def _pull(store: Store, client: ServerClient, summary: SyncSummary, page_size: i
                 next_cursor = int(page.get("cursor") or total.cursor)
                 more = bool(page.get("more")) and bool(rows)
                 ahead = fetcher.submit(client.pull, after=next_cursor, limit=page_size) if more else None
-                applied = apply_page(store, rows, next_cursor)
+                applied = apply_page(store, rows, next_cursor, [str(c) for c in page.get("gone") or ()])
                 total.merge(applied)
                 if progress is not None:
                     head = max(int(page.get("head") or applied.cursor), applied.cursor)
