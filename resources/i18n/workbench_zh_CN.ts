@@ -225,137 +225,172 @@
     </message>
 </context>
 <context>
+    <name>BackupWiring</name>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="57"/>
+        <source>Restore from &amp;backup…</source>
+        <translation>从备份恢复(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="75"/>
+        <source>Backing up the store</source>
+        <translation>正在备份数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="96"/>
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="98"/>
+        <source>Today&apos;s backup failed: {0}
+The details are in the log file.</source>
+        <translation>今天的备份失败：{0}
+详情见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="101"/>
+        <source>Backed up</source>
+        <translation>已备份</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_wiring.py" line="104"/>
+        <source>Backed up today to {0}</source>
+        <translation>今天已备份到 {0}</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="84"/>
-        <location filename="../../workbench/ui/backups_dialog.py" line="211"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="209"/>
         <source>Restore from backup</source>
-        <translation type="unfinished"></translation>
+        <translation>从备份恢复</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
         <source>Taken</source>
-        <translation type="unfinished"></translation>
+        <translation>备份时间</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="85"/>
         <source>Customers</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户数</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="86"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="87"/>
         <source>&amp;Restore…</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="88"/>
         <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="89"/>
         <source>&amp;Change folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>更改文件夹(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="90"/>
         <source>Use the &amp;data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>使用数据文件夹(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="91"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="105"/>
         <source>Reading the backups</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取备份</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="115"/>
         <source>Before an upgrade</source>
-        <translation type="unfinished"></translation>
+        <translation>升级前副本</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="115"/>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>每日</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="121"/>
         <source>unreadable</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="129"/>
         <source>No backup of this store yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>此数据文件尚无备份。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="146"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="144"/>
         <source>Backups are kept in: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>备份保存在：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="152"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="150"/>
         <source>Folder for the backups</source>
-        <translation type="unfinished"></translation>
+        <translation>备份文件夹</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="171"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="169"/>
         <source>Backing up…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="180"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="178"/>
         <source>Backed up: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="187"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="185"/>
         <source>Backing up the store</source>
-        <translation type="unfinished"></translation>
+        <translation>正在备份数据文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="198"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="196"/>
         <source>Replace the store with the backup of {0}? What was typed since is no longer in the store (the current store is kept beside it). The window reopens on the restored store.</source>
-        <translation type="unfinished"></translation>
+        <translation>用 {0} 的备份替换当前数据文件？此后录入的内容将不再在数据文件中（当前数据文件会保留在旁边）。窗口将重新打开恢复后的数据文件。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="204"/>
+        <source>Whether the store holds changes not yet synced cannot be read.</source>
+        <translation>无法读取当前数据文件中是否有尚未同步的更改。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="206"/>
-        <source>Whether the store holds changes not yet synced cannot be read.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="208"/>
         <source>{0} change(s) typed here are not synced and not in this backup: they will be lost from the store (the replaced store beside keeps them).</source>
-        <translation type="unfinished"></translation>
+        <translation>本机录入的 {0} 项更改尚未同步，且不在此备份中：恢复后数据文件中将没有它们（保留在旁边被替换的数据文件中）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="213"/>
+        <location filename="../../workbench/ui/backups_dialog.py" line="211"/>
         <source>Restore anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然恢复</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/backups_dialog.py" line="211"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/backups_dialog.py" line="213"/>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/backups_dialog.py" line="215"/>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1489,6 +1524,225 @@
         <location filename="../../workbench/ui/customers/view.py" line="212"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="156"/>
+        <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Dashboard&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="157"/>
+        <source>&amp;Quiet after:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="159"/>
+        <source>{0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="160"/>
+        <source>Whole &amp;team</source>
+        <translation type="unfinished">全团队(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="161"/>
+        <source>Show the figures of every customer, not only yours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="162"/>
+        <source>Pipeline: customers by stage, open offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="163"/>
+        <source>Visits per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="164"/>
+        <source>Offers by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="165"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="177"/>
+        <source>Going quiet: no visit in {0} days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <source>Customer</source>
+        <translation type="unfinished">客户</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <source>Grade</source>
+        <translation type="unfinished">等级</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <source>Last visit</source>
+        <translation type="unfinished">最近拜访</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="173"/>
+        <source>Loading…</source>
+        <translation type="unfinished">正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="180"/>
+        <source>follow-ups overdue, at {0} customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="183"/>
+        <source>follow-ups due today ({0} customers with none overdue)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="187"/>
+        <source>win rate: {0} won of {1} decided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="190"/>
+        <source>in {0} open offers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="191"/>
+        <source>customers going quiet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="194"/>
+        <source>{0} offers · {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="195"/>
+        <source>Open the {0} customers at this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="200"/>
+        <source>{0} visits in the week of {1}: open the customers visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="204"/>
+        <source>{0} · {1}</source>
+        <translation type="unfinished">{0} · {1}</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="206"/>
+        <source>Open the customers with an offer in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="210"/>
+        <source>Open these quiet customers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="219"/>
+        <source>never visited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="220"/>
+        <source>{0} ({1} days ago)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="233"/>
+        <source>No grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="233"/>
+        <source>Grade {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="236"/>
+        <source>Draft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="236"/>
+        <source>Awaiting approval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <source>Sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
+        <source>Won</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
+        <source>Lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="261"/>
+        <source>Loading the dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="304"/>
+        <source> (mine)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="306"/>
+        <source>Stage: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="308"/>
+        <source>Visited in the week of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="310"/>
+        <source>With an offer: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="312"/>
+        <source>Follow-up overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="314"/>
+        <source>Follow-up due today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="316"/>
+        <source>No visit in {0} days</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

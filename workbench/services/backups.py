@@ -121,7 +121,7 @@ def _usable_folder(folder: Path | None) -> Path:
 
 
 def _pattern(store: Path) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(store.stem)}-(\d{{8}}-\d{{6}})(?:-\d+)?\.sqlite$")
+    return re.compile(rf"^{re.escape(store.stem)}-(\d{{8}}-\d{{6}})(?:-(\d{{1,5}}))?\.sqlite$")
 
 
 # --- reading a backup ----------------------------------------------------------------------
@@ -156,7 +156,9 @@ def _daily(store: Path, folder: Path) -> list[tuple[datetime, Path]]:
         match = pattern.match(p.name)
         if match and p.is_file():
             try:
-                found.append((datetime.strptime(match.group(1), _STAMP), p))
+                # A second one taken in the same second (NAME-STAMP-2) sorts after the first.
+                taken = datetime.strptime(match.group(1), _STAMP).replace(microsecond=int(match.group(2) or 0))
+                found.append((taken, p))
             except ValueError:
                 continue
     return sorted(found, reverse=True)
