@@ -386,17 +386,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if getattr(args, "customers", 1) < 0:
-        print("--customers must be >= 0", file=sys.stderr)
-        return 2
     from workbench.cli_boundary import guarded
 
+    parsed: list[argparse.Namespace] = []
+
+    def run() -> int:  # parsing too is inside the boundary: --version into a closed pipe
+        args = build_parser().parse_args(argv)
+        parsed.append(args)
+        if getattr(args, "customers", 1) < 0:
+            print("--customers must be >= 0", file=sys.stderr)
+            return 2
+        return int(args.func(args))
+
     def refusal(exc: Exception) -> tuple[str, int] | None:
-        err = _store_error(exc, args)  # a store failure: what is wrong and what to do
+        err = _store_error(exc, parsed[0]) if parsed else None  # a store failure: what is wrong, what to do
         return (str(err), err.exit_code) if err is not None else None
 
-    return guarded(lambda: args.func(args), refusal)
+    return guarded(run, refusal)
 
 
 if __name__ == "__main__":

@@ -52,6 +52,8 @@ def _stdout_gone() -> int:
 
 def _path_refusal(exc: Exception) -> tuple[str, int] | None:
     """A file or folder the user named cannot be read or written: theirs to fix."""
+    if isinstance(exc, ValueError) and "embedded null" in str(exc):  # os, sqlite3: "\x00" in a path
+        return "路径中不能含有空字符 (NUL) / a path cannot contain the NUL character (\\x00)", 2
     if not isinstance(exc, OSError) or exc.filename is None:
         return None
     what = "是一个文件夹 / is a folder" if isinstance(exc, IsADirectoryError) else \

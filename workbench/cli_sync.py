@@ -30,6 +30,10 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from workbench.sync.client import SyncError
     from workbench.sync.engine import connect, enrol, server_url, sync_once
 
+    wrong = _server_problem(args.server)
+    if wrong:
+        print(f"--server: {wrong}", file=sys.stderr)
+        return 2
     path: Path = _store_path(args)
     store = open_existing(path)  # never creates one; a damaged store is a StoreError (cli.main says it)
     try:
@@ -49,3 +53,20 @@ def cmd_sync(args: argparse.Namespace) -> int:
         return 2
     finally:
         store.close()
+
+
+def _server_problem(url: str | None) -> str | None:
+    """Why ``url`` cannot be a team server's address (None: it can, or none was given)."""
+    from urllib.parse import urlsplit
+
+    if url is None:
+        return None
+    shown = url if len(url) <= 80 else url[:80] + "…"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018  # raises ValueError for a port that is not a number in range
+    except ValueError as exc:
+        return f"不是有效的网址 / not a valid URL ({exc}): {shown!r}"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"应为 http(s)://主机[:端口] / must be http(s)://HOST[:PORT], not {shown!r}"
+    return None
