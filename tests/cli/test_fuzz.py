@@ -110,7 +110,7 @@ def kind(action: argparse.Action) -> str:
 
 # Names inside the sandbox; made by ``Sandbox`` below.
 STORE_FILES = ["missing.db", "no/such/folder/s.db", "folder", "garbage.bin", "empty.db", "truncated.db",
-               "good.db", "huge.json", "deep.json", "x" * 300, "", "\x00.db", "\udc80.db"]
+               "good.db", "huge.json", "deep.json", "x" * 300, "", "\x00.db", "\udc80.db", "100%?#.db"]
 INPUT_FILES = ["missing.json", "no/such/folder/o.json", "folder", "garbage.bin", "empty.db", "huge.json",
                "deep.json", "deep_object.json", "surrogate.json", "offer.json", "not_object.json", "good.db",
                "sheet.csv", "garbage.xlsx", "/dev/null", "x" * 300, "", "\udc80.json"]
@@ -381,3 +381,30 @@ def test_commands_that_print_with_stdout_gone(template: Path, tmp_path: Path, ho
     for argv in runs:
         code, err = _spawn(argv, env, sandbox, how)
         assert code in (0, 1, 2) and b"Traceback" not in err, (argv, err.decode(errors="replace"))
+
+
+def test_undecodable_bytes_in_argv(template: Path, tmp_path: Path) -> None:
+    """A real process gets argv as bytes: an invalid UTF-8 byte arrives as a lone surrogate."""
+    sandbox = tmp_path / "s"
+    shutil.copytree(template / "home", sandbox / "home")
+    shutil.copy(template / "files" / "good.db", sandbox / "good.db")
+    env = {**os.environ, "WORKBENCH_HOME": str(sandbox / "home"), "PYTHONPATH": str(ROOT)}
+    for argv in (["search", "--db", "good.db", "\udc80银行"], ["price", "\udcff.json"],
+                 ["check", "--db", "\udc80.db"], ["proposal", "--sample", "-o", "\udc80/\udcff.pdf"]):
+        proc = subprocess.run([sys.executable, "-m", "workbench", *argv], env=env, cwd=sandbox,
+                              capture_output=True, timeout=120)
+        assert proc.returncode in (0, 2) and b"Traceback" not in proc.stderr, (argv, proc.stderr)
+
+
+
+def test_the_creation_rule_itself() -> None:
+    """The judge of "no file created" (a check that cannot fail would prove nothing)."""
+    by_name = {leaf.name: leaf for leaf in LEAVES}
+    check, demo, proposal = by_name["check"], by_name["demo"], by_name["proposal"]
+    made = {"missing.db", "home", os.path.join("home", "logs"), os.path.join("home", "logs", "workbench.log")}
+    assert allowed_new(["check", "--db", "missing.db"], check, made) == made - {"missing.db"}
+    assert allowed_new(["demo", "--db", "missing.db"], demo, made) == made
+    assert allowed_new(["check", "--demo"], check, {os.path.join("home", "data", "demo.sqlite")})
+    assert not allowed_new(["check"], check, {os.path.join("home", "data", "workbench.sqlite")})
+    nested = {"no", os.path.join("no", "such"), os.path.join("no", "such", "o.pdf"), "other.pdf"}
+    assert allowed_new(["proposal", "--sample", "-o", "no/such/o.pdf"], proposal, nested) == nested - {"other.pdf"}
