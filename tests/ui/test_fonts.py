@@ -158,3 +158,29 @@ def test_a_label_renders_with_the_font(qapp: QApplication, qtbot: QtBot) -> None
         if abs(image.pixelColor(x, y).lightness() - background) > 96
     )
     assert ink > 500  # text was drawn
+
+
+def _grab(qtbot: QtBot, text: str) -> QImage:
+    label = QLabel(text)
+    label.setFont(QFont(FONT_FAMILY, 28))
+    qtbot.addWidget(label)
+    label.adjustSize()
+    return label.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+
+
+def test_an_extension_a_name_draws_its_own_glyph_in_the_window(qapp: QApplication, qtbot: QtBot,
+                                                                tmp_path: Path) -> None:
+    """㬎 (Extension A) is drawn from the bundled font, not as the missing-glyph box that 𠀀
+    (Extension B, not bundled) gets, and not blank."""
+    register_fonts()
+    rare, missing, common = _grab(qtbot, "\u3b0e"), _grab(qtbot, "\U00020000"), _grab(qtbot, "龚")
+    rare.save(str(tmp_path / "rare.png"))
+
+    def dark(image: QImage) -> int:
+        return sum(1 for y in range(image.height()) for x in range(image.width())
+                   if image.pixelColor(x, y).lightness() < 128)
+
+    assert dark(rare) > dark(common) // 3  # a real ideograph's worth of ink
+    assert rare.size() == common.size()  # full width, like any other ideograph
+    if rare.size() == missing.size():
+        assert rare != missing  # not the box a missing character gets
