@@ -192,6 +192,15 @@ def test_restore_goes_ahead_when_nothing_unsynced_would_be_lost(store_path: Path
     assert backups.restore(store_path, backup.path) is not None
 
 
+def test_a_backup_restores_onto_a_new_laptop(store_path: Path, tmp_path: Path) -> None:
+    backup = backups.take_backup(store_path, now=_clock(datetime(2026, 12, 1, 9)))
+    fresh = tmp_path / "new laptop" / "data" / "workbench.sqlite"
+    assert backups.restore(fresh, backup.path) is None  # nothing was there to keep
+    reopened = open_store(fresh)
+    assert [r.name for r in search_customers(user_context(reopened), query="").rows] == [BANK["name"]]
+    reopened.close()
+
+
 def test_a_file_that_is_not_a_backup_is_refused(store_path: Path, tmp_path: Path) -> None:
     text = tmp_path / "notes.sqlite"
     text.write_text("not a store", encoding="utf-8")

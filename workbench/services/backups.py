@@ -353,6 +353,7 @@ def restore(store: Path, backup: Path, *, force: bool = False, now: Clock = date
             lost = None
         if lost is None or lost:
             raise RestoreRefused(store, lost)
+    store.parent.mkdir(parents=True, exist_ok=True)  # a new laptop: the backup from the USB stick
     incoming = store.with_name(store.name + ".restoring")
     shutil.copyfile(backup, incoming)  # nothing is touched until the copy is whole
     aside = _move_aside(store, "replaced", now)
