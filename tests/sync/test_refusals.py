@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from tests.sync.team import Laptop, Team
 from workbench.services import customers, refusals, team_sync
+from workbench.store import models as m
 
 BANK = {"name": "中国工商银行杭州西湖支行", "industry_code": "banking", "shared": True}
 
@@ -29,6 +30,8 @@ def test_a_refusal_is_listed_fixed_and_sent_again(team: Team) -> None:
     [r] = refusals.list_refusals(b.ctx)
     assert (r.table, r.row_id, r.customer_id, r.customer_name) == ("customers", cid, cid, BANK["name"])
     assert r.code == "missing_row" and r.zh and r.en and r.fields == ("notes",)
+    with b.store.read() as s:  # it left B's view: forgotten, the refusal still names it
+        assert s.get(m.Customer, cid) is None
     assert team_sync.status(b.ctx).refused == 1
 
     customers.update_customer(a.ctx, customer_id=cid, changes={"shared": True})  # the fix: shared again

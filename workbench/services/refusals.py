@@ -60,9 +60,10 @@ def list_refusals(ctx: Context, *, include_done: bool = False) -> list[Refusal]:
                 customers = from_rows(s, [(e["table"], e["row"], e["op"])]).customers
             except KeyError:
                 customers = frozenset()
-            cid = next(iter(customers), None)
-            name = s.scalar(select(m.Customer.name).where(m.Customer.id == cid)) if cid else None
             reason = e.get("reason") or {}
+            cid = next(iter(customers), None) or reason.get("customer_id")  # gone from this laptop: as it was
+            name = s.scalar(select(m.Customer.name).where(m.Customer.id == cid)) if cid else None
+            name = name or reason.get("customer_name")
             out.append(Refusal(int(e["seq"]), e["table"], e["row"], e["op"], tuple(sorted(e["fields"])), cid, name,
                                str(reason.get("code") or "refused"), str(reason.get("message_zh") or
                                                                        reason.get("message") or ""),
@@ -79,9 +80,10 @@ def dismiss(ctx: Context, *, seqs: Sequence[int]) -> int:
 def resend(ctx: Context, *, seqs: Sequence[int]) -> int:
     """Journal the current state of each refused record again (the fields the refused entry
     carried, or the whole row for an insert), so the next sync sends it; returns how many."""
-    from workbench.sync.outbox import set_refusals_status
+    from workbench.sync.outbox import refused, set_refusals_status
 
     wanted = {r.seq: r for r in list_refusals(ctx) if r.seq in set(seqs)}
+    sent = {int(e["seq"]): e for e in refused(ctx.store) if int(e["seq"]) in wanted}
     with ctx.store.write() as s:
         for r in wanted.values():
             if r.table == "visit_contacts":
@@ -92,7 +94,12 @@ def resend(ctx: Context, *, seqs: Sequence[int]) -> int:
                 continue
             model = model_for(r.table)
             row = s.scalar(select(model).where(getattr(model, key_column(r.table)) == r.row_id))
-            if row is None:
+            if row is None:  # no longer on this laptop (its customer left its view): as typed
+                e = sent.get(r.seq)
+                if e is not None:  # on the version it was typed against, as it was sent
+                    s.merge(m.RowSync(table_name=r.table, row_id=r.row_id, server_version=int(e["base_version"])))
+                    journal(s, ctx, table=r.table, row_id=r.row_id, op=r.op, new_version=1,
+                            fields=dict(e["fields"]))
                 continue
             fields = None if r.op == "insert" else set(r.fields)
             journal(s, ctx, table=r.table, row_id=r.row_id, op=r.op, new_version=getattr(row, "version", 1),

@@ -12,9 +12,10 @@ kept too.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.orm import Session
 
 from workbench.store import models as m
@@ -51,13 +52,28 @@ def forget_customers(s: Session, customer_ids: Sequence[str], note: Note) -> int
         num, _ = terms_for(s, cid)
         _remove(s, num)
         s.execute(text("DELETE FROM search_pending WHERE customer_id = :c"), {"c": cid})
+        name = s.scalar(select(m.Customer.name).where(m.Customer.id == cid))
+        gone.append(("customers", [cid]))
         for table, ids in gone:
+            _name_refusals(s, table, ids, cid, name)
             _delete(s, table, ids)
             for row_id in ids:
                 note(table, row_id)
-        _delete(s, "customers", [cid])
-        note("customers", cid)
     return len(here)
+
+
+def _name_refusals(s: Session, table: str, ids: list[str], customer_id: str, name: str | None) -> None:
+    """Refused entries of these rows keep the customer's name in their reason: the refusal
+    stays listed, readable, after the customer is gone from this laptop."""
+    for start in range(0, len(ids), 500):
+        found = s.execute(select(m.JournalEntry.seq, m.JournalEntry.push_reason).where(
+            m.JournalEntry.table_name == table, m.JournalEntry.row_id.in_(ids[start:start + 500]),
+            m.JournalEntry.push_status == "refused")).all()
+        for seq, reason in found:
+            data = json.loads(reason) if reason else {}
+            data.update({"customer_id": customer_id, "customer_name": name, "gone": True})
+            s.execute(update(m.JournalEntry).where(m.JournalEntry.seq == seq)
+                      .values(push_reason=json.dumps(data, ensure_ascii=False)))
 
 
 def _delete(s: Session, table: str, ids: list[str]) -> None:
