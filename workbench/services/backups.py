@@ -323,17 +323,12 @@ def unsynced_lost(store: Path, backup: Path) -> int:
 
     con = connect_existing(store)
     try:
-        pending = con.execute("SELECT seq, tx_id FROM journal WHERE pushed_at IS NULL").fetchall()
+        con.execute("ATTACH DATABASE ? AS backup", (backup.resolve().as_uri() + "?mode=ro&immutable=1",))
+        return int(con.execute(
+            "SELECT count(*) FROM main.journal AS j WHERE j.pushed_at IS NULL AND NOT EXISTS ("
+            "SELECT 1 FROM backup.journal AS b WHERE b.seq = j.seq AND b.tx_id = j.tx_id)").fetchone()[0])
     finally:
         con.close()
-    if not pending:
-        return 0
-    old = _read_only(backup)
-    try:
-        held = set(old.execute("SELECT seq, tx_id FROM journal").fetchall())
-    finally:
-        old.close()
-    return sum(1 for row in pending if tuple(row) not in held)
 
 
 def restore(store: Path, backup: Path, *, force: bool = False, now: Clock = datetime.now) -> Path | None:
