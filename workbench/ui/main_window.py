@@ -203,6 +203,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         from workbench.ui.sync.wiring import SyncWiring
 
         self.sync = SyncWiring(self)
+        from workbench.ui.importing.wiring import SheetActions
+
+        self.sheets = SheetActions(self)  # File > Import customers..., Export weekly report...
         self.nav.setCurrentRow(min(self.settings.last_page, len(PAGES) - 1))
         self.store_opened.emit(self.env)
 

@@ -182,3 +182,12 @@ def test_a_big_sheet_shows_progress_and_stops_when_asked(qtbot: QtBot, ui_env: U
         op.progressed.connect(lambda done, total, _l: seen.append((done, total)))
     assert seen and seen[-1] == (n, n) and all(total == n for _d, total in seen)
     assert dialog.import_button.text() == f"&Import {n} customers"
+
+
+def test_an_error_report_that_cannot_be_written_is_said(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path) -> None:
+    dialog = opened(qtbot, ui_env, SAMPLE)
+    (tmp_path / "报告.xlsx").mkdir()  # the name is taken by a folder
+    with qtbot.waitSignal(dialog.message_shown, timeout=30_000):
+        dialog.write_report(tmp_path / "报告.xlsx")
+    assert dialog.message.text() == "The error report could not be written: Is a directory"
+    assert dialog.report_button.isEnabled()

@@ -58,6 +58,10 @@ class CustomersPage(Retranslating, QWidget):
             filters.addWidget(w)
         filters.addStretch(1)
         filters.addWidget(self.count)
+        from workbench.ui.importing.list_export import ListExportButton
+
+        self.export_list = ListExportButton(env, self.model, self)  # the list as shown, to .xlsx
+        filters.addWidget(self.export_list)
 
         self.table = QTableView()
         self.table.setObjectName("customer_table")

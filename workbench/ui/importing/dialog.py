@@ -51,6 +51,7 @@ class ImportDialog(Retranslating, QDialog):
     imported = Signal(object)  # an ImportResult, once committed and published
     report_written = Signal(object)  # the error report's Path
     refused = Signal(str)  # a message shown in the dialog (a bad file, a cancel, a refused commit)
+    message_shown = Signal(str)  # any message the dialog shows
 
     def __init__(self, env: UiEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -178,6 +179,8 @@ class ImportDialog(Retranslating, QDialog):
         self.message.setText(text)
         self.message.setStyleSheet(ERROR_STYLE if error else DONE_STYLE)
         self.message.setVisible(bool(text))
+        if text:
+            self.message_shown.emit(text)
 
     def _show_summary(self) -> None:
         s = self.state
@@ -412,8 +415,9 @@ class ImportDialog(Retranslating, QDialog):
 
     def _report_failed(self, exc: BaseException) -> None:
         self._busy(None)
-        if isinstance(exc, OSError):
-            self._say(self.tr("The error report could not be written: {0}").format(exc.strerror or exc))
+        problem = files.file_problem(exc)
+        if problem is not None:
+            self._say(self.tr("The error report could not be written: {0}").format(problem))
             return
         from workbench.ui.errors import show_error
 
