@@ -20,7 +20,7 @@ _VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x
 
 def font_path() -> Path:
     """The bundled font file, inside the installed package ``workbench.resources``."""
-    resource = files("workbench.resources").joinpath("fonts", FONT_FILE)
+    resource = files("workbench.resources").joinpath("fonts").joinpath(FONT_FILE)
     path = Path(str(resource))
     if not path.is_file():
         raise RuntimeError(

@@ -48,7 +48,7 @@ _MONEY_MAX = Decimal(10_000_000)
 def read_json(path: Path | str | None, default_name: str) -> Any:
     """Decode a JSON file with every number as an exact ``Decimal`` or ``int``."""
     if path is None:
-        text = files("workbench.resources").joinpath("catalogue", default_name).read_text("utf-8")
+        text = files("workbench.resources").joinpath("catalogue").joinpath(default_name).read_text("utf-8")
     else:
         text = Path(path).read_text("utf-8")
     return json.loads(text, parse_float=Decimal)

@@ -42,7 +42,7 @@ def default_branding_path() -> Path:
     deployed = paths().data / "branding" / BRANDING_FILE
     if deployed.is_file():
         return deployed
-    return Path(str(files("workbench.resources").joinpath("branding", BRANDING_FILE)))
+    return Path(str(files("workbench.resources").joinpath("branding").joinpath(BRANDING_FILE)))
 
 
 def _colour(data: dict[str, Any], key: str, path: Path) -> str:

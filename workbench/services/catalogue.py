@@ -50,7 +50,7 @@ _CACHE: dict[tuple[str, str, int], Catalogue | Policy] = {}
 
 def _default_text(kind: str) -> str:
     """The shipped document, verbatim (stored as is: what HQ published, byte for byte)."""
-    return files("workbench.resources").joinpath("catalogue", _DEFAULT_FILES[kind]).read_text("utf-8")
+    return files("workbench.resources").joinpath("catalogue").joinpath(_DEFAULT_FILES[kind]).read_text("utf-8")
 
 
 def ensure_defaults_in(session: Session) -> int:
