@@ -385,6 +385,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+MAX_DEMO_CUSTOMERS = 1_000_000  # ten times the benchmarks' largest store
+
+
 def main(argv: list[str] | None = None) -> int:
     from workbench.cli_boundary import guarded
 
@@ -393,8 +396,9 @@ def main(argv: list[str] | None = None) -> int:
     def run() -> int:  # parsing too is inside the boundary: --version into a closed pipe
         args = build_parser().parse_args(argv)
         parsed.append(args)
-        if getattr(args, "customers", 1) < 0:
-            print("--customers must be >= 0", file=sys.stderr)
+        if not 0 <= getattr(args, "customers", 1) <= MAX_DEMO_CUSTOMERS:  # past it: hours, not data
+            print(f"--customers: 应在 0 到 {MAX_DEMO_CUSTOMERS:,} 之间 / must be 0 to {MAX_DEMO_CUSTOMERS:,}",
+                  file=sys.stderr)
             return 2
         return int(args.func(args))
 

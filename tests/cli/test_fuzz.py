@@ -122,7 +122,8 @@ SERVERS = ["", "http://127.0.0.1:9", "127.0.0.1:9", "http://[::1]:9/", "ftp://12
            "http://127.0.0.1:9/" + "a" * 3000, "http://127.0.0.1:notaport"]
 TEXTS = ["", "-", "x", "中国银行", "zgyh", "\ud800银行", "\udc80", "a" * 5000, "\x00", "%s%n{0}",
          "9111 0000 7109 3913 5P", "+86 175 6684 2356", "“中国银行”", "\u200b", "me", "team"]
-CAPPED = {"customers": ["-1", "0", "1", "3", "abc", "", "1e3"]}  # demo: a huge N is hours, not a bug
+CAPPED: dict[str, list[str]] = {"customers": ["-1", "0", "1", "3", "abc", "", "1e3", "1000001",
+                                               "99999999999999999999"]}  # nothing that runs for long
 
 POOLS = {STORE: STORE_FILES, INPUT: INPUT_FILES, OUTPUT: OUTPUT_FILES, NUMBER: NUMBERS, DATE: DATES,
          SERVER: SERVERS, TEXT: TEXTS}
@@ -408,3 +409,13 @@ def test_the_creation_rule_itself() -> None:
     assert not allowed_new(["check"], check, {os.path.join("home", "data", "workbench.sqlite")})
     nested = {"no", os.path.join("no", "such"), os.path.join("no", "such", "o.pdf"), "other.pdf"}
     assert allowed_new(["proposal", "--sample", "-o", "no/such/o.pdf"], proposal, nested) == nested - {"other.pdf"}
+
+
+@pytest.mark.parametrize("count", ["1000001", "99999999999999999999", "-1"])
+def test_demo_refuses_a_customer_count_that_would_run_for_hours(count: str, tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    store = tmp_path / "never-made.db"
+    assert main(["demo", "--db", str(store), "--customers", count]) == 2
+    assert "must be 0 to 1,000,000" in capsys.readouterr().err
+    assert not store.exists()
+
