@@ -725,3 +725,10 @@ T.setdefault("BackupWiring", {}).update({
  "Backed up": "已备份",
  "Backed up today to {0}": "今天已备份到 {0}",
 })
+
+T.setdefault("ChangedBanner", {}).update({
+ "&Reload": "重新载入(&R)",
+ "Show the record as stored now (what you typed here is dropped)": "显示当前保存的记录（此处输入的内容将被放弃）",
+ "This record is no longer on this laptop (deleted, or handed to another manager). What you typed stays here until you close the form.": "此记录已不在本机（已删除或已移交给其他客户经理）。您输入的内容会保留在此，直到关闭表单。",
+ "Someone changed this record while you were editing it (a sync or another window). Save keeps the changes you made here and theirs in the other fields; Reload shows theirs and drops yours.": "您编辑期间此记录已被修改（同步或另一个窗口）。保存将保留您在此所改的内容及对方在其他字段的修改；重新载入则显示对方的版本并放弃您的修改。",
+})

@@ -490,6 +490,29 @@ The details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>ChangedBanner</name>
+    <message>
+        <location filename="../../workbench/ui/customers/changed_elsewhere.py" line="46"/>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/changed_elsewhere.py" line="47"/>
+        <source>Show the record as stored now (what you typed here is dropped)</source>
+        <translation>显示当前保存的记录（此处输入的内容将被放弃）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/changed_elsewhere.py" line="49"/>
+        <source>This record is no longer on this laptop (deleted, or handed to another manager). What you typed stays here until you close the form.</source>
+        <translation>此记录已不在本机（已删除或已移交给其他客户经理）。您输入的内容会保留在此，直到关闭表单。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/customers/changed_elsewhere.py" line="52"/>
+        <source>Someone changed this record while you were editing it (a sync or another window). Save keeps the changes you made here and theirs in the other fields; Reload shows theirs and drops yours.</source>
+        <translation>您编辑期间此记录已被修改（同步或另一个窗口）。保存将保留您在此所改的内容及对方在其他字段的修改；重新载入则显示对方的版本并放弃您的修改。</translation>
+    </message>
+</context>
+<context>
     <name>ConflictTexts</name>
     <message>
         <location filename="../../workbench/ui/sync/conflict_text.py" line="40"/>
@@ -1274,163 +1297,163 @@ The details are in the log file.</source>
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="101"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="114"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="102"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="115"/>
         <source>Edit {0}</source>
         <translation>编辑客户“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
         <source>&amp;Name*:</source>
         <translation>客户名称(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="104"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
         <source>S&amp;hort name:</source>
         <translation>简称(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="105"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
         <source>&amp;Industry*:</source>
         <translation>行业(&amp;I)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="106"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source>&amp;Employees:</source>
         <translation>员工人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="107"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source>Mo&amp;bile lines:</source>
         <translation>手机用户数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
         <source>Shared:</source>
         <translation>共享：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="108"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
         <source>&amp;Value grade:</source>
         <translation>价值等级(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
         <source>Churn ris&amp;k:</source>
         <translation>流失风险(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="109"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
         <source>C&amp;urrent provider:</source>
         <translation>现运营商(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>Com&amp;petitors:</source>
         <translation>竞争对手(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="110"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>&amp;Their contract ends:</source>
         <translation>对方合同到期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="111"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
         <source>Price-&amp;sensitive:</source>
         <translation>价格敏感(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="112"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
         <source>Decides on reference c&amp;ases:</source>
         <translation>看重成功案例(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
         <source>&amp;Loyalty:</source>
         <translation>忠诚度(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
         <source>&amp;Motive:</source>
         <translation>驱动因素(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="113"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
         <source>18 characters (统一社会信用代码)</source>
         <translation>统一社会信用代码，18 位</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
-        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
         <source>visible to the &amp;whole team</source>
         <translation>全团队可见(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
         <source> (not a key industry)</source>
         <translation>（非重点行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="136"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="145"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="138"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="151"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="138"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="151"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="154"/>
         <source>Industry default</source>
         <translation>按行业默认</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="141"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="154"/>
         <source>Industry default ({0})</source>
         <translation>按行业默认（{0}）</translation>
     </message>
@@ -1481,47 +1504,47 @@ The details are in the log file.</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="120"/>
+        <location filename="../../workbench/ui/customers/view.py" line="125"/>
         <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
         <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="121"/>
+        <location filename="../../workbench/ui/customers/view.py" line="126"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="122"/>
+        <location filename="../../workbench/ui/customers/view.py" line="127"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="124"/>
+        <location filename="../../workbench/ui/customers/view.py" line="129"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="126"/>
+        <location filename="../../workbench/ui/customers/view.py" line="131"/>
         <source>Everyone&apos;s</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="126"/>
+        <location filename="../../workbench/ui/customers/view.py" line="131"/>
         <source>Mine</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="177"/>
+        <location filename="../../workbench/ui/customers/view.py" line="188"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="212"/>
+        <location filename="../../workbench/ui/customers/view.py" line="223"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="212"/>
+        <location filename="../../workbench/ui/customers/view.py" line="223"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
     </message>
@@ -1784,6 +1807,14 @@ The details are in the log file.</source>
     </message>
 </context>
 <context>
+    <name>DrillFilter</name>
+    <message>
+        <location filename="../../workbench/ui/customers/drill.py" line="44"/>
+        <source>Show every customer again (clear this filter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../workbench/ui/sync/enrol_dialog.py" line="89"/>
@@ -1901,6 +1932,31 @@ The details are in the log file.</source>
         <location filename="../../workbench/ui/offers/catalogue_panel.py" line="168"/>
         <source>no reference case yet</source>
         <translation>暂无成功案例</translation>
+    </message>
+</context>
+<context>
+    <name>FinishingDialog</name>
+    <message>
+        <location filename="../../workbench/ui/quitting.py" line="80"/>
+        <source>Quitting</source>
+        <extracomment>The longest a quit waits for background work that cannot be cancelled. Short reads (a page load) usually end within this: no dialog is shown for them. After the event loop: what a worker still gets before the process ends regardless.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/quitting.py" line="81"/>
+        <source>background work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/quitting.py" line="82"/>
+        <source>Finishing before quitting: {0}…
+The program quits in at most {1} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/quitting.py" line="84"/>
+        <source>Quit &amp;now</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2145,162 +2201,162 @@ The details are in the log file.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="162"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="163"/>
         <source>Import customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="164"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="165"/>
         <source>Customers with their contacts from an Excel (.xlsx) or CSV sheet, one row per contact. Check what each column is imported as; rows with a red cell are left out: write the error report, fix those cells in it and import it again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="167"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="168"/>
         <source>No sheet chosen yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="168"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="169"/>
         <source>&amp;Choose a sheet…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="169"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
         <source>Only rows with errors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
         <source>S&amp;top</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
         <source>&amp;Update customers already stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
         <source>Write error &amp;report…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="174"/>
         <source>Close</source>
         <translation type="unfinished">关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="184"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="187"/>
         <source>Rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="185"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="188"/>
         <source>Errors ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="190"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="193"/>
         <source>{0} rows read: {1} new customers, {2} to update, {3} unchanged; {4} new contacts, {5} to update.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="194"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="197"/>
         <source>{0} rows with errors ({1} errors) are left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="202"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
         <source>&amp;Import {0} customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="202"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
         <source>&amp;Import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="212"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="215"/>
         <source>Choose the sheet to import</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="213"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="216"/>
         <source>Sheets ({0})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="235"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="238"/>
         <source>Reading the sheet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="250"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="253"/>
         <source>Checking the rows</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="291"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="294"/>
         <source>Choose the column under “Imported as”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="304"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="307"/>
         <source>Stopped: the sheet was not read to the end; nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="306"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="309"/>
         <source>This file cannot be imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="311"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="314"/>
         <source>This file could not be read (the details are in the log).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="356"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="359"/>
         <source>Importing customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="364"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="367"/>
         <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="376"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="379"/>
         <source>Import stopped: nothing was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="378"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="381"/>
         <source>Nothing was imported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="383"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="386"/>
         <source>Nothing was imported (the details are in the log).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="392"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
         <source>Write the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="403"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="406"/>
         <source>Writing the error report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="409"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="412"/>
         <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="416"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="420"/>
         <source>The error report could not be written: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2333,7 +2389,7 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/list_export.py" line="81"/>
+        <location filename="../../workbench/ui/importing/list_export.py" line="82"/>
         <source>Not exported: {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2341,114 +2397,119 @@ The details are in the log file.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="148"/>
+        <location filename="../../workbench/ui/main_window.py" line="149"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="150"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="165"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="166"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="165"/>
+        <location filename="../../workbench/ui/main_window.py" line="167"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="185"/>
+        <location filename="../../workbench/ui/main_window.py" line="187"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="202"/>
+        <location filename="../../workbench/ui/main_window.py" line="204"/>
         <location filename="../../workbench/ui/sync/wiring.py" line="112"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="215"/>
+        <location filename="../../workbench/ui/main_window.py" line="217"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -4328,82 +4389,82 @@ The details are in the log file.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="135"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="137"/>
         <source>Log a visit — {0}</source>
         <translation>记录拜访 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="138"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="140"/>
         <source>Stage now: {0}</source>
         <translation>当前阶段：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="139"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="141"/>
         <source>&amp;Save visit</source>
         <translation>保存拜访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="140"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="142"/>
         <source>Save the visit (Ctrl+Enter)</source>
         <translation>保存拜访（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="141"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="143"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="142"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="144"/>
         <source>Close (Esc); what you typed is kept as a draft</source>
         <translation>关闭（Esc）；已填写的内容将保存为草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="143"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="145"/>
         <source>Discard draft</source>
         <translation>丢弃草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="145"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="147"/>
         <source>Restored your unsaved draft from {0}.</source>
         <translation>已恢复您在 {0} 未保存的草稿。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="187"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="197"/>
         <source>The draft could not be saved: {0}</source>
         <translation>草稿无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="190"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="200"/>
         <source>Draft saved at {0}</source>
         <translation>草稿已于 {0} 保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="274"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="284"/>
         <source>Visit not saved</source>
         <translation>拜访未保存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="277"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="287"/>
         <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
         <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="278"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="288"/>
         <source>&amp;Keep as draft</source>
         <translation>保存为草稿(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="280"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="290"/>
         <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
         <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="282"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="292"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/visits/dialog.py" line="283"/>
+        <location filename="../../workbench/ui/visits/dialog.py" line="293"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4511,7 +4572,7 @@ The details are in the log file.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="247"/>
+        <location filename="../../workbench/ui/importing/weekly_dialog.py" line="248"/>
         <source>The report could not be written there: {0}</source>
         <translation type="unfinished"></translation>
     </message>

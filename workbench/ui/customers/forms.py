@@ -27,6 +27,7 @@ from workbench.domain.enums import Loyalty, Motive, Provider, RiskLevel, ValueGr
 from workbench.domain.errors import ValidationError
 from workbench.services import customers, dto
 from workbench.services.customer_page import check_customer_values
+from workbench.ui.customers.changed_elsewhere import Watch
 from workbench.ui.customers.contact_form import ContactForm
 from workbench.ui.customers.form_support import (
     FieldErrors,
@@ -94,7 +95,19 @@ class CustomerForm(Retranslating, QDialog):
         self.setMinimumWidth(900)
         self.retranslate()
         self._load()
+        self._shown = self.values()  # what the form showed: anything else was typed here
+        self.watch: Watch | None = None
+        if customer is not None:  # a record changed elsewhere never overwrites the typing
+            self.watch = Watch(self, env, customer, read=lambda: customers.get_customer(env.ctx, customer_id=customer.id),
+                               on_reload=self._reloaded, typed=lambda: self.values() != self._shown)
+            lay = self.layout()
+            lay.insertWidget(lay.count() - 2, self.watch.banner)  # type: ignore[attr-defined]
         self.w["name"].setFocus()
+
+    def _reloaded(self, customer: dto.Customer) -> None:
+        self.customer = customer
+        self._load()
+        self._shown = self.values()
 
     # --- texts --------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -212,12 +225,15 @@ class CustomerForm(Retranslating, QDialog):
         return created.id
 
     def _edit(self, c: dto.Customer) -> str | None:
+        """Save what was changed here (against what the form showed) onto the record as stored
+        now, which someone may have changed meanwhile: their other fields stay."""
+        base = self.watch.stored if self.watch is not None else c
         typed = {k: v for k, v in self.values().items() if v != getattr(c, k)}
         clean = check_customer_values(self.env.ctx, values=typed, customer_id=c.id)
-        new = {k: v for k, v in clean.items() if v != getattr(c, k)}
+        new = {k: v for k, v in clean.items() if v != getattr(base, k)}
         if not new:
             return c.id
-        command = EditCustomer(self.env, customer_id=c.id, version=c.version,
-                               old={k: getattr(c, k) for k in new}, new=new)
+        command = EditCustomer(self.env, customer_id=c.id, version=base.version,
+                               old={k: getattr(base, k) for k in new}, new=new)
         self.env.undo.push(command)
         return None if command.error is not None else c.id  # an error was shown: keep the form
