@@ -28,6 +28,20 @@ class SyncError(Exception):
         self.detail = dict(detail or {})
 
 
+def _check_url(url: str) -> None:
+    """SyncError ``bad_url`` (field ``url``) for an address that is not an http(s) URL with a
+    valid host and port, before anything is sent."""
+    try:
+        parsed = httpx.URL(url)
+        ok = parsed.scheme in ("http", "https") and bool(parsed.host) and " " not in url
+        ok = ok and (parsed.port is None or 0 < parsed.port < 65536)
+    except (httpx.InvalidURL, ValueError, TypeError):
+        ok = False
+    if not ok:
+        raise SyncError("bad_url", f"not a server address: {url[:200]!r} (http://HOST:PORT)",
+                        f"服务器地址无效：{url[:200]!r}（应为 http://主机:端口）", detail={"field": "url"})
+
+
 class ServerClient:
     """A connection to one team server, with this device's token (None before enrolment)."""
 
@@ -37,6 +51,8 @@ class ServerClient:
         test client, say); its base URL is used as it is."""
         self.url = url.rstrip("/")
         self.token = token
+        if http is None:
+            _check_url(self.url)
         self._http = http or httpx.Client(base_url=self.url, timeout=timeout)
         self._http.headers.update({HEADER: str(PROTOCOL), "Accept-Encoding": "gzip"})
 
