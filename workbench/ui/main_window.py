@@ -34,6 +34,7 @@ PAGES = (
     ("pipeline", "workbench.ui.pipeline.board:PipelinePage"),
     ("conflicts", "workbench.ui.sync.conflicts_view:ConflictsView"),
     ("approvals", "workbench.ui.approvals.view:ApprovalsPage"),
+    ("dashboard", "workbench.ui.dashboard.view:DashboardPage"),
 )
 
 
@@ -146,7 +147,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
     def _page_title(self, key: str) -> str:
         return {"today": self.tr("Today"), "customers": self.tr("Customers"), "pipeline": self.tr("Pipeline"),
-                "conflicts": self.tr("Conflicts"), "approvals": self.tr("Approvals")}[key]
+                "conflicts": self.tr("Conflicts"), "approvals": self.tr("Approvals"),
+                "dashboard": self.tr("Dashboard")}[key]
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Account Manager's Workbench"))

@@ -86,6 +86,11 @@ class CustomersPage(Retranslating, QWidget):
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addWidget(self.search)
         lv.addLayout(filters)
+        from workbench.ui.customers.drill import DrillFilter
+
+        self.drill = DrillFilter(self)  # what a dashboard figure opened the list with
+        self.drill.cleared.connect(self._run_search)
+        lv.addWidget(self.drill)
         lv.addWidget(self.table, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("customers_splitter")
@@ -148,12 +153,18 @@ class CustomersPage(Retranslating, QWidget):
             self._debounce.start()
 
     def filters(self) -> Filters:
-        return Filters(
+        return self.drill.merge(Filters(
             industry_code=self.industry.currentData(),
             stage_code=self.stage.currentData(),
             owner_id=self.owner.currentData(),
             follow_up_due_on=self.env.today() if self.due.isChecked() else None,
-        )
+        ))
+
+    def show_filtered(self, filters: Filters, caption: str) -> None:
+        """Show exactly the customers of ``filters`` (a dashboard figure's list)."""
+        from workbench.ui.customers.drill import show_filtered
+
+        show_filtered(self, filters, caption)
 
     def _run_search(self) -> None:
         self._debounce.stop()

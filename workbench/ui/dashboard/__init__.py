@@ -1,0 +1,1 @@
+"""The Dashboard screen: figures of the pipeline, visits, offers and quiet customers."""
