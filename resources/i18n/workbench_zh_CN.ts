@@ -1552,218 +1552,218 @@ The details are in the log file.</source>
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="156"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="157"/>
         <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Dashboard&lt;/b&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="157"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="158"/>
         <source>&amp;Quiet after:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="159"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="160"/>
         <source>{0} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="160"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="161"/>
         <source>Whole &amp;team</source>
         <translation type="unfinished">全团队(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="161"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="162"/>
         <source>Show the figures of every customer, not only yours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="162"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="163"/>
         <source>Pipeline: customers by stage, open offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="163"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="164"/>
         <source>Visits per week</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="164"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="165"/>
         <source>Offers by state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="165"/>
-        <location filename="../../workbench/ui/dashboard/view.py" line="177"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="178"/>
         <source>Going quiet: no visit in {0} days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Customer</source>
         <translation type="unfinished">客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Grade</source>
         <translation type="unfinished">等级</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Last visit</source>
         <translation type="unfinished">最近拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="173"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="174"/>
         <source>Loading…</source>
         <translation type="unfinished">正在加载…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="180"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="181"/>
         <source>follow-ups overdue, at {0} customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="183"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="184"/>
         <source>follow-ups due today ({0} customers with none overdue)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="187"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="188"/>
         <source>win rate: {0} won of {1} decided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="190"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="191"/>
         <source>in {0} open offers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="191"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="192"/>
         <source>customers going quiet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="194"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="195"/>
         <source>{0} offers · {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="195"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="196"/>
         <source>Open the {0} customers at this stage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="200"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="201"/>
         <source>{0} visits in the week of {1}: open the customers visited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="204"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="205"/>
         <source>{0} · {1}</source>
         <translation type="unfinished">{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="206"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="207"/>
         <source>Open the customers with an offer in this state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="210"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="211"/>
         <source>Open these quiet customers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="219"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="220"/>
         <source>never visited</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="220"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="221"/>
         <source>{0} ({1} days ago)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="233"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="234"/>
         <source>No grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="233"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="234"/>
         <source>Grade {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="236"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
         <source>Draft</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="236"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
         <source>Awaiting approval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Approved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="239"/>
         <source>Won</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="239"/>
         <source>Lost</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="261"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="262"/>
         <source>Loading the dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="304"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="305"/>
         <source> (mine)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="306"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="307"/>
         <source>Stage: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="308"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="309"/>
         <source>Visited in the week of {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="310"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="311"/>
         <source>With an offer: {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="312"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="313"/>
         <source>Follow-up overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="314"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="315"/>
         <source>Follow-up due today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="316"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="317"/>
         <source>No visit in {0} days</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1867,27 +1867,27 @@ The details are in the log file.</source>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="149"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="149"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="149"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>表头</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="149"/>
         <source>Value</source>
-        <translation type="unfinished">价值等级</translation>
+        <translation>值</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="149"/>
         <source>Problem</source>
-        <translation type="unfinished">难点问题</translation>
+        <translation>问题</translation>
     </message>
 </context>
 <context>
@@ -2203,162 +2203,167 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="163"/>
         <source>Import customers</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="165"/>
         <source>Customers with their contacts from an Excel (.xlsx) or CSV sheet, one row per contact. Check what each column is imported as; rows with a red cell are left out: write the error report, fix those cells in it and import it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 Excel (.xlsx) 或 CSV 表格导入客户及其联系人，每个联系人一行。请核对每一列导入为什么；有红色单元格的行不会导入：生成错误报告，在报告中改正这些单元格后再导入一次。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="168"/>
         <source>No sheet chosen yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未选择表格。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="169"/>
         <source>&amp;Choose a sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择表格(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
         <source>Only rows with errors</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示有错误的行</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
         <source>S&amp;top</source>
-        <translation type="unfinished"></translation>
+        <translation>停止(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
         <source>&amp;Update customers already stored</source>
-        <translation type="unfinished"></translation>
+        <translation>更新已有的客户(&amp;U)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
         <source>Write error &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>生成错误报告(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="174"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="187"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="188"/>
         <source>Errors ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>错误（{0}）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="193"/>
         <source>{0} rows read: {1} new customers, {2} to update, {3} unchanged; {4} new contacts, {5} to update.</source>
-        <translation type="unfinished"></translation>
+        <translation>已读取 {0} 行：新客户 {1} 个，需更新 {2} 个，无变化 {3} 个；新联系人 {4} 个，需更新 {5} 个。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="197"/>
         <source>{0} rows with errors ({1} errors) are left out.</source>
-        <translation type="unfinished"></translation>
+        <translation>有错误的 {0} 行（共 {1} 处错误）不会导入。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
         <source>&amp;Import {0} customers</source>
-        <translation type="unfinished"></translation>
+        <translation>导入 {0} 个客户(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
         <source>&amp;Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="215"/>
         <source>Choose the sheet to import</source>
-        <translation type="unfinished"></translation>
+        <translation>选择要导入的表格</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="216"/>
         <source>Sheets ({0})</source>
-        <translation type="unfinished"></translation>
+        <translation>表格 ({0})</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="238"/>
         <source>Reading the sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取表格</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="253"/>
         <source>Checking the rows</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查各行</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="294"/>
         <source>Choose the column under “Imported as”.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在“导入为”一栏中选择对应的列。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="307"/>
         <source>Stopped: the sheet was not read to the end; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止：表格未读完，没有写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="309"/>
         <source>This file cannot be imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件无法导入：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="314"/>
         <source>This file could not be read (the details are in the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取此文件（详情见日志文件）。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="359"/>
         <source>Importing customers</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导入客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="367"/>
         <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>已导入：新客户 {0} 个，更新 {1} 个；新联系人 {2} 个，更新 {3} 个。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="379"/>
         <source>Import stopped: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>导入已停止：没有写入任何数据。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="381"/>
         <source>Nothing was imported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>没有导入任何数据：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="386"/>
         <source>Nothing was imported (the details are in the log).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有导入任何数据（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="394"/>
+        <source>errors</source>
+        <translation>错误报告</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="396"/>
         <source>Write the error report</source>
-        <translation type="unfinished"></translation>
+        <translation>生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="406"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="407"/>
         <source>Writing the error report</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="412"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="413"/>
         <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>错误报告已保存到 {0}：请在其中改正红色单元格（最后一列写明了原因），然后导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="420"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="421"/>
         <source>The error report could not be written: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存错误报告：{0}</translation>
     </message>
 </context>
 <context>
@@ -2366,32 +2371,32 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="43"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="44"/>
         <source>Export the list as shown (the search, filters and order) to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>按当前所见导出列表（搜索、筛选和排序）到 Excel</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="48"/>
         <source>Export the list as shown</source>
-        <translation type="unfinished"></translation>
+        <translation>按所见导出列表</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="66"/>
         <source>Exporting the list</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出列表</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="74"/>
         <source>{0} customers exported to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出 {0} 个客户到 {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/list_export.py" line="82"/>
         <source>Not exported: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>未导出：{0}</translation>
     </message>
 </context>
 <context>
@@ -2519,27 +2524,27 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
         <source>Column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
         <source>Header</source>
-        <translation type="unfinished"></translation>
+        <translation>表头</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/mapping.py" line="47"/>
         <source>Imported as</source>
-        <translation type="unfinished"></translation>
+        <translation>导入为</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/mapping.py" line="48"/>
         <source>Values</source>
-        <translation type="unfinished"></translation>
+        <translation>示例值</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/mapping.py" line="59"/>
         <source>(not imported)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不导入）</translation>
     </message>
 </context>
 <context>
@@ -3063,32 +3068,32 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="67"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>新客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="67"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>更新</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="67"/>
         <source>Unchanged</source>
-        <translation type="unfinished"></translation>
+        <translation>无变化</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="68"/>
         <source>Error</source>
-        <translation type="unfinished">错误</translation>
+        <translation>有错误</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="110"/>
         <source>Row</source>
-        <translation type="unfinished"></translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/models.py" line="112"/>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -3738,12 +3743,12 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/wiring.py" line="35"/>
         <source>&amp;Import customers…</source>
-        <translation type="unfinished"></translation>
+        <translation>导入客户(&amp;I)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/wiring.py" line="36"/>
         <source>Export &amp;weekly report…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出拜访周报(&amp;W)…</translation>
     </message>
 </context>
 <context>
@@ -4474,107 +4479,107 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="122"/>
         <source>Export weekly report</source>
-        <translation type="unfinished"></translation>
+        <translation>导出拜访周报</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
         <source>&amp;Week of</source>
-        <translation type="unfinished"></translation>
+        <translation>周次(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
         <source>W&amp;hose</source>
-        <translation type="unfinished"></translation>
+        <translation>范围(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123"/>
         <source>&amp;Format</source>
-        <translation type="unfinished"></translation>
+        <translation>格式(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124"/>
         <source>F&amp;ile</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126"/>
         <source>Mine</source>
-        <translation type="unfinished">我的客户</translation>
+        <translation>我的</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126"/>
         <source>The whole team</source>
-        <translation type="unfinished"></translation>
+        <translation>全组</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128"/>
         <source>Excel workbook (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel 工作簿 (.xlsx)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128"/>
         <source>PDF page (.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF 文档 (.pdf)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="129"/>
         <source>&amp;Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览(&amp;B)…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="130"/>
         <source>&amp;Open the file</source>
-        <translation type="unfinished"></translation>
+        <translation>打开文件(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="131"/>
         <source>&amp;Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="132"/>
         <source>Close</source>
-        <translation type="unfinished">关闭</translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="159"/>
         <source>Monday {0} to Sunday {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>周一 {0} 至 周日 {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="181"/>
         <source>Save the weekly report</source>
-        <translation type="unfinished"></translation>
+        <translation>保存拜访周报</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="195"/>
         <source>Say where to write the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>请指定周报保存的位置。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="215"/>
         <source>Writing the weekly report</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成拜访周报</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="222"/>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成周报…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="235"/>
         <source>Written: {0} ({1} visits)</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：{0}（{1} 次拜访）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="237"/>
         <source>Written: {0} ({1} visits, {2} pages)</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存：{0}（{1} 次拜访，共 {2} 页）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/weekly_dialog.py" line="248"/>
         <source>The report could not be written there: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在此保存周报：{0}</translation>
     </message>
 </context>
 <context>

@@ -391,7 +391,8 @@ class ImportDialog(Retranslating, QDialog):
     def choose_report(self) -> None:
         if self.state is None or self.path is None:
             return
-        suggested = self.path.with_name(f"{self.path.stem}-{self.tr('errors')}.xlsx")
+        suffix = self.tr("errors")  # the report's file name: the sheet's, and this
+        suggested = self.path.with_name(f"{self.path.stem}-{suffix}.xlsx")
         path = files.ask_save_path(self, self.tr("Write the error report"), suggested, "*.xlsx")
         if path is not None:
             self.write_report(path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx"))
