@@ -1554,218 +1554,218 @@ The details are in the log file.</source>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="157"/>
         <source>&lt;b style=&apos;font-size:15pt&apos;&gt;Dashboard&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b style=&apos;font-size:15pt&apos;&gt;数据看板&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="158"/>
         <source>&amp;Quiet after:</source>
-        <translation type="unfinished"></translation>
+        <translation>沉寂判定(&amp;Q):</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="160"/>
         <source>{0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 天</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="161"/>
         <source>Whole &amp;team</source>
-        <translation type="unfinished">全团队(&amp;T)</translation>
+        <translation>整个团队(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="162"/>
         <source>Show the figures of every customer, not only yours</source>
-        <translation type="unfinished"></translation>
+        <translation>显示全部客户的数据，而不只是您的客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="163"/>
         <source>Pipeline: customers by stage, open offers</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段漏斗：各阶段客户数与在谈方案</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="164"/>
         <source>Visits per week</source>
-        <translation type="unfinished"></translation>
+        <translation>每周拜访</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="165"/>
         <source>Offers by state</source>
-        <translation type="unfinished"></translation>
+        <translation>方案状态</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="166"/>
         <location filename="../../workbench/ui/dashboard/view.py" line="178"/>
         <source>Going quiet: no visit in {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>沉寂客户：{0} 天未拜访</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Customer</source>
-        <translation type="unfinished">客户</translation>
+        <translation>客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Grade</source>
-        <translation type="unfinished">等级</translation>
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="167"/>
         <source>Last visit</source>
-        <translation type="unfinished">最近拜访</translation>
+        <translation>最近拜访</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="174"/>
         <source>Loading…</source>
-        <translation type="unfinished">正在加载…</translation>
+        <translation>正在加载…</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="181"/>
         <source>follow-ups overdue, at {0} customers</source>
-        <translation type="unfinished"></translation>
+        <translation>项跟进已逾期，涉及 {0} 个客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="184"/>
         <source>follow-ups due today ({0} customers with none overdue)</source>
-        <translation type="unfinished"></translation>
+        <translation>项跟进今日到期（其中 {0} 个客户无逾期）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="188"/>
         <source>win rate: {0} won of {1} decided</source>
-        <translation type="unfinished"></translation>
+        <translation>成交率：已定 {1} 个方案，成交 {0} 个</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="191"/>
         <source>in {0} open offers</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个在谈方案合计</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="192"/>
         <source>customers going quiet</source>
-        <translation type="unfinished"></translation>
+        <translation>个客户趋于沉寂</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="195"/>
         <source>{0} offers · {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个方案 · {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="196"/>
         <source>Open the {0} customers at this stage</source>
-        <translation type="unfinished"></translation>
+        <translation>打开该阶段的 {0} 个客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="201"/>
         <source>{0} visits in the week of {1}: open the customers visited</source>
-        <translation type="unfinished"></translation>
+        <translation>{1} 这一周拜访 {0} 次：打开被拜访的客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="205"/>
         <source>{0} · {1}</source>
-        <translation type="unfinished">{0} · {1}</translation>
+        <translation>{0} · {1}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="207"/>
         <source>Open the customers with an offer in this state</source>
-        <translation type="unfinished"></translation>
+        <translation>打开有此状态方案的客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="211"/>
         <source>Open these quiet customers</source>
-        <translation type="unfinished"></translation>
+        <translation>打开这些沉寂客户</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="220"/>
         <source>never visited</source>
-        <translation type="unfinished"></translation>
+        <translation>从未拜访</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="221"/>
         <source>{0} ({1} days ago)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1} 天前）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="234"/>
         <source>No grade</source>
-        <translation type="unfinished"></translation>
+        <translation>未分级</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="234"/>
         <source>Grade {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 级</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
         <source>Draft</source>
-        <translation type="unfinished"></translation>
+        <translation>草稿</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="237"/>
         <source>Awaiting approval</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Approved</source>
-        <translation type="unfinished"></translation>
+        <translation>已批准</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已驳回</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="238"/>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>已发送</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="239"/>
         <source>Won</source>
-        <translation type="unfinished"></translation>
+        <translation>已成交</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="239"/>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>已丢单</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="262"/>
         <source>Loading the dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载数据看板</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="305"/>
         <source> (mine)</source>
-        <translation type="unfinished"></translation>
+        <translation>（我的）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="307"/>
         <source>Stage: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="309"/>
         <source>Visited in the week of {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 这一周拜访过</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="311"/>
         <source>With an offer: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>有方案：{0}</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="313"/>
         <source>Follow-up overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进已逾期</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="315"/>
         <source>Follow-up due today</source>
-        <translation type="unfinished"></translation>
+        <translation>跟进今日到期</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="317"/>
         <source>No visit in {0} days</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 天未拜访</translation>
     </message>
 </context>
 <context>
@@ -1811,7 +1811,7 @@ The details are in the log file.</source>
     <message>
         <location filename="../../workbench/ui/customers/drill.py" line="44"/>
         <source>Show every customer again (clear this filter)</source>
-        <translation type="unfinished"></translation>
+        <translation>重新显示全部客户（清除此筛选）</translation>
     </message>
 </context>
 <context>
@@ -2430,7 +2430,7 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="151"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>数据看板</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="154"/>
@@ -2509,7 +2509,7 @@ The program quits in at most {1} s.</source>
     </message>
     <message>
         <location filename="../../workbench/ui/main_window.py" line="204"/>
-        <location filename="../../workbench/ui/sync/wiring.py" line="112"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="142"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
@@ -2702,65 +2702,75 @@ The program quits in at most {1} s.</source>
 <context>
     <name>OfferDialog</name>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="88"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="90"/>
         <source>Offer for {0}</source>
         <translation>{0} 报价</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="94"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="96"/>
         <source>New offer — {0}</source>
         <translation>新建报价 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="96"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="98"/>
         <source>Offer {0} — {1}</source>
         <translation>报价 {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="98"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="100"/>
         <source>Version {0} ({1}, frozen): saving makes version {2}.</source>
         <translation>第 {0} 版（{1}，已冻结）：保存后将生成第 {2} 版。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="101"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="103"/>
         <source>Version {0} ({1}): saving replaces this version.</source>
         <translation>第 {0} 版（{1}）：保存将覆盖此版本。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="117"/>
+        <source>It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/dialog.py" line="120"/>
+        <source>Monthly total then {0}, re-priced now {1}; saving keeps the new prices.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>OfferState</name>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="27"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="29"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="28"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="30"/>
         <source>needs approval</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="29"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="31"/>
         <source>approved</source>
         <translation>已批准</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="30"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="32"/>
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="31"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="33"/>
         <source>sent</source>
         <translation>已发送</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="32"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="34"/>
         <source>won</source>
         <translation>已成交</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/dialog.py" line="33"/>
+        <location filename="../../workbench/ui/offers/dialog.py" line="35"/>
         <source>lost</source>
         <translation>已丢单</translation>
     </message>
@@ -4047,39 +4057,74 @@ The program quits in at most {1} s.</source>
 <context>
     <name>SyncWiring</name>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="51"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="54"/>
         <source>S&amp;ync now</source>
         <translation>立即同步(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="52"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="55"/>
         <source>&amp;Team server…</source>
         <translation>团队服务器(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="53"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="56"/>
         <source>&amp;Refused changes…</source>
         <translation>被拒绝的修改(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="122"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="92"/>
+        <source>Price book refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="152"/>
         <source>Offer {0} ({1}) approved by {2}</source>
         <translation>方案 {0}（{1}）已由 {2} 审批通过</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="123"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="153"/>
         <source>Offer {0} ({1}) rejected by {2}</source>
         <translation>方案 {0}（{1}）已被 {2} 驳回</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="126"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="156"/>
         <source>: “{0}”</source>
         <translation>：“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/sync/wiring.py" line="128"/>
+        <location filename="../../workbench/ui/sync/wiring.py" line="158"/>
         <source> (and {0} more decisions)</source>
         <translation>（另有 {0} 个审批结果）</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="165"/>
+        <source>catalogue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="166"/>
+        <source>pricing policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="170"/>
+        <source>Refused: the {0} from the team server failed its signature check and is not used; prices stay on catalogue {1} and policy {2}. Tell your IT department.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="174"/>
+        <source>{0} {1} (from {2})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="176"/>
+        <source>New price books from HQ: {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/sync/wiring.py" line="178"/>
+        <source> {0} open offers were priced on older books: opening one shows it re-priced.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
