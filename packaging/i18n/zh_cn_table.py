@@ -877,3 +877,18 @@ T.setdefault("DrillFilter", {}).update({
 T.setdefault("MainWindow", {}).update({
  "Dashboard": "数据看板",
 })
+
+T.setdefault("SyncWiring", {}).update({
+ "Price book refused": "价格目录被拒绝",
+ "catalogue": "产品目录",
+ "pricing policy": "定价政策",
+ "Refused: the {0} from the team server failed its signature check and is not used; prices stay on catalogue {1} and policy {2}. Tell your IT department.": "已拒绝：来自团队服务器的{0}未通过签名校验，不会使用；报价继续使用产品目录 {1} 和定价政策 {2}。请告知信息部门。",
+ "{0} {1} (from {2})": "{0} {1}（{2} 起）",
+ "New price books from HQ: {0}.": "总部发布了新的价格目录：{0}。",
+ " {0} open offers were priced on older books: opening one shows it re-priced.": " 有 {0} 个未提交的方案按旧目录报价：打开即可看到按新目录重新计算的价格。",
+})
+
+T.setdefault("OfferDialog", {}).update({
+ "It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.": "该方案按产品目录 {0} / 定价政策 {1} 报价；当前生效的是 {2} / {3}。",
+ "Monthly total then {0}, re-priced now {1}; saving keeps the new prices.": "原月费合计 {0}，按新目录为 {1}；保存后采用新价格。",
+})

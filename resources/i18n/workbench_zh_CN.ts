@@ -2729,12 +2729,12 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/offers/dialog.py" line="117"/>
         <source>It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.</source>
-        <translation type="unfinished"></translation>
+        <translation>该方案按产品目录 {0} / 定价政策 {1} 报价；当前生效的是 {2} / {3}。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/offers/dialog.py" line="120"/>
         <source>Monthly total then {0}, re-priced now {1}; saving keeps the new prices.</source>
-        <translation type="unfinished"></translation>
+        <translation>原月费合计 {0}，按新目录为 {1}；保存后采用新价格。</translation>
     </message>
 </context>
 <context>
@@ -4074,7 +4074,7 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="92"/>
         <source>Price book refused</source>
-        <translation type="unfinished"></translation>
+        <translation>价格目录被拒绝</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="152"/>
@@ -4099,32 +4099,32 @@ The program quits in at most {1} s.</source>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="165"/>
         <source>catalogue</source>
-        <translation type="unfinished"></translation>
+        <translation>产品目录</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="166"/>
         <source>pricing policy</source>
-        <translation type="unfinished"></translation>
+        <translation>定价政策</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="170"/>
         <source>Refused: the {0} from the team server failed its signature check and is not used; prices stay on catalogue {1} and policy {2}. Tell your IT department.</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝：来自团队服务器的{0}未通过签名校验，不会使用；报价继续使用产品目录 {1} 和定价政策 {2}。请告知信息部门。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="174"/>
         <source>{0} {1} (from {2})</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} {1}（{2} 起）</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="176"/>
         <source>New price books from HQ: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>总部发布了新的价格目录：{0}。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/sync/wiring.py" line="178"/>
         <source> {0} open offers were priced on older books: opening one shows it re-priced.</source>
-        <translation type="unfinished"></translation>
+        <translation> 有 {0} 个未提交的方案按旧目录报价：打开即可看到按新目录重新计算的价格。</translation>
     </message>
 </context>
 <context>

@@ -169,3 +169,50 @@ def test_one_shared_customer_edited_on_two_laptops_offline(
     notes = {customers.get_customer(w.env.ctx, customer_id=shared.id).notes for w in (a, b, lead)}
     assert len(notes) == 1 and notes <= {"院长关注远程会诊", "信息科主任换人"}
     assert line.other.value in notes
+
+
+def test_new_price_books_from_hq_are_announced_and_a_tampered_one_refused_loudly(
+        qtbot: QtBot, settings: Settings, tmp_path: Path, team: Team) -> None:
+    import sqlite3
+
+    from tests.services.test_publish_price_book import shipped
+    from workbench.services import catalogue
+    from workbench.services.price_book_news import arrivals
+    from workbench.ui.offers.dialog import OfferDialog
+
+    manager = laptop_window(qtbot, settings, tmp_path / "wang.sqlite", team, team.user("王经理"))
+    bank = apply(manager.env, lambda: customers.create_customer(
+        manager.env.ctx, values={"name": "某市商业银行西湖支行", "industry_code": "banking"}))
+    today = manager.env.today()
+    draft = apply(manager.env, lambda: offers.create_offer(
+        manager.env.ctx, customer_id=bank.id, title="方案", offer=one_line("5"), today=today))
+    hq = team.laptop("总部定价", role="hq", team="总部")
+    body = shipped("catalogue") | {"version": "2099.1"}
+    next(p for p in body["products"] if p["code"] == "MOB-58")["list_price"] = "66.00"
+    catalogue.publish_price_book(hq.ctx, kind="catalogue", body=body, valid_from=today)
+    hq.sync()
+
+    result = sync(qtbot, manager)
+    qtbot.waitUntil(lambda: "2099.1" in manager.statusBar().currentMessage(), timeout=10_000)
+    message = manager.statusBar().currentMessage()
+    assert "New price books from HQ" in message and "1 open offers" in message
+    assert manager.sync.refused_box is None  # nothing to refuse
+    catalogue.clear_cache()
+    dialog = OfferDialog(manager.env, customers.get_customer(manager.env.ctx, customer_id=bank.id), offer_id=draft.id)
+    qtbot.addWidget(dialog)
+    note = dialog.version_label.text()
+    assert "2099.1" in note and "re-priced now" in note  # what changes if it is saved
+
+    # a copy that no longer verifies (edited on the laptop): refused, loudly, never priced with
+    con = sqlite3.connect(manager.env.ctx.store.path)
+    con.execute("UPDATE price_books SET body = replace(body, '66.00', '60.00') WHERE book_version = '2099.1'")
+    con.commit()
+    con.close()
+    catalogue.clear_cache()
+    news = arrivals(manager.env.ctx, result.changes.rows["price_books"], today=today)
+    assert news is not None and [b.verified for b in news.books] == [False]
+    assert news.in_force[0] != "2099.1"  # the last verified catalogue stays in force
+    manager.sync._books_arrived(news)
+    box = manager.sync.refused_box
+    assert box is not None and box.isVisible() and "signature" in box.text()
+    assert "Refused" in manager.statusBar().currentMessage()

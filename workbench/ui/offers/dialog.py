@@ -7,6 +7,7 @@ version). After a save the bus says the customer changed and the dialog closes.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -19,6 +20,7 @@ from workbench.services.users import list_users
 from workbench.ui.env import UiEnv, apply
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.builder import OfferBuilder
+from workbench.ui.offers.format import money
 
 
 def state_label(state: str) -> str:
@@ -100,5 +102,22 @@ class OfferDialog(Retranslating, QDialog):
         else:
             note = self.tr("Version {0} ({1}): saving replaces this version.").format(
                 d.version_no, state_label(d.state))
+            note += self._repriced_note()
         self.version_label.setText(note)
+
+    def _repriced_note(self) -> str:
+        """An open offer priced on other price books than those in force now: what changes."""
+        d, now = self.detail, self.builder.quote
+        if d is None or d.quote is None:
+            return ""
+        was = (d.quote.get("catalogue_version"), d.quote.get("policy_version"))
+        books = (self.builder.catalogue.version, self.builder.policy.version)
+        if was == books:
+            return ""
+        text = " " + self.tr("It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.").format(
+            *was, *books)
+        if now is not None:
+            text += " " + self.tr("Monthly total then {0}, re-priced now {1}; saving keeps the new prices.").format(
+                money(Decimal(str(d.quote["totals"]["monthly_recurring"]))), money(now.totals.monthly_recurring))
+        return text
 

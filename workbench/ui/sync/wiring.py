@@ -40,6 +40,9 @@ class SyncWiring:
         window.menu_settings.addAction(self.act_server)
         window.addAction(self.act_sync)  # F9 works wherever the focus is
         self.controller.synced.connect(self._announce_decisions)
+        self.controller.synced.connect(self._announce_books)
+        self.books: Any = None  # the last price books announced
+        self.refused_box: Any = None
         self.decisions: list[Any] = []  # the last decisions announced (for the status bar)
         self.waiting = 0  # offers waiting for this user's decision (the Approvals badge)
         approvals_page = getattr(window, "pages", {}).get("approvals")
@@ -64,6 +67,33 @@ class SyncWiring:
         ctx = self.window.env.ctx
         self.window.env.runner.latest(self.controller, "decisions", lambda _op: decisions_in(ctx, events),
                                       self._decisions_arrived)
+
+    def _announce_books(self, result: Any) -> None:
+        """A pull brought price books: a new catalogue or policy is announced; one whose
+        signature does not verify is refused loudly (the last verified books stay in use)."""
+        ids = sorted(result.changes.rows.get("price_books", ()))
+        if not ids:
+            return
+        from workbench.services.price_book_news import arrivals
+
+        env = self.window.env
+        ctx, today = env.ctx, env.today()
+        env.runner.latest(self.controller, "books", lambda _op: arrivals(ctx, ids, today=today), self._books_arrived)
+
+    def _books_arrived(self, news: Any) -> None:
+        if news is None:
+            return
+        self.books = news
+        text = books_text(news)
+        self.window.statusBar().showMessage(text, 120_000)
+        if any(not b.verified for b in news.books):
+            from PySide6.QtWidgets import QMessageBox
+
+            box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("SyncWiring", "Price book refused"),
+                              text, QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("price_book_refused")
+            box.open()  # loud, but it does not block the window
+            self.refused_box = box
 
     def _decisions_arrived(self, decisions: list[Any]) -> None:
         if not decisions:
@@ -126,4 +156,26 @@ def decisions_text(decisions: list[Any]) -> str:
         text += QCoreApplication.translate("SyncWiring", ": “{0}”").format(d.comment)
     if len(decisions) > 1:
         text += QCoreApplication.translate("SyncWiring", " (and {0} more decisions)").format(len(decisions) - 1)
+    return text
+
+
+def books_text(news: Any) -> str:
+    """"New catalogue 2027.3 (from 2027-01-01) now in force; 2 open offers priced on older books
+    are re-priced when opened", or the refusal of a book that did not verify."""
+    kinds = {"catalogue": QCoreApplication.translate("SyncWiring", "catalogue"),
+             "policy": QCoreApplication.translate("SyncWiring", "pricing policy")}
+    bad = [b for b in news.books if not b.verified]
+    if bad:
+        names = ", ".join(f"{kinds.get(b.kind, b.kind)} {b.book_version}" for b in bad)
+        return QCoreApplication.translate(
+            "SyncWiring", "Refused: the {0} from the team server failed its signature check and is not used; "
+                          "prices stay on catalogue {1} and policy {2}. Tell your IT department.").format(
+            names, *news.in_force)
+    names = ", ".join(QCoreApplication.translate("SyncWiring", "{0} {1} (from {2})").format(
+        kinds.get(b.kind, b.kind), b.book_version, b.valid_from.isoformat()) for b in news.books)
+    text = QCoreApplication.translate("SyncWiring", "New price books from HQ: {0}.").format(names)
+    if news.offers_on_older:
+        text += QCoreApplication.translate(
+            "SyncWiring", " {0} open offers were priced on older books: opening one shows it re-priced.").format(
+            news.offers_on_older)
     return text
