@@ -790,6 +790,7 @@ T.setdefault("PreviewModel", {}).update({
  "Update": "更新",
  "Unchanged": "无变化",
  "Error": "有错误",
+ "Problems": "问题",
 })
 T.setdefault("ErrorModel", {}).update({
  "Row": "行号",

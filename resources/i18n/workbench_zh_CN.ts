@@ -1865,27 +1865,27 @@ The details are in the log file.</source>
 <context>
     <name>ErrorModel</name>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <location filename="../../workbench/ui/importing/models.py" line="160"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <location filename="../../workbench/ui/importing/models.py" line="160"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <location filename="../../workbench/ui/importing/models.py" line="160"/>
         <source>Header</source>
         <translation>表头</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <location filename="../../workbench/ui/importing/models.py" line="160"/>
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="149"/>
+        <location filename="../../workbench/ui/importing/models.py" line="160"/>
         <source>Problem</source>
         <translation>问题</translation>
     </message>
@@ -2296,72 +2296,72 @@ The program quits in at most {1} s.</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="294"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="295"/>
         <source>Choose the column under “Imported as”.</source>
         <translation>请在“导入为”一栏中选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="307"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="308"/>
         <source>Stopped: the sheet was not read to the end; nothing was written.</source>
         <translation>已停止：表格未读完，没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="309"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="310"/>
         <source>This file cannot be imported: {0}</source>
         <translation>此文件无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="314"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="315"/>
         <source>This file could not be read (the details are in the log).</source>
         <translation>无法读取此文件（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="359"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="360"/>
         <source>Importing customers</source>
         <translation>正在导入客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="367"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="368"/>
         <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
         <translation>已导入：新客户 {0} 个，更新 {1} 个；新联系人 {2} 个，更新 {3} 个。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="379"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="380"/>
         <source>Import stopped: nothing was written.</source>
         <translation>导入已停止：没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="381"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="382"/>
         <source>Nothing was imported: {0}</source>
         <translation>没有导入任何数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="386"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="387"/>
         <source>Nothing was imported (the details are in the log).</source>
         <translation>没有导入任何数据（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="394"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
         <source>errors</source>
         <translation>错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="396"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="397"/>
         <source>Write the error report</source>
         <translation>生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="407"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="408"/>
         <source>Writing the error report</source>
         <translation>正在生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="413"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="414"/>
         <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
         <translation>错误报告已保存到 {0}：请在其中改正红色单元格（最后一列写明了原因），然后导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="421"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="422"/>
         <source>The error report could not be written: {0}</source>
         <translation>无法保存错误报告：{0}</translation>
     </message>
@@ -3096,14 +3096,19 @@ The program quits in at most {1} s.</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="110"/>
+        <location filename="../../workbench/ui/importing/models.py" line="119"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/models.py" line="112"/>
+        <location filename="../../workbench/ui/importing/models.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/models.py" line="123"/>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
 </context>
 <context>

@@ -191,3 +191,36 @@ def test_an_error_report_that_cannot_be_written_is_said(qtbot: QtBot, ui_env: Ui
         dialog.write_report(tmp_path / "报告.xlsx")
     assert dialog.message.text() == "The error report could not be written: Is a directory"
     assert dialog.report_button.isEnabled()
+
+
+def test_the_dialog_in_chinese_renders_with_the_bundled_font(qtbot: QtBot, ui_env: UiEnv, tmp_path: Path,
+                                                             qapp, english_after: None) -> None:  # noqa: ANN001
+    import os
+
+    from workbench.ui import i18n
+    from workbench.ui.fonts import apply_app_font, missing_glyphs
+
+    font = qapp.font()
+    try:
+        apply_app_font(qapp)
+        i18n.install("zh_CN")
+        dialog = opened(qtbot, ui_env, SAMPLE)
+        assert dialog.windowTitle() == "导入客户"
+        assert dialog.import_button.text() == "导入 16 个客户(&I)"
+        assert dialog.summary.text().startswith("已读取 22 行：新客户 16 个")
+        assert dialog.tabs.tabText(1) == "错误（4）"
+        assert cell(dialog, 20, 1) == "有错误" and cell(dialog, 2, 1) == "新客户"
+        assert dialog.mapping_table.combos[0].currentText() == "客户名称"
+        problem = dialog.error_model.index(0, 4).data()
+        assert problem.startswith("未知行业")
+        dialog.preview_view.scrollToBottom()  # the rows with mistakes in sight
+        qapp.processEvents()
+        shown = dialog.intro.text() + dialog.summary.text() + problem + "".join(
+            str(dialog.preview_model.index(r, c).data()) for r in range(dialog.preview_model.rowCount())
+            for c in range(dialog.preview_model.columnCount()))
+        assert missing_glyphs(shown) == []
+        out = Path(os.environ.get("WORKBENCH_SCREENSHOT_DIR", tmp_path)) / "import-zh.png"
+        assert dialog.grab().save(str(out))
+        assert out.stat().st_size > 20_000
+    finally:
+        qapp.setFont(font)

@@ -36,7 +36,7 @@ from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
 from workbench.ui.importing import files
 from workbench.ui.importing.mapping import MappingTable
-from workbench.ui.importing.models import ErrorModel, PreviewModel
+from workbench.ui.importing.models import PROBLEM_COLUMN, ErrorModel, PreviewModel
 from workbench.ui.importing.state import PreviewState, build
 from workbench.ui.labels import is_chinese, label
 from workbench.ui.runner import Op
@@ -288,6 +288,7 @@ class ImportDialog(Retranslating, QDialog):
         if state.sheet.width <= 40:
             self.preview_view.resizeColumnsToContents()
             self.error_view.resizeColumnsToContents()
+        self.preview_view.setColumnWidth(PROBLEM_COLUMN, min(self.preview_view.columnWidth(PROBLEM_COLUMN), 300))
         problems = state.preview.problems
         if problems:
             self._say("\n".join(zh if is_chinese() else en for zh, en in problems)

@@ -18,7 +18,7 @@ BAD_CELL = QBrush(QColor("#ffc7ce"))
 BAD_TEXT = QBrush(QColor("#9c0006"))
 STATUS_COLOURS = {NEW: QBrush(QColor("#1b7a3a")), UPDATE: QBrush(QColor("#1f5fa8")),
                   UNCHANGED: QBrush(QColor("#777777")), ERROR: BAD_TEXT}
-ROW_COLUMN, STATUS_COLUMN, FIRST_CELL = 0, 1, 2
+ROW_COLUMN, STATUS_COLUMN, PROBLEM_COLUMN, FIRST_CELL = 0, 1, 2, 3
 
 
 def message(e: RowError) -> str:
@@ -28,7 +28,7 @@ def message(e: RowError) -> str:
 
 
 class PreviewModel(QAbstractTableModel):
-    """Row number, status, then the sheet's own columns as read."""
+    """Row number, status, the row's problems, then the sheet's own columns as read."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -88,8 +88,17 @@ class PreviewModel(QAbstractTableModel):
                 return self.status_text(status)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return STATUS_COLOURS.get(status or "")
-            if role == Qt.ItemDataRole.ToolTipRole and number in s.row_errors:
-                return "\n".join(message(e) for e in s.row_errors[number])
+            return None
+        if col == PROBLEM_COLUMN:
+            errors = s.by_row.get(number)
+            if not errors:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return "; ".join(message(e) for e in errors)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return "\n".join(message(e) for e in errors)
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return BAD_TEXT
             return None
         column = col - FIRST_CELL
         errors = s.cell_errors.get((number, column))
@@ -110,6 +119,8 @@ class PreviewModel(QAbstractTableModel):
             return self.tr("Row")
         if section == STATUS_COLUMN:
             return self.tr("Status")
+        if section == PROBLEM_COLUMN:
+            return self.tr("Problems")
         return self.state.sheet.headers[section - FIRST_CELL] or f"({section - FIRST_CELL + 1})"
 
 

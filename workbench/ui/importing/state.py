@@ -21,7 +21,7 @@ class PreviewState:
     preview: ImportPreview
     status: dict[int, str]  # sheet row number -> NEW, UPDATE, UNCHANGED or ERROR
     cell_errors: dict[tuple[int, int], list[RowError]]  # (row number, column index) -> errors
-    row_errors: dict[int, list[RowError]]  # errors of a row not tied to a column (a missing one)
+    by_row: dict[int, list[RowError]]  # every error of a row
     rows: list[int]  # 0-based sheet indexes of the non-empty data rows
     error_rows: list[int] = field(default_factory=list)  # the same, only those with an error
 
@@ -43,14 +43,13 @@ def build(sheet: Sheet, preview: ImportPreview) -> PreviewState:
             status[contact_row] = UPDATE if changed else UNCHANGED
     letters = {column_letter(i): i for i in range(sheet.width)}
     cells: dict[tuple[int, int], list[RowError]] = defaultdict(list)
-    loose: dict[int, list[RowError]] = defaultdict(list)
+    by_row: dict[int, list[RowError]] = defaultdict(list)
     for e in preview.errors:
         status[e.row] = ERROR
-        if e.column in letters:
+        by_row[e.row].append(e)
+        if e.column in letters:  # not when the problem is a column the sheet lacks
             cells[(e.row, letters[e.column])].append(e)
-        else:
-            loose[e.row].append(e)
     first = sheet.header_index + 1
     rows = [i for i in range(first, len(sheet.rows)) if not all(is_empty(c) for c in sheet.rows[i])]
     errors = [i for i in rows if status.get(i + 1) == ERROR]
-    return PreviewState(sheet, preview, status, dict(cells), dict(loose), rows, errors)
+    return PreviewState(sheet, preview, status, dict(cells), dict(by_row), rows, errors)
