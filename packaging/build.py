@@ -16,6 +16,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 import tomllib
 from pathlib import Path
@@ -25,9 +26,16 @@ SPEC = ROOT / "packaging" / "workbench.spec"
 LINUX = ROOT / "packaging" / "linux"
 
 # What the .deb needs from the system: what PyInstaller leaves out of a bundle on purpose
-# (libc, the GL/EGL drivers) and what Qt's xcb platform plugin loads at run time.
-DEB_DEPENDS = ("libc6 (>= 2.34), libegl1, libgl1, libfontconfig1, libfreetype6, libxkbcommon0, "
-               "libxkbcommon-x11-0, libxcb-cursor0, libdbus-1-3, libglib2.0-0")
+# (libc, the GL/EGL drivers, fontconfig) and the X11 libraries of Qt's xcb platform plugin,
+# which the bundle carries only when the build machine has them (this one lacks icccm and
+# keysyms); Wayland's client libraries are recommended (Qt falls back to xcb without them).
+DEB_DEPENDS = ", ".join((
+    "libc6 (>= 2.34)", "libegl1", "libgl1", "libfontconfig1", "libfreetype6", "libdbus-1-3",
+    "libglib2.0-0", "libxkbcommon0", "libxkbcommon-x11-0", "libx11-xcb1", "libxcb1",
+    "libxcb-cursor0", "libxcb-icccm4", "libxcb-image0", "libxcb-keysyms1", "libxcb-randr0",
+    "libxcb-render-util0", "libxcb-shape0", "libxcb-xfixes0", "libxcb-xkb1",
+))
+DEB_RECOMMENDS = "libwayland-client0, libwayland-cursor0, libwayland-egl1"
 
 
 def version() -> str:
@@ -44,11 +52,25 @@ def build_bundle(dist: Path, work: Path) -> Path:
     run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
          "--distpath", str(dist), "--workpath", str(work / "pyinstaller"), str(SPEC)], cwd=ROOT)
     exe = dist / "workbench" / ("workbench.exe" if sys.platform == "win32" else "workbench")
-    out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
-    if version() not in out.stdout:
-        raise SystemExit(f"the frozen program says {out.stdout!r}, not version {version()}")
-    print(f"bundle: {exe.parent} ({out.stdout.strip()})", flush=True)
+    check_bundle(exe)
+    print(f"bundle: {exe.parent}", flush=True)
     return exe
+
+
+def check_bundle(exe: Path) -> None:
+    """The frozen program starts and makes a migrated store. (On Windows and macOS the program
+    is windowed, without a console: what it prints is lost, so only Linux reads --version.)"""
+    if sys.platform.startswith("linux"):
+        out = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
+        if out.stdout.strip() != f"workbench {version()}":
+            raise SystemExit(f"the frozen program says {out.stdout!r}, not version {version()}")
+    with tempfile.TemporaryDirectory() as home:
+        store = Path(home) / "check.sqlite"
+        env = {**os.environ, "WORKBENCH_HOME": home}
+        subprocess.run([str(exe), "demo", "--db", str(store), "--customers", "3", "--quiet"],
+                       env=env, check=True, timeout=300)
+        if not store.is_file():
+            raise SystemExit(f"the frozen program made no store at {store}")
 
 
 def deb_arch() -> str:
@@ -77,7 +99,7 @@ def build_deb(bundle: Path, dist: Path, work: Path) -> Path:
     shutil.copy(ROOT / "resources" / "branding" / "logo.png", icons / "workbench.png")
     (root / "DEBIAN").mkdir()
     control = (LINUX / "control.in").read_text("utf-8").format(
-        version=ver, arch=arch, depends=DEB_DEPENDS, size=installed_size_kib(root))
+        version=ver, arch=arch, depends=DEB_DEPENDS, recommends=DEB_RECOMMENDS, size=installed_size_kib(root))
     (root / "DEBIAN" / "control").write_text(control, "utf-8")
     for path in root.rglob("*"):  # dpkg-deb refuses group/world-writable control files
         if not path.is_symlink():
