@@ -55,6 +55,8 @@ def write_error_report(sheet: Sheet, preview: ImportPreview, out: str | Path) ->
             elif r + 1 in by_row:
                 data.write_string(r, width, "\n".join(_message(e) for e in by_row[r + 1]), wrap)
         data.freeze_panes(sheet.header_index + 1, 0)
+        for c, chars in enumerate(_widths(sheet)):
+            data.set_column(c, c, chars)
         data.set_column(width, width, 60)
         listing = book.add_worksheet(LIST_SHEET)
         listing.write_row(0, 0, LIST_HEADERS, bold)
@@ -67,6 +69,19 @@ def write_error_report(sheet: Sheet, preview: ImportPreview, out: str | Path) ->
         listing.set_column(4, 5, 48)
     finally:
         book.close()
+    return out
+
+
+def _widths(sheet: Sheet, sample: int = 2000) -> list[int]:
+    """Column widths (in characters) that fit the header and the first rows, CJK counting two;
+    dates and numbers are never shown as ###."""
+    from workbench.services.exports_xlsx import text_width
+
+    out = []
+    for c in range(sheet.width):
+        cells = [row[c] for row in sheet.rows[:sample]]
+        widest = max((10 if isinstance(v, (date, datetime)) else text_width(show(v)) for v in cells), default=0)
+        out.append(min(max(widest + 2, 6), 50))
     return out
 
 

@@ -11,11 +11,12 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from tests.libreoffice import convert, soffice  # noqa: F401 - soffice is a fixture
+from tests.services.export_store import column_widths
 from tests.ui.importing.sample import SAMPLE, make_sample, read_rows, rewrite
 from tests.ui.importing.test_import_dialog import imported, opened
 from workbench.services import contacts, search, visits
 from workbench.services.customers import customer_rows
-from workbench.services.exports_xlsx import VISIT_HEADERS
+from workbench.services.exports_xlsx import VISIT_HEADERS, text_width
 from workbench.services.importing_report import ERRORS_HEADER
 from workbench.services.search import Filters
 from workbench.ui.env import UiEnv
@@ -47,6 +48,10 @@ def test_import_fix_reimport_and_send_the_weekly_report(qtbot: QtBot, ui_env: Ui
     flagged = {n + 1: r[-1] for n, r in enumerate(rows) if n and r[-1]}
     assert sorted(flagged) == sorted(mistakes)
     assert "未知行业" in flagged[20] and "校验位" in flagged[21] and "11位" in flagged[22] and "整数" in flagged[23]
+    widths = column_widths(got.args[0], 1)  # readable as it opens: no ### dates, no cut-off names
+    longest = max(text_width(str(r[0])) for r in rows)
+    assert widths[0] >= longest and widths[headers.index("竞争对手合同到期")] >= 10
+    assert widths[len(headers) - 1] > 60  # the errors column (xlsxwriter adds its padding)
 
     # 3. The newcomer fixes the red cells in the report and saves it.
     for row, (header, wrong, fix) in mistakes.items():
