@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.services.search import Filters
+from workbench.ui.customers.keep_place import KeepPlace
 from workbench.ui.customers.model import CustomerTableModel
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
@@ -104,18 +105,19 @@ class CustomersPage(Retranslating, QWidget):
         self._debounce = QTimer(self, singleShot=True)
         self._debounce.setInterval(env.settings.search_debounce_ms)
         self._debounce.timeout.connect(self._run_search)
-        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        self.place = KeepPlace(self.table, self.model)
+        self.search.textChanged.connect(lambda _t: (self.place.forget(), self._debounce.start()))
         self.search.returnPressed.connect(self._run_search_now_and_select)
         self.search.installEventFilter(self)
         for combo in (self.industry, self.stage, self.owner):
-            combo.currentIndexChanged.connect(lambda _i: self._run_search())
-        self.due.toggled.connect(lambda _b: self._run_search())
+            combo.currentIndexChanged.connect(lambda _i: (self.place.forget(), self._run_search()))
+        self.due.toggled.connect(lambda _b: (self.place.forget(), self._run_search()))
         self.model.loaded.connect(self._on_loaded)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.table.activated.connect(lambda _i: self.detail.setFocus())
         self.detail.visit_requested.connect(self.open_visit)
         env.bus.customer_changed.connect(self._on_customer_changed)
-        env.bus.customers_changed.connect(self._run_search)
+        env.bus.customers_changed.connect(self._refresh)
 
         self.retranslate()
         self.model.load("", Filters())
@@ -150,7 +152,14 @@ class CustomersPage(Retranslating, QWidget):
         decides membership or order, search again (debounced) so the list stays true."""
         self.model.invalidate()
         if self.model.order is not None or not self.filters().empty or self.search.text().strip():
+            self.place.mark()
             self._debounce.start()
+
+    def _refresh(self) -> None:
+        """Customers appeared or went (a sync, an import, another window): search again and
+        keep the list's place."""
+        self.place.mark()
+        self._run_search()
 
     def filters(self) -> Filters:
         return self.drill.merge(Filters(
@@ -176,6 +185,7 @@ class CustomersPage(Retranslating, QWidget):
 
     def _on_loaded(self, rows: int) -> None:
         self._show_count()
+        self.place.restore()
         if getattr(self, "_select_first_on_load", False) and rows:
             self._select_first_on_load = False
             self.table.selectRow(0)
