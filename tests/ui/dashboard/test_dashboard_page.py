@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from workbench.services import dashboard, visits
+from workbench.services.dashboard import OFFER_STATES
 from workbench.services.search import matching_nums
 from workbench.ui.dashboard.view import DashboardPage
 from workbench.ui.env import apply
@@ -143,3 +144,17 @@ def test_double_clicking_a_quiet_customer_asks_for_it(qtbot: QtBot, demo_env) ->
     with qtbot.waitSignal(page.customer_requested, timeout=5_000) as got:
         qtbot.mouseDClick(page.quiet_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert got.args == [page.data.quiet[1].customer_id]
+
+
+def test_the_page_speaks_chinese_after_a_language_switch(qtbot: QtBot, demo_env, qapp, english_after) -> None:  # type: ignore[no-untyped-def]  # noqa: ANN001
+    from workbench.ui import i18n
+
+    page = loaded_page(qtbot, demo_env)
+    assert "Dashboard" in page.title.text()
+    i18n.install("zh_CN")
+    qapp.processEvents()
+    assert "数据看板" in page.title.text()
+    assert page.boxes["weeks"].title() == "每周拜访"
+    assert page.offers.bars[OFFER_STATES.index("won")].label == "已成交"
+    assert any(b.label == "A 级" for b in page.grades.bars)
+    assert page.tiles["win_rate"].caption.text().startswith("成交率")
