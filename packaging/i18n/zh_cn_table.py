@@ -767,6 +767,7 @@ T.setdefault("ImportDialog", {}).update({
  "This file cannot be imported: {0}": "此文件无法导入：{0}",
  "Nothing was imported: {0}": "没有导入任何数据：{0}",
  "The error report could not be written: {0}": "无法保存错误报告：{0}",
+ "Nothing was imported: a customer of this sheet was changed meanwhile (in another window, or by a sync). The rows are checked again against what is stored now; then import again.": "没有导入任何数据：此表格中的某个客户在此期间已被修改（在另一个窗口中，或经同步）。正在按当前保存的数据重新检查各行，之后请再导入一次。",
 })
 T.setdefault("ListExportButton", {}).update({
  "Export…": "导出…",

@@ -1297,163 +1297,163 @@ The details are in the log file.</source>
 <context>
     <name>CustomerForm</name>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="114"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="116"/>
         <source>New customer</source>
         <translation>新建客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="115"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
         <source>Edit {0}</source>
         <translation>编辑客户“{0}”</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>&amp;Name*:</source>
         <translation>客户名称(&amp;N)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="117"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
         <source>S&amp;hort name:</source>
         <translation>简称(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source>&amp;Credit code:</source>
         <translation>信用代码(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="118"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
         <source>&amp;Industry*:</source>
         <translation>行业(&amp;I)*：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
         <source>&amp;Region:</source>
         <translation>区域(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="119"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
         <source>A&amp;ddress:</source>
         <translation>地址(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
         <source>&amp;Employees:</source>
         <translation>员工人数(&amp;E)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="120"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
         <source>Mo&amp;bile lines:</source>
         <translation>手机用户数(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>Shared:</source>
         <translation>共享：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="121"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
         <source>&amp;Value grade:</source>
         <translation>价值等级(&amp;V)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
         <source>Churn ris&amp;k:</source>
         <translation>流失风险(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="122"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
         <source>C&amp;urrent provider:</source>
         <translation>现运营商(&amp;U)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
         <source>Com&amp;petitors:</source>
         <translation>竞争对手(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="123"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
         <source>&amp;Their contract ends:</source>
         <translation>对方合同到期(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="124"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
         <source>Price-&amp;sensitive:</source>
         <translation>价格敏感(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="125"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="127"/>
         <source>Decides on reference c&amp;ases:</source>
         <translation>看重成功案例(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
         <source>&amp;Loyalty:</source>
         <translation>忠诚度(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
         <source>&amp;Motive:</source>
         <translation>驱动因素(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="126"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="128"/>
         <source>N&amp;otes:</source>
         <translation>备注(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="130"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
         <source>18 characters (统一社会信用代码)</source>
         <translation>统一社会信用代码，18 位</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="131"/>
-        <location filename="../../workbench/ui/customers/forms.py" line="132"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="133"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="135"/>
         <source>visible to the &amp;whole team</source>
         <translation>全团队可见(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="134"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="136"/>
         <source> (not a key industry)</source>
         <translation>（非重点行业）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="136"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="138"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="137"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="139"/>
         <source>not set</source>
         <translation>未设置</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="145"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="147"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="151"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="153"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="151"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="153"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="154"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="156"/>
         <source>Industry default</source>
         <translation>按行业默认</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/forms.py" line="154"/>
+        <location filename="../../workbench/ui/customers/forms.py" line="156"/>
         <source>Industry default ({0})</source>
         <translation>按行业默认（{0}）</translation>
     </message>
@@ -1504,47 +1504,47 @@ The details are in the log file.</source>
 <context>
     <name>CustomersPage</name>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="125"/>
+        <location filename="../../workbench/ui/customers/view.py" line="127"/>
         <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
         <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="126"/>
+        <location filename="../../workbench/ui/customers/view.py" line="128"/>
         <source>Follow-up due</source>
         <translation>待跟进</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="127"/>
+        <location filename="../../workbench/ui/customers/view.py" line="129"/>
         <source>All industries</source>
         <translation>全部行业</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="129"/>
+        <location filename="../../workbench/ui/customers/view.py" line="131"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="131"/>
+        <location filename="../../workbench/ui/customers/view.py" line="133"/>
         <source>Everyone&apos;s</source>
         <translation>全部客户经理</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="131"/>
+        <location filename="../../workbench/ui/customers/view.py" line="133"/>
         <source>Mine</source>
         <translation>我的客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="188"/>
+        <location filename="../../workbench/ui/customers/view.py" line="203"/>
         <source>{0} customers</source>
         <translation>{0} 个客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="223"/>
+        <location filename="../../workbench/ui/customers/view.py" line="238"/>
         <source>New visit</source>
         <translation>新建拜访</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/customers/view.py" line="223"/>
+        <location filename="../../workbench/ui/customers/view.py" line="238"/>
         <source>Choose the customer first.</source>
         <translation>请先选择客户。</translation>
     </message>
@@ -2332,36 +2332,41 @@ The program quits in at most {1} s.</source>
     </message>
     <message>
         <location filename="../../workbench/ui/importing/dialog.py" line="382"/>
+        <source>Nothing was imported: a customer of this sheet was changed meanwhile (in another window, or by a sync). The rows are checked again against what is stored now; then import again.</source>
+        <translation>没有导入任何数据：此表格中的某个客户在此期间已被修改（在另一个窗口中，或经同步）。正在按当前保存的数据重新检查各行，之后请再导入一次。</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/importing/dialog.py" line="390"/>
         <source>Nothing was imported: {0}</source>
         <translation>没有导入任何数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="387"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
         <source>Nothing was imported (the details are in the log).</source>
         <translation>没有导入任何数据（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="403"/>
         <source>errors</source>
         <translation>错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="397"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="405"/>
         <source>Write the error report</source>
         <translation>生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="408"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="416"/>
         <source>Writing the error report</source>
         <translation>正在生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="414"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="422"/>
         <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
         <translation>错误报告已保存到 {0}：请在其中改正红色单元格（最后一列写明了原因），然后导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="422"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="430"/>
         <source>The error report could not be written: {0}</source>
         <translation>无法保存错误报告：{0}</translation>
     </message>
@@ -2402,119 +2407,119 @@ The program quits in at most {1} s.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="149"/>
+        <location filename="../../workbench/ui/main_window.py" line="152"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="150"/>
+        <location filename="../../workbench/ui/main_window.py" line="153"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="151"/>
+        <location filename="../../workbench/ui/main_window.py" line="154"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="155"/>
+        <location filename="../../workbench/ui/main_window.py" line="158"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="156"/>
+        <location filename="../../workbench/ui/main_window.py" line="159"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="165"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="166"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="167"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="165"/>
+        <location filename="../../workbench/ui/main_window.py" line="168"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="166"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="167"/>
+        <location filename="../../workbench/ui/main_window.py" line="170"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="187"/>
+        <location filename="../../workbench/ui/main_window.py" line="190"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="204"/>
+        <location filename="../../workbench/ui/main_window.py" line="207"/>
         <location filename="../../workbench/ui/sync/wiring.py" line="142"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="217"/>
+        <location filename="../../workbench/ui/main_window.py" line="220"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>

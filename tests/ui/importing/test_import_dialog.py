@@ -17,7 +17,7 @@ from workbench.ui.env import UiEnv
 from workbench.ui.importing import files
 from workbench.ui.importing.dialog import ImportDialog
 from workbench.ui.importing.models import BAD_CELL, FIRST_CELL
-from workbench.ui.importing.state import ERROR, NEW, UNCHANGED
+from workbench.ui.importing.state import ERROR, NEW, UNCHANGED, UPDATE
 
 
 def opened(qtbot: QtBot, env: UiEnv, path: Path) -> ImportDialog:
@@ -224,3 +224,57 @@ def test_the_dialog_in_chinese_renders_with_the_bundled_font(qtbot: QtBot, ui_en
         assert out.stat().st_size > 20_000
     finally:
         qapp.setFont(font)
+
+
+def _sample_with(tmp_path: Path, **changes: object) -> Path:
+    """The sample sheet with the first row's cells changed (header -> value)."""
+    from tests.ui.importing.sample import rewrite
+
+    rows = read_rows(SAMPLE)
+    for header, value in changes.items():
+        rows[1][rows[0].index(header)] = value
+    return rewrite(SAMPLE, rows, tmp_path / "changed.xlsx")
+
+
+def test_stored_customers_are_offered_as_updates_and_can_be_left_alone(qtbot: QtBot, ui_env: UiEnv,
+                                                                        tmp_path: Path) -> None:
+    from workbench.services import customers
+    from workbench.services.customers import customer_rows
+
+    imported(qtbot, opened(qtbot, ui_env, SAMPLE))
+    changed = _sample_with(tmp_path, 地址="杭州市西湖区文三路90号")
+    dialog = opened(qtbot, ui_env, changed)
+    assert dialog.state.status[2] == UPDATE and cell(dialog, 2, 1) == "Update"
+    assert "0 new customers, 1 to update, 15 unchanged" in dialog.summary.text()
+    assert dialog.import_button.text() == "&Import 1 customers"
+    dialog.updates.setChecked(False)  # leave the stored customers as they are
+    result = imported(qtbot, dialog)
+    assert (result.customers_created, result.customers_updated) == (0, 0)
+    nums = search.matching_nums(ui_env.ctx, query="西湖区人民政府办公室", filters=Filters())
+    (office,) = customer_rows(ui_env.ctx, nums=nums)
+    assert customers.get_customer(ui_env.ctx, customer_id=office.id).address == "杭州市西湖区文三路88号"
+    dialog.updates.setChecked(True)
+    result = imported(qtbot, dialog)
+    assert result.customers_updated == 1
+    assert customers.get_customer(ui_env.ctx, customer_id=office.id).address == "杭州市西湖区文三路90号"
+
+
+def test_a_customer_changed_meanwhile_refuses_the_import_whole_and_checks_again(qtbot: QtBot, ui_env: UiEnv,
+                                                                                 tmp_path: Path) -> None:
+    from workbench.services import customers
+    from workbench.services.customers import customer_rows
+
+    imported(qtbot, opened(qtbot, ui_env, SAMPLE))
+    dialog = opened(qtbot, ui_env, _sample_with(tmp_path, 地址="杭州市西湖区文三路90号", 员工数=130))
+    assert dialog.state.status[2] == UPDATE
+    nums = search.matching_nums(ui_env.ctx, query="西湖区人民政府办公室", filters=Filters())
+    (office,) = customer_rows(ui_env.ctx, nums=nums)
+    customers.update_customer(ui_env.ctx, customer_id=office.id, changes={"employees": 125})  # another window
+    with qtbot.waitSignal(dialog.refused, timeout=30_000) as got, qtbot.waitSignal(dialog.previewed, timeout=30_000):
+        dialog.import_button.click()
+    assert got.args[0].startswith("Nothing was imported: a customer of this sheet was changed meanwhile")
+    assert customers.get_customer(ui_env.ctx, customer_id=office.id).employees == 125  # nothing overwritten
+    assert dialog.import_button.isEnabled()  # checked again: importing now is an informed choice
+    result = imported(qtbot, dialog)
+    assert result.customers_updated == 1
+    assert customers.get_customer(ui_env.ctx, customer_id=office.id).employees == 130

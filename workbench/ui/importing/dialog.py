@@ -372,12 +372,20 @@ class ImportDialog(Retranslating, QDialog):
         self.check_again()  # what the sheet would do now: its imported rows are unchanged
 
     def _commit_failed(self, exc: BaseException) -> None:
-        from workbench.domain.errors import DomainError
+        from workbench.domain.errors import DomainError, StaleEditError
 
         self.committing = False
         self._busy(None)
         if isinstance(exc, imp.ImportCancelled):
             text = self.tr("Import stopped: nothing was written.")
+        elif isinstance(exc, StaleEditError):
+            text = self.tr("Nothing was imported: a customer of this sheet was changed meanwhile (in another "
+                           "window, or by a sync). The rows are checked again against what is stored now; "
+                           "then import again.")
+            self._say(text)
+            self.refused.emit(text)
+            self.check_again()
+            return
         elif isinstance(exc, DomainError):
             text = self.tr("Nothing was imported: {0}").format(label(exc) if hasattr(exc, "zh") else str(exc))
         else:
