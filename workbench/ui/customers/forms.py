@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -101,7 +102,8 @@ class CustomerForm(Retranslating, QDialog):
             self.watch = Watch(self, env, customer, read=lambda: customers.get_customer(env.ctx, customer_id=customer.id),
                                on_reload=self._reloaded, typed=lambda: self.values() != self._shown)
             lay = self.layout()
-            lay.insertWidget(lay.count() - 2, self.watch.banner)  # type: ignore[attr-defined]
+            assert isinstance(lay, QVBoxLayout)  # lay_out_form's: fields, errors, buttons
+            lay.insertWidget(lay.count() - 2, self.watch.banner)
         self.w["name"].setFocus()
 
     def _reloaded(self, customer: dto.Customer) -> None:

@@ -106,12 +106,12 @@ class CustomersPage(Retranslating, QWidget):
         self._debounce.setInterval(env.settings.search_debounce_ms)
         self._debounce.timeout.connect(self._run_search)
         self.place = KeepPlace(self.table, self.model)
-        self.search.textChanged.connect(lambda _t: (self.place.forget(), self._debounce.start()))
+        self.search.textChanged.connect(lambda _t: self._typed_search(self._debounce.start))
         self.search.returnPressed.connect(self._run_search_now_and_select)
         self.search.installEventFilter(self)
         for combo in (self.industry, self.stage, self.owner):
-            combo.currentIndexChanged.connect(lambda _i: (self.place.forget(), self._run_search()))
-        self.due.toggled.connect(lambda _b: (self.place.forget(), self._run_search()))
+            combo.currentIndexChanged.connect(lambda _i: self._typed_search(self._run_search))
+        self.due.toggled.connect(lambda _b: self._typed_search(self._run_search))
         self.model.loaded.connect(self._on_loaded)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.table.activated.connect(lambda _i: self.detail.setFocus())
@@ -154,6 +154,11 @@ class CustomersPage(Retranslating, QWidget):
         if self.model.order is not None or not self.filters().empty or self.search.text().strip():
             self.place.mark()
             self._debounce.start()
+
+    def _typed_search(self, run: Any) -> None:
+        """A search or filter the user changed: its rows show from the top."""
+        self.place.forget()
+        run()
 
     def _refresh(self) -> None:
         """Customers appeared or went (a sync, an import, another window): search again and
