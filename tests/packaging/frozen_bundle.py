@@ -1,6 +1,7 @@
 """Where the frozen bundle under test is: ``WORKBENCH_FROZEN_BUNDLE`` (the bundle's folder or
 its executable; set by .ci/run, and then a missing bundle fails instead of skipping), else
-``dist/workbench/`` as ``python packaging/build.py`` leaves it."""
+``dist/workbench/`` as ``python packaging/build.py`` leaves it, unless it is older than the
+package's sources (a stale bundle would test yesterday's code)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,16 @@ def executable() -> Path | None:
     path = Path(given) if given else ROOT / "dist" / "workbench"
     if path.is_dir():
         path = path / EXE_NAME
-    if path.is_file():
+    if given and path.is_file():
+        return path
+    if path.is_file() and path.stat().st_mtime >= newest_source():
         return path
     if given:
         raise FileNotFoundError(f"{ENV}={given}: no frozen program there (python packaging/build.py)")
     return None
+
+
+def newest_source() -> float:
+    """The modification time of the newest file of the package and its resources."""
+    return max(p.stat().st_mtime for folder in (ROOT / "workbench", ROOT / "resources")
+               for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
