@@ -241,6 +241,7 @@ def test_each_figure_opens_exactly_its_customers(ctx: Context, known: Known) -> 
             if grade is not None:
                 assert list_count(ctx, d.quiet_filters(grade)) == n, grade
         assert list_count(ctx, d.quiet_filters()) == d.quiet_total
+        assert list_count(ctx, d.quiet_filters(ungraded=True)) == dict(d.quiet_by_grade)[None]
         assert list_count(ctx, d.overdue_filters()) == d.overdue.customers
         assert list_count(ctx, d.due_today_filters()) == d.due_today.customers
         want = expected_offers(ctx.store.path, owner)

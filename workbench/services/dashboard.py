@@ -140,9 +140,9 @@ class Dashboard:
     def due_today_filters(self) -> Filters:
         return Filters(owner_id=self.owner_id, follow_up_due_on=self.today, follow_up_from=self.today)
 
-    def quiet_filters(self, grade: str | None = None) -> Filters:
-        """Quiet customers of one grade (``None``: of every grade)."""
-        return Filters(owner_id=self.owner_id, value_grade=grade,
+    def quiet_filters(self, grade: str | None = None, *, ungraded: bool = False) -> Filters:
+        """Quiet customers of one grade (``None``: of every grade; ``ungraded``: of none)."""
+        return Filters(owner_id=self.owner_id, value_grade=None if ungraded else grade, ungraded=ungraded,
                        quiet_before=self.today - timedelta(days=self.quiet_days))
 
 

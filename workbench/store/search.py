@@ -42,6 +42,7 @@ class Filters:
     # The dashboard's figures open the list behind them (services.dashboard):
     follow_up_from: date | None = None  # the next open follow-up on or after this date
     value_grade: str | None = None
+    ungraded: bool = False  # no value grade
     quiet_before: date | None = None  # no visit since before this date (or none ever)
     visited_from: date | None = None  # a visit on or after this date ...
     visited_to: date | None = None  # ... and before this one
@@ -74,6 +75,8 @@ class Filters:
         if self.value_grade:
             clauses.append("c.value_grade = ?")
             params.append(self.value_grade)
+        if self.ungraded:
+            clauses.append("c.value_grade IS NULL")
         if self.quiet_before:  # a date sorts before every time of its own day
             clauses.append("(c.last_visit_at IS NULL OR c.last_visit_at < ?)")
             params.append(self.quiet_before.isoformat())
@@ -93,7 +96,7 @@ class Filters:
     @property
     def empty(self) -> bool:
         return not (self.industry_code or self.stage_code or self.owner_id or self.follow_up_due_on
-                    or self.follow_up_from or self.value_grade or self.quiet_before
+                    or self.follow_up_from or self.value_grade or self.ungraded or self.quiet_before
                     or (self.visited_from and self.visited_to) or self.offer_state)
 
 

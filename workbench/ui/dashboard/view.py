@@ -98,7 +98,7 @@ class DashboardPage(Retranslating, QWidget):
         self.tiles["due_today"].clicked.connect(lambda: self._open_list(self._d().due_today_filters(), "due_today"))
         self.tiles["win_rate"].clicked.connect(lambda: self._open_offers(OFFER_STATES.index("won")))
         self.tiles["open_value"].clicked.connect(lambda: self._open_offers(OFFER_STATES.index("sent")))
-        self.tiles["quiet"].clicked.connect(lambda: self._open_list(self._d().quiet_filters(), "quiet"))
+        self.tiles["quiet"].clicked.connect(lambda: self._open_list(self._d().quiet_filters(), "quiet_all"))
         self.quiet_table.activated.connect(lambda index: self._open_quiet(index.row()))
         self.quiet_table.doubleClicked.connect(lambda index: self._open_quiet(index.row()))
         env.bus.changed.connect(self._on_data_changed)
@@ -313,7 +313,7 @@ class DashboardPage(Retranslating, QWidget):
             return self.tr("Follow-up overdue") + mine
         if what == "due_today":
             return self.tr("Follow-up due today") + mine
-        grade = "" if arg is None else " · " + self._grade(arg)
+        grade = "" if what == "quiet_all" else " · " + self._grade(arg)
         return self.tr("No visit in {0} days").format(d.quiet_days) + grade + mine
 
     def _open_stage(self, index: int) -> None:
@@ -334,8 +334,8 @@ class DashboardPage(Retranslating, QWidget):
     def _open_grade(self, index: int) -> None:
         if self.data is not None:
             grade = self.data.quiet_by_grade[index][0]
-            if grade is None:  # no grade: the list has no filter for it, so every quiet one
-                self._open_list(self.data.quiet_filters(), "quiet")
+            if grade is None:
+                self._open_list(self.data.quiet_filters(ungraded=True), "quiet", None)
             else:
                 self._open_list(self.data.quiet_filters(grade), "quiet", grade)
 
