@@ -36,6 +36,9 @@ def main() -> int:
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "workbench")
     parser.add_argument("--store", type=Path, required=True, help="the store the window opens")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--bare-frozen", type=Path, metavar="EXE",
+                        help="the bare window frozen too (the floor of a frozen program): "
+                             "pyinstaller --paths . bare.py, bare.py being BARE of bench_startup")
     args = parser.parse_args()
     frozen = [str(args.bundle / "workbench")]
     unfrozen = [sys.executable, "-m", "workbench"]
@@ -56,6 +59,8 @@ def main() -> int:
             "rows_unfrozen": lambda: _measure([*unfrozen, *store], rows, "rows"),
             "rows_frozen": lambda: _measure([*frozen, *store], rows, "rows"),
         }
+        if args.bare_frozen:
+            runs["bare_paint_frozen"] = lambda: _measure([str(args.bare_frozen)], env, "paint")
         for fn in runs.values():  # warm the OS caches
             fn()
         for _ in range(args.repeat):
@@ -68,6 +73,8 @@ def main() -> int:
         "first rows frozen/unfrozen": med["rows_frozen"] / med["rows_unfrozen"],
         "first paint frozen/bare PySide6": med["paint_frozen"] / med["bare_paint"],
     }
+    if args.bare_frozen:
+        ratios["first paint frozen/bare PySide6 frozen"] = med["paint_frozen"] / med["bare_paint_frozen"]
     print(json.dumps({"medians_s": med, "ratios": {k: round(v, 2) for k, v in ratios.items()},
                       "repeat": args.repeat, "store": str(args.store)}, indent=1))
     return 0
