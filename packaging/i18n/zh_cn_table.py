@@ -894,3 +894,7 @@ T.setdefault("OfferDialog", {}).update({
  "It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.": "该方案按产品目录 {0} / 定价政策 {1} 报价；当前生效的是 {2} / {3}。",
  "Monthly total then {0}, re-priced now {1}; saving keeps the new prices.": "原月费合计 {0}，按新目录为 {1}；保存后采用新价格。",
 })
+T.setdefault("DashboardPage", {}).update({
+ "With an open offer": "有在谈方案",
+ "With an offer won or lost": "有已成交或已丢单的方案",
+})

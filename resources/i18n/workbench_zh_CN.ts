@@ -1754,16 +1754,26 @@ The details are in the log file.</source>
     </message>
     <message>
         <location filename="../../workbench/ui/dashboard/view.py" line="313"/>
+        <source>With an open offer</source>
+        <translation>有在谈方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="315"/>
+        <source>With an offer won or lost</source>
+        <translation>有已成交或已丢单的方案</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/dashboard/view.py" line="317"/>
         <source>Follow-up overdue</source>
         <translation>跟进已逾期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="315"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="319"/>
         <source>Follow-up due today</source>
         <translation>跟进今日到期</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/dashboard/view.py" line="317"/>
+        <location filename="../../workbench/ui/dashboard/view.py" line="321"/>
         <source>No visit in {0} days</source>
         <translation>{0} 天未拜访</translation>
     </message>

@@ -247,6 +247,10 @@ def test_each_figure_opens_exactly_its_customers(ctx: Context, known: Known) -> 
         want = expected_offers(ctx.store.path, owner)
         for state in dashboard.OFFER_STATES:
             assert list_count(ctx, d.offer_filters(state)) == len(want.get(state, (0, 0, set()))[2]), state
+        with_open = set().union(*(want[s][2] for s in dashboard.OPEN_STATES if s in want))
+        assert list_count(ctx, d.open_offer_filters()) == len(with_open)
+        decided = set().union(*(want[s][2] for s in ("won", "lost") if s in want))
+        assert list_count(ctx, d.decided_offer_filters()) == len(decided)
     mine = dashboard.dashboard(ctx, today=TODAY, owner_id=ctx.user_id)
     this_week = mine.weeks[-1]
     assert list_count(ctx, mine.week_filters(this_week)) == 2  # a1 and b1 (c1's visit was deleted)

@@ -132,7 +132,15 @@ class Dashboard:
         return Filters(visited_by=self.owner_id, visited_from=week.start, visited_to=week.end)
 
     def offer_filters(self, state: str) -> Filters:
-        return Filters(owner_id=self.owner_id, offer_state=state)
+        return Filters(owner_id=self.owner_id, offer_states=(state,))
+
+    def open_offer_filters(self) -> Filters:
+        """Customers with an offer still open (the funnel's open offers)."""
+        return Filters(owner_id=self.owner_id, offer_states=OPEN_STATES)
+
+    def decided_offer_filters(self) -> Filters:
+        """Customers with an offer won or lost (behind the win rate)."""
+        return Filters(owner_id=self.owner_id, offer_states=("won", "lost"))
 
     def overdue_filters(self) -> Filters:
         return Filters(owner_id=self.owner_id, follow_up_due_on=self.today - timedelta(days=1))

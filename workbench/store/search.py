@@ -47,7 +47,7 @@ class Filters:
     visited_from: date | None = None  # a visit on or after this date ...
     visited_to: date | None = None  # ... and before this one
     visited_by: str | None = None  # ... logged by this user
-    offer_state: str | None = None  # an offer in this state
+    offer_states: tuple[str, ...] = ()  # an offer in one of these states
 
     def sql(self) -> tuple[str, list[object]]:
         clauses: list[str] = ["c.deleted = 0"]
@@ -87,17 +87,18 @@ class Filters:
             params += [self.visited_from.isoformat(), self.visited_to.isoformat()]
             if self.visited_by:
                 params.append(self.visited_by)
-        if self.offer_state:
+        if self.offer_states:
+            marks = ", ".join("?" * len(self.offer_states))
             clauses.append("EXISTS (SELECT 1 FROM offers o WHERE o.customer_id = c.id AND o.deleted = 0"
-                           " AND o.state = ?)")
-            params.append(self.offer_state)
+                           f" AND o.state IN ({marks}))")
+            params += list(self.offer_states)
         return clauses
 
     @property
     def empty(self) -> bool:
         return not (self.industry_code or self.stage_code or self.owner_id or self.follow_up_due_on
                     or self.follow_up_from or self.value_grade or self.ungraded or self.quiet_before
-                    or (self.visited_from and self.visited_to) or self.offer_state)
+                    or (self.visited_from and self.visited_to) or self.offer_states)
 
 
 NO_FILTERS = Filters()

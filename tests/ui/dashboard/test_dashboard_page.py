@@ -132,7 +132,7 @@ def test_the_keyboard_opens_a_bar(qtbot: QtBot, demo_env) -> None:  # type: igno
     qtbot.keyClick(page.offers, Qt.Key.Key_Down)
     with qtbot.waitSignal(page.list_requested, timeout=5_000) as got:
         qtbot.keyClick(page.offers, Qt.Key.Key_Return)
-    assert got.args[0].offer_state == dashboard.OFFER_STATES[1]
+    assert got.args[0].offer_states == (dashboard.OFFER_STATES[1],)
     assert isinstance(page.data.today, date)  # type: ignore[union-attr]
 
 

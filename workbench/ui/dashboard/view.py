@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.services.dashboard import OFFER_STATES, Dashboard, dashboard
+from workbench.services.dashboard import Dashboard, dashboard
 from workbench.services.search import Filters
 from workbench.services.stages import list_stages
 from workbench.ui.dashboard.charts import Bar, BarChart
@@ -96,8 +96,8 @@ class DashboardPage(Retranslating, QWidget):
         self.grades.activated.connect(self._open_grade)
         self.tiles["overdue"].clicked.connect(lambda: self._open_list(self._d().overdue_filters(), "overdue"))
         self.tiles["due_today"].clicked.connect(lambda: self._open_list(self._d().due_today_filters(), "due_today"))
-        self.tiles["win_rate"].clicked.connect(lambda: self._open_offers(OFFER_STATES.index("won")))
-        self.tiles["open_value"].clicked.connect(lambda: self._open_offers(OFFER_STATES.index("sent")))
+        self.tiles["win_rate"].clicked.connect(lambda: self._open_list(self._d().decided_offer_filters(), "decided"))
+        self.tiles["open_value"].clicked.connect(lambda: self._open_list(self._d().open_offer_filters(), "open"))
         self.tiles["quiet"].clicked.connect(lambda: self._open_list(self._d().quiet_filters(), "quiet_all"))
         self.quiet_table.activated.connect(lambda index: self._open_quiet(index.row()))
         self.quiet_table.doubleClicked.connect(lambda index: self._open_quiet(index.row()))
@@ -309,6 +309,10 @@ class DashboardPage(Retranslating, QWidget):
             return self.tr("Visited in the week of {0}").format(self._day(arg)) + mine
         if what == "offers":
             return self.tr("With an offer: {0}").format(self._state(arg)) + mine
+        if what == "open":
+            return self.tr("With an open offer") + mine
+        if what == "decided":
+            return self.tr("With an offer won or lost") + mine
         if what == "overdue":
             return self.tr("Follow-up overdue") + mine
         if what == "due_today":
