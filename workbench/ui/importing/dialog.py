@@ -12,6 +12,7 @@ A file that cannot be imported is said in the dialog, in words, never as a trace
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import shiboken6
@@ -38,7 +39,7 @@ from workbench.ui.importing import files
 from workbench.ui.importing.mapping import MappingTable
 from workbench.ui.importing.models import PROBLEM_COLUMN, ErrorModel, PreviewModel
 from workbench.ui.importing.state import PreviewState, build
-from workbench.ui.labels import is_chinese, label
+from workbench.ui.labels import label
 from workbench.ui.runner import Op
 
 ERROR_STYLE = "color: #c62828;"
@@ -292,7 +293,7 @@ class ImportDialog(Retranslating, QDialog):
         self.preview_view.setColumnWidth(PROBLEM_COLUMN, min(self.preview_view.columnWidth(PROBLEM_COLUMN), 300))
         problems = state.preview.problems
         if problems:
-            self._say("\n".join(zh if is_chinese() else en for zh, en in problems)
+            self._say("\n".join(label(SimpleNamespace(zh=zh, en=en)) for zh, en in problems)
                       + "\n" + self.tr("Choose the column under “Imported as”."))
         elif self.result is None:
             self._say("")

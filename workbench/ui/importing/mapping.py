@@ -17,7 +17,7 @@ from workbench.services.importing import ColumnMapping, Sheet
 from workbench.services.importing_columns import TARGETS, is_empty, show
 from workbench.services.importing_read import column_letter
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import is_chinese
+from workbench.ui.labels import label
 
 _SAMPLES = 3  # values shown per column
 
@@ -52,13 +52,12 @@ class MappingTable(Retranslating, QTableWidget):
             self.show_mapping(self.mapping)
 
     def _fill(self, combo: QComboBox) -> None:
-        zh = is_chinese()
         combo.blockSignals(True)
         current = combo.currentData()
         combo.clear()
         combo.addItem(self.tr("(not imported)"), None)
         for t in TARGETS:
-            combo.addItem(t.zh if zh else t.en, t.key)
+            combo.addItem(label(t), t.key)
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
