@@ -138,6 +138,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         from workbench.ui.about import install_help_menu
 
         self.menu_help = install_help_menu(self)
+        from workbench.ui.backups_wiring import install_backups
+
+        self.backups = install_backups(self)  # File > Restore from backup..., the daily backup
 
     def install_shortcuts(self) -> None:
         """Give the actions their keys (once; right after the first paint)."""
