@@ -48,6 +48,11 @@ def create_app() -> QApplication:
 
 def run(*, store_path: Path, demo: bool) -> int:
     app = create_app()
+    from workbench.ui.single_instance import bring_to_front, start_or_hand_over
+
+    instance = start_or_hand_over(store_path)  # one program per store
+    if instance is None:
+        return 0  # the program already running on it came to the front
     settings = Settings()
     from workbench.ui.fonts import apply_app_font, register_fonts
 
@@ -57,6 +62,8 @@ def run(*, store_path: Path, demo: bool) -> int:
 
     i18n.install(settings.language)
     window = MainWindow(settings)
+    window.instance = instance
+    instance.activation_requested.connect(lambda: bring_to_front(window))
     if mode := os.environ.get("WORKBENCH_FIRST_PAINT_EXIT"):
         _report_startup(window, mode)
     window.show()
@@ -66,7 +73,7 @@ def run(*, store_path: Path, demo: bool) -> int:
 
     def open_store() -> None:
         nonlocal started
-        if not started:
+        if not started and not window.quitting:  # a quit before the store was asked for
             started = True
             from workbench.ui.errors import install_excepthook, setup_logging
 
@@ -77,5 +84,8 @@ def run(*, store_path: Path, demo: bool) -> int:
     window.first_painted.connect(lambda: QTimer.singleShot(0, open_store))
     QTimer.singleShot(500, open_store)  # in case no paint arrives (minimised start)
     code = app.exec()
-    window.runner.wait_idle()  # let a background open or save finish before exiting
+    from workbench.ui.quitting import after_exec
+
+    code = after_exec(window, code)  # a worker still running gets a moment, then the process ends
+    instance.release()
     return code

@@ -55,6 +55,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self._opening = Path()
         self.pages: dict[str, QWidget] = {}
         self._painted = False
+        self.quitting = False  # set once a quit is under way (ui/quitting.py)
+        self.quitter: Any = None
+        self.instance: Any = None  # ui.single_instance.Instance: this program's hold on its store
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
@@ -99,7 +102,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         self.act_refresh = QAction(self)
         self._shortcuts.append((self.act_refresh, "F5"))
         self.act_quit = QAction(self)
-        self._shortcuts.append((self.act_quit, QKeySequence.StandardKey.Quit))
+        self._shortcuts.append((self.act_quit, "Ctrl+Q"))  # StandardKey.Quit: none off X11
         self.act_undo = self.undo_stack.createUndoAction(self)
         self._shortcuts.append((self.act_undo, "Ctrl+Z"))
         self.act_redo = self.undo_stack.createRedoAction(self)
@@ -192,6 +195,10 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
     def _on_opened(self, ctx: Any) -> None:
         from workbench.ui.env import UiEnv
 
+        if self.quitting:  # opened as the program quits: build nothing behind a closing window
+            ctx.store.close()
+            return
+
         self.install_shortcuts()  # should no paint have come (a hidden window)
         self.env = UiEnv(ctx=ctx, runner=self.runner, undo=self.undo_stack, settings=self.settings)
         for key, target in PAGES:
@@ -216,6 +223,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
     def _on_failed(self, exc: BaseException) -> None:
         from workbench.ui.errors import show_error
+
+        if self.quitting:  # cancelled by the quit (or failing as it goes): nothing to show
+            return
 
         self.loading.setText(self.tr("The store could not be opened."))
         self.store_failed.emit(exc)
@@ -298,12 +308,8 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        for page in self.pages.values():
-            if hasattr(page, "about_to_close") and not page.about_to_close():
-                event.ignore()
-                return
-        self.save_geometry(self.settings)
-        self.settings.sync()
-        self.runner.wait_idle(10_000)
-        super().closeEvent(event)
+        from workbench.ui.quitting import close_requested
+
+        if close_requested(self, event):  # unsaved work asked about, background work finished
+            super().closeEvent(event)
 

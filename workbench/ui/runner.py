@@ -177,6 +177,16 @@ class Runner(QObject):
         """Is the newest request for ``(owner, key)`` still running?"""
         return (id(owner), key) in self._running
 
+    def live(self) -> list[Op]:
+        """The operations still running (their labels say what a quit waits for)."""
+        return list(self._live)
+
+    def cancel_all(self) -> None:
+        """Ask every running operation to stop at its next ``op.check()`` (quitting); work
+        that never checks runs on to its end."""
+        for op in self._live:
+            op.cancel()
+
     def _forget(self, owner_id: int) -> None:
         for slot in [s for s in self._newest if s[0] == owner_id]:
             self._newest.pop(slot, None)
