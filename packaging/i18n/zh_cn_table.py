@@ -898,3 +898,10 @@ T.setdefault("DashboardPage", {}).update({
  "With an open offer": "有在谈方案",
  "With an offer won or lost": "有已成交或已丢单的方案",
 })
+
+T.setdefault("FinishingDialog", {}).update({
+ "Quitting": "正在退出",
+ "background work": "后台任务",
+ "Finishing before quitting: {0}…\nThe program quits in at most {1} s.": "退出前正在完成：{0}…\n程序最多 {1} 秒后退出。",
+ "Quit &now": "立即退出(&N)",
+})

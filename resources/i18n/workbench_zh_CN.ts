@@ -1950,23 +1950,24 @@ The details are in the log file.</source>
         <location filename="../../workbench/ui/quitting.py" line="80"/>
         <source>Quitting</source>
         <extracomment>The longest a quit waits for background work that cannot be cancelled. Short reads (a page load) usually end within this: no dialog is shown for them. After the event loop: what a worker still gets before the process ends regardless.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>正在退出</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/quitting.py" line="81"/>
         <source>background work</source>
-        <translation type="unfinished"></translation>
+        <translation>后台任务</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/quitting.py" line="82"/>
         <source>Finishing before quitting: {0}…
 The program quits in at most {1} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>退出前正在完成：{0}…
+程序最多 {1} 秒后退出。</translation>
     </message>
     <message>
         <location filename="../../workbench/ui/quitting.py" line="84"/>
         <source>Quit &amp;now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即退出(&amp;N)</translation>
     </message>
 </context>
 <context>
@@ -2211,172 +2212,172 @@ The program quits in at most {1} s.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="163"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="165"/>
         <source>Import customers</source>
         <translation>导入客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="165"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="167"/>
         <source>Customers with their contacts from an Excel (.xlsx) or CSV sheet, one row per contact. Check what each column is imported as; rows with a red cell are left out: write the error report, fix those cells in it and import it again.</source>
         <translation>从 Excel (.xlsx) 或 CSV 表格导入客户及其联系人，每个联系人一行。请核对每一列导入为什么；有红色单元格的行不会导入：生成错误报告，在报告中改正这些单元格后再导入一次。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="168"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
         <source>No sheet chosen yet.</source>
         <translation>尚未选择表格。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="169"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
         <source>&amp;Choose a sheet…</source>
         <translation>选择表格(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="170"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
         <source>Only rows with errors</source>
         <translation>只显示有错误的行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="171"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
         <source>S&amp;top</source>
         <translation>停止(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="172"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="174"/>
         <source>&amp;Update customers already stored</source>
         <translation>更新已有的客户(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="173"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="175"/>
         <source>Write error &amp;report…</source>
         <translation>生成错误报告(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="174"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="176"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="187"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="189"/>
         <source>Rows</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="188"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="190"/>
         <source>Errors ({0})</source>
         <translation>错误（{0}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="193"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="195"/>
         <source>{0} rows read: {1} new customers, {2} to update, {3} unchanged; {4} new contacts, {5} to update.</source>
         <translation>已读取 {0} 行：新客户 {1} 个，需更新 {2} 个，无变化 {3} 个；新联系人 {4} 个，需更新 {5} 个。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="197"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="199"/>
         <source>{0} rows with errors ({1} errors) are left out.</source>
         <translation>有错误的 {0} 行（共 {1} 处错误）不会导入。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="207"/>
         <source>&amp;Import {0} customers</source>
         <translation>导入 {0} 个客户(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="205"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="207"/>
         <source>&amp;Import</source>
         <translation>导入(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="215"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="217"/>
         <source>Choose the sheet to import</source>
         <translation>选择要导入的表格</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="216"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="218"/>
         <source>Sheets ({0})</source>
         <translation>表格 ({0})</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="238"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="240"/>
         <source>Reading the sheet</source>
         <translation>正在读取表格</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="253"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="255"/>
         <source>Checking the rows</source>
         <translation>正在检查各行</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="295"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="297"/>
         <source>Choose the column under “Imported as”.</source>
         <translation>请在“导入为”一栏中选择对应的列。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="308"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="310"/>
         <source>Stopped: the sheet was not read to the end; nothing was written.</source>
         <translation>已停止：表格未读完，没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="310"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="312"/>
         <source>This file cannot be imported: {0}</source>
         <translation>此文件无法导入：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="315"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="317"/>
         <source>This file could not be read (the details are in the log).</source>
         <translation>无法读取此文件（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="360"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="362"/>
         <source>Importing customers</source>
         <translation>正在导入客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="368"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="370"/>
         <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
         <translation>已导入：新客户 {0} 个，更新 {1} 个；新联系人 {2} 个，更新 {3} 个。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="380"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="382"/>
         <source>Import stopped: nothing was written.</source>
         <translation>导入已停止：没有写入任何数据。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="382"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="384"/>
         <source>Nothing was imported: a customer of this sheet was changed meanwhile (in another window, or by a sync). The rows are checked again against what is stored now; then import again.</source>
         <translation>没有导入任何数据：此表格中的某个客户在此期间已被修改（在另一个窗口中，或经同步）。正在按当前保存的数据重新检查各行，之后请再导入一次。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="390"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="392"/>
         <source>Nothing was imported: {0}</source>
         <translation>没有导入任何数据：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="395"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="397"/>
         <source>Nothing was imported (the details are in the log).</source>
         <translation>没有导入任何数据（详情见日志文件）。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="403"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="405"/>
         <source>errors</source>
         <translation>错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="405"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="407"/>
         <source>Write the error report</source>
         <translation>生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="416"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="418"/>
         <source>Writing the error report</source>
         <translation>正在生成错误报告</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="422"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="424"/>
         <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
         <translation>错误报告已保存到 {0}：请在其中改正红色单元格（最后一列写明了原因），然后导入该文件。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/dialog.py" line="430"/>
+        <location filename="../../workbench/ui/importing/dialog.py" line="432"/>
         <source>The error report could not be written: {0}</source>
         <translation>无法保存错误报告：{0}</translation>
     </message>
@@ -2417,119 +2418,119 @@ The program quits in at most {1} s.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Today</source>
         <extracomment>(key, page class &quot;module:Class&quot;); titles come from ``_page_title`` so they translate.</extracomment>
         <translation>今日</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Customers</source>
         <translation>客户</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="152"/>
+        <location filename="../../workbench/ui/main_window.py" line="155"/>
         <source>Pipeline</source>
         <translation>阶段看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="153"/>
+        <location filename="../../workbench/ui/main_window.py" line="156"/>
         <source>Approvals</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="154"/>
+        <location filename="../../workbench/ui/main_window.py" line="157"/>
         <source>Dashboard</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="157"/>
+        <location filename="../../workbench/ui/main_window.py" line="160"/>
         <source>Account Manager&apos;s Workbench</source>
         <translation>集团客户经理工作台</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="158"/>
+        <location filename="../../workbench/ui/main_window.py" line="161"/>
         <source>Opening the store…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="159"/>
+        <location filename="../../workbench/ui/main_window.py" line="162"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="160"/>
+        <location filename="../../workbench/ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="161"/>
+        <location filename="../../workbench/ui/main_window.py" line="164"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="162"/>
+        <location filename="../../workbench/ui/main_window.py" line="165"/>
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="163"/>
+        <location filename="../../workbench/ui/main_window.py" line="166"/>
         <source>New &amp;visit…</source>
         <translation>新建拜访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="164"/>
+        <location filename="../../workbench/ui/main_window.py" line="167"/>
         <source>&amp;Find customer</source>
         <translation>查找客户(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="165"/>
+        <location filename="../../workbench/ui/main_window.py" line="168"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="166"/>
+        <location filename="../../workbench/ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="167"/>
+        <location filename="../../workbench/ui/main_window.py" line="170"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="168"/>
+        <location filename="../../workbench/ui/main_window.py" line="171"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="169"/>
+        <location filename="../../workbench/ui/main_window.py" line="172"/>
         <source>&amp;Language…</source>
         <translation>语言(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="170"/>
+        <location filename="../../workbench/ui/main_window.py" line="173"/>
         <source>&amp;Price books…</source>
         <translation>价格目录(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="190"/>
+        <location filename="../../workbench/ui/main_window.py" line="193"/>
         <source>Opening the store</source>
         <translation>正在打开数据库</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="207"/>
+        <location filename="../../workbench/ui/main_window.py" line="214"/>
         <location filename="../../workbench/ui/sync/wiring.py" line="142"/>
         <source>{0} · {1}</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="220"/>
+        <location filename="../../workbench/ui/main_window.py" line="230"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -2557,7 +2558,7 @@ The program quits in at most {1} s.</source>
         <translation>示例值</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/importing/mapping.py" line="59"/>
+        <location filename="../../workbench/ui/importing/mapping.py" line="58"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
