@@ -82,7 +82,9 @@ def run(*, store_path: Path, demo: bool) -> int:
             window.open_store(store_path, demo=demo)
 
     window.first_painted.connect(lambda: QTimer.singleShot(0, open_store))
+    window.first_painted.connect(lambda: QTimer.singleShot(0, instance.listen))  # QtNetwork after the paint
     QTimer.singleShot(500, open_store)  # in case no paint arrives (minimised start)
+    QTimer.singleShot(500, instance.listen)
     code = app.exec()
     from workbench.ui.quitting import after_exec
 

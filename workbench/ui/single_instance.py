@@ -6,6 +6,10 @@ as stale and taken over) and listens on a local socket named after the store's r
 path. A second start on the same store cannot take the lock: it connects to the socket,
 asks the first window to come to the front, and ends. The command line's sub-commands take
 no lock: reading beside a running program is what SQLite's WAL readers are for.
+
+Cost at start: the lock is QtCore (about 1.5 ms); QtNetwork (about 12 ms to import) is
+loaded only to listen, after the first paint, or by a second start. A second start that
+comes before the first one listens finds the lock held and retries for ``REACH_MS``.
 """
 
 from __future__ import annotations
@@ -16,9 +20,9 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QWidget
 
 log = logging.getLogger(__name__)
@@ -49,10 +53,18 @@ class Instance(QObject):
         super().__init__()
         self.store = store
         self._lock = lock
+        self.server: Any = None
+
+    def listen(self) -> None:
+        """Answer second starts from now on (once; after the first paint)."""
+        if self.server is not None:
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         self.server = QLocalServer(self)
         self.server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self.server.newConnection.connect(self._connected)
-        name = server_name(store)
+        name = server_name(self.store)
         if not self.server.listen(name):
             QLocalServer.removeServer(name)  # a socket file left by a crash: we hold the lock
             if not self.server.listen(name):
@@ -65,14 +77,15 @@ class Instance(QObject):
             if socket.bytesAvailable():
                 self._read(socket)
 
-    def _read(self, socket: QLocalSocket) -> None:
+    def _read(self, socket: Any) -> None:
         if bytes(socket.readAll().data()).startswith(RAISE.strip()):
             socket.write(ANSWER)
             socket.flush()
             self.activation_requested.emit()
 
     def release(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
@@ -82,6 +95,8 @@ def ask_first_to_show(store: Path, *, within_ms: int = REACH_MS) -> bool:
     """Ask the program running on ``store`` to bring its window to the front; True when it
     answered. Retries while the first program is still starting (locked, not yet listening)."""
     import time
+
+    from PySide6.QtNetwork import QLocalSocket
 
     deadline = time.monotonic() + within_ms / 1000
     while True:
