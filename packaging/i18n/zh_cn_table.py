@@ -905,3 +905,8 @@ T.setdefault("FinishingDialog", {}).update({
  "Finishing before quitting: {0}…\nThe program quits in at most {1} s.": "退出前正在完成：{0}…\n程序最多 {1} 秒后退出。",
  "Quit &now": "立即退出(&N)",
 })
+
+T.setdefault("single_instance", {}).update({
+ "Already open": "程序已打开",
+ "The workbench is already open on {0}, but it does not answer. Close it (or end it in the task manager) and start again.": "工作台已在 {0} 上打开，但没有响应。请关闭它（或在任务管理器中结束它）后再启动。",
+})

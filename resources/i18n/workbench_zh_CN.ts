@@ -2,6 +2,20 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../workbench/ui/single_instance.py" line="154"/>
+        <source>Already open</source>
+        <extracomment>How long a second start tries to reach the first (which may still be starting).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/single_instance.py" line="155"/>
+        <source>The workbench is already open on {0}, but it does not answer. Close it (or end it in the task manager) and start again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../workbench/ui/about.py" line="156"/>

@@ -48,11 +48,6 @@ def create_app() -> QApplication:
 
 def run(*, store_path: Path, demo: bool) -> int:
     app = create_app()
-    from workbench.ui.single_instance import bring_to_front, start_or_hand_over
-
-    instance = start_or_hand_over(store_path)  # one program per store
-    if instance is None:
-        return 0  # the program already running on it came to the front
     settings = Settings()
     from workbench.ui.fonts import apply_app_font, register_fonts
 
@@ -61,6 +56,11 @@ def run(*, store_path: Path, demo: bool) -> int:
     from workbench.ui import i18n
 
     i18n.install(settings.language)
+    from workbench.ui.single_instance import bring_to_front, start_or_hand_over
+
+    instance = start_or_hand_over(store_path)  # one program per store
+    if instance is None:
+        return 0  # the program already running on it came to the front (or was said to hang)
     window = MainWindow(settings)
     window.instance = instance
     instance.activation_requested.connect(lambda: bring_to_front(window))

@@ -91,14 +91,14 @@ class Instance(QObject):
             self._lock = None
 
 
-def ask_first_to_show(store: Path, *, within_ms: int = REACH_MS) -> bool:
+def ask_first_to_show(store: Path, *, within_ms: int | None = None) -> bool:
     """Ask the program running on ``store`` to bring its window to the front; True when it
     answered. Retries while the first program is still starting (locked, not yet listening)."""
     import time
 
     from PySide6.QtNetwork import QLocalSocket
 
-    deadline = time.monotonic() + within_ms / 1000
+    deadline = time.monotonic() + (REACH_MS if within_ms is None else within_ms) / 1000
     while True:
         socket = QLocalSocket()
         socket.connectToServer(server_name(store))
@@ -141,8 +141,19 @@ def start_or_hand_over(store: Path, *, notify: Callable[[str], None] | None = No
     if ask_first_to_show(store):
         (notify or _print)(f"已在运行:已切换到该窗口 / already running on {store}: brought its window to the front")
         return None
-    # Locked by a live process that does not answer (hung, or not yet listening): say so.
+    # Locked by a live process that does not answer (hung, or not yet listening): say so,
+    # on the terminal and in a box (a start from the desktop has no terminal).
     (notify or _print)(f"另一个程序正在使用此数据文件 / another program is using {store} and does not answer")
+    if notify is None:
+        from PySide6.QtCore import QCoreApplication
+        from PySide6.QtWidgets import QMessageBox
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("single_instance", text)
+
+        QMessageBox.warning(None, tr("Already open"), tr(
+            "The workbench is already open on {0}, but it does not answer. Close it (or end it in the "
+            "task manager) and start again.").format(store))
     return None
 
 

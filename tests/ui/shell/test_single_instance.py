@@ -134,3 +134,28 @@ def test_the_lock_is_per_store_and_released(qtbot: QtBot, tmp_path: Path) -> Non
     again = single_instance.claim(a)
     assert again is not None
     again.release()
+
+
+def test_a_holder_that_does_not_answer_is_said_in_a_box(qtbot: QtBot, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    store = tmp_path / "s.sqlite"
+    holder = single_instance.claim(store)  # locked here, never listening: a hung first program
+    assert holder is not None
+    monkeypatch.setattr(single_instance, "REACH_MS", 300)
+    seen: list[str] = []
+
+    def close_box() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, close_box)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, close_box)
+    assert single_instance.start_or_hand_over(store) is None  # this start ends
+    assert seen and "does not answer" in seen[0] and str(store) in seen[0]
+    holder.release()
