@@ -2,20 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../workbench/ui/single_instance.py" line="154"/>
-        <source>Already open</source>
-        <extracomment>How long a second start tries to reach the first (which may still be starting).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/single_instance.py" line="155"/>
-        <source>The workbench is already open on {0}, but it does not answer. Close it (or end it in the task manager) and start again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../workbench/ui/about.py" line="156"/>
@@ -4774,6 +4760,20 @@ from stage code&quot; (UTF-8).</extracomment>
     <message>
         <source>{0} · {1}</source>
         <translation type="obsolete">{0} · {1}</translation>
+    </message>
+</context>
+<context>
+    <name>single_instance</name>
+    <message>
+        <location filename="../../workbench/ui/single_instance.py" line="151"/>
+        <source>Already open</source>
+        <extracomment>How long a second start tries to reach the first (which may still be starting).</extracomment>
+        <translation>程序已打开</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/single_instance.py" line="152"/>
+        <source>The workbench is already open on {0}, but it does not answer. Close it (or end it in the task manager) and start again.</source>
+        <translation>工作台已在 {0} 上打开，但没有响应。请关闭它（或在任务管理器中结束它）后再启动。</translation>
     </message>
 </context>
 <context>

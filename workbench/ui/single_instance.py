@@ -148,12 +148,10 @@ def start_or_hand_over(store: Path, *, notify: Callable[[str], None] | None = No
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("single_instance", text)
-
-        QMessageBox.warning(None, tr("Already open"), tr(
-            "The workbench is already open on {0}, but it does not answer. Close it (or end it in the "
-            "task manager) and start again.").format(store))
+        QMessageBox.warning(None, QCoreApplication.translate("single_instance", "Already open"),
+                            QCoreApplication.translate(
+                                "single_instance", "The workbench is already open on {0}, but it does not answer. "
+                                "Close it (or end it in the task manager) and start again.").format(store))
     return None
 
 
