@@ -4041,10 +4041,6 @@ The program quits in at most {1} s.</source>
         <translation>正在同步…</translation>
     </message>
     <message>
-        <source>Syncing… about {0} s left</source>
-        <translation type="vanished">正在同步… 约剩 {0} 秒</translation>
-    </message>
-    <message>
         <location filename="../../workbench/ui/sync/status_bar.py" line="89"/>
         <source>Offline: changes are kept and sent later</source>
         <translation>离线：修改已保存，稍后发送</translation>
@@ -4753,13 +4749,6 @@ from stage code&quot; (UTF-8).</extracomment>
         <location filename="../../workbench/ui/pipeline/cards.py" line="291"/>
         <source>due {0}</source>
         <translation>{0} 到期</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>{0} · {1}</source>
-        <translation type="obsolete">{0} · {1}</translation>
     </message>
 </context>
 <context>

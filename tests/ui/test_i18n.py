@@ -112,9 +112,9 @@ def test_main_window_retranslates_on_language_change(qtbot: QtBot, qapp, tmp_pat
         return w.windowTitle(), menus, [a.text() for a in w.act_pages]
 
     english = ("Account Manager's Workbench", ["&File", "&Edit", "&View", "&Settings"],
-               ["Today", "Customers", "Pipeline", "Conflicts"])
+               ["Today", "Customers", "Pipeline", "Conflicts", "Approvals", "Dashboard"])
     chinese = ("集团客户经理工作台", ["文件(&F)", "编辑(&E)", "视图(&V)", "设置(&S)"],
-               ["今日", "客户", "阶段看板", "冲突"])
+               ["今日", "客户", "阶段看板", "冲突", "审批", "数据看板"])
     assert texts() == english
 
     i18n.install("zh_CN")

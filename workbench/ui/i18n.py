@@ -74,7 +74,7 @@ def compile_translations() -> None:
     root = Path(__file__).resolve().parents[2]
     sources = sorted(str(p) for p in (root / "workbench" / "ui").rglob("*.py"))
     for ts in sorted(i18n_dir().glob("*.ts")):
-        subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-ts", str(ts)],
+        subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
                        check=True)
         subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), str(ts), "-qm",
                         str(ts.with_suffix(".qm"))], check=True)
