@@ -34,7 +34,7 @@ from workbench.services import offers as offer_service
 from workbench.services.approvals import Waiting
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import is_chinese, label, ui_locale
+from workbench.ui.labels import is_chinese, label
 from workbench.ui.offers.format import money, pct
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog
 
@@ -141,7 +141,7 @@ class ApprovalsPage(Retranslating, QWidget):
     def _asked(self, at: datetime | None) -> str:
         if at is None:
             return ""
-        return ui_locale().toString(at, "yyyy-MM-dd HH:mm")
+        return at.strftime("%Y-%m-%d %H:%M")
 
     def _fill(self) -> None:
         row = max(0, self.table.currentRow())
