@@ -8,6 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# New stores are plain in the tests (and in the CLI subprocesses they start) even where an OS
+# keyring would encrypt them; tests/store/test_encryption.py asks for encryption itself.
+os.environ.setdefault("WORKBENCH_ENCRYPT", "0")
 
 import pytest
 from pgcluster import TEST_DATABASE, PgCluster, PgUnavailable

@@ -126,18 +126,25 @@ def _pattern(store: Path) -> re.Pattern[str]:
 
 # --- reading a backup ----------------------------------------------------------------------
 def _read_only(path: Path) -> sqlite3.Connection:
-    """A connection that never writes or creates anything beside the file."""
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    """A connection that never writes or creates anything beside the file (under its key,
+    when it is an encrypted store's backup)."""
+    from workbench.store.connect import connect
+
+    return connect(path, uri=path.resolve().as_uri() + "?mode=ro&immutable=1")
 
 
 def customer_count(path: Path) -> int | None:
+    from workbench.store.connect import db_errors
+    from workbench.store.opening import StoreError
+
+    unreadable: tuple[type[BaseException], ...] = (StoreError, *db_errors())
     try:
         con = _read_only(path)
         try:
             return int(con.execute("SELECT count(*) FROM customers WHERE deleted = 0").fetchone()[0])
         finally:
             con.close()
-    except sqlite3.Error:
+    except unreadable:  # damaged, or encrypted under a key not at hand
         return None
 
 
@@ -207,9 +214,11 @@ def take_backup(store: Path, *, folder: Path | None = None, now: Clock = datetim
         n += 1
         target = target_dir / f"{name}-{n}.sqlite"
     partial = target.with_name(target.name + ".partial")
+    from workbench.store.connect import connect_copy
+
     src = _source(store)
     try:
-        dst = sqlite3.connect(partial)
+        dst = connect_copy(partial, store)  # an encrypted store's backup is encrypted alike
         try:
             src.backup(dst)  # one step: a consistent snapshot, never restarted by a writer (WAL)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
@@ -294,6 +303,7 @@ def rotate(store: Path, folder: Path, *, today: date | None = None) -> list[Path
 # --- restoring ---------------------------------------------------------------------------
 def check_backup(backup: Path) -> None:
     """Refuse a file that is not an intact workbench store."""
+    from workbench.store.connect import db_errors
     from workbench.store.opening import StoreError, inspect_file
 
     try:
@@ -306,7 +316,7 @@ def check_backup(backup: Path) -> None:
             con.close()
     except StoreError as exc:
         raise BackupError(f"{backup} cannot be restored: {exc.en}", f"无法恢复此备份: {exc.zh}") from exc
-    except sqlite3.Error as exc:
+    except db_errors() as exc:
         raise BackupError(f"{backup} cannot be restored: {exc}", "无法恢复此备份: 文件无法读取") from exc
     if not {"customers", "journal", "meta"} <= tables:
         raise BackupError(f"{backup} is not a backup of a workbench store", "这不是工作台数据文件的备份")
@@ -319,11 +329,13 @@ def unsynced_lost(store: Path, backup: Path) -> int:
     """How many of the store's pending journal entries (not yet answered by the server,
     ``workbench.sync.outbox``) the backup does not hold: the work a restore would lose. On a
     store never enrolled every entry is pending, so this is the work typed since the backup."""
-    from workbench.store.opening import connect_existing
+    from workbench.store.connect import attach, connect, is_encrypted
+    from workbench.store.opening import is_writable
 
-    con = connect_existing(store)
+    uri = store.resolve().as_uri() + ("?mode=rw" if is_writable(store) else "?mode=ro")
+    con = connect(store, uri=uri, cipher=is_encrypted(store) or is_encrypted(backup))
     try:
-        con.execute("ATTACH DATABASE ? AS backup", (backup.resolve().as_uri() + "?mode=ro&immutable=1",))
+        attach(con, backup, "backup", uri=backup.resolve().as_uri() + "?mode=ro&immutable=1")
         return int(con.execute(
             "SELECT count(*) FROM main.journal AS j WHERE j.pushed_at IS NULL AND NOT EXISTS ("
             "SELECT 1 FROM backup.journal AS b WHERE b.seq = j.seq AND b.tx_id = j.tx_id)").fetchone()[0])
@@ -342,9 +354,13 @@ def restore(store: Path, backup: Path, *, force: bool = False, now: Clock = date
     backup, store = Path(backup), Path(store)
     check_backup(backup)
     if store.exists() and not force:
+        from workbench.store.connect import db_errors
+        from workbench.store.opening import StoreError
+
+        unreadable: tuple[type[BaseException], ...] = (StoreError, *db_errors())
         try:
             lost: int | None = unsynced_lost(store, backup)
-        except sqlite3.Error:
+        except unreadable:
             lost = None
         if lost is None or lost:
             raise RestoreRefused(store, lost)

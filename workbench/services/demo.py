@@ -172,7 +172,9 @@ class _Loader:
 def generate(store: Store, *, customers: int, seed: int = 20261124, batch: int = 1000,
              progress: Progress | None = None, today: datetime | None = None) -> DemoResult:
     """Add ``customers`` generated customers (with contacts, visits, stage histories)."""
-    con = sqlite3.connect(store.path, isolation_level=None)
+    from workbench.store.connect import connect
+
+    con = connect(store.path, isolation_level=None)  # plain or encrypted
     try:
         con.execute("PRAGMA foreign_keys=ON")
         con.execute("PRAGMA synchronous=OFF")  # a crash mid-way loses only demo batches
@@ -220,7 +222,9 @@ def build_demo_store(path: Path, *, customers: int, progress: Progress | None = 
         result = generate(store, customers=customers, seed=seed, progress=progress)
     finally:
         store.close()
-    con = sqlite3.connect(side, isolation_level=None)
+    from workbench.store.connect import connect
+
+    con = connect(side, isolation_level=None)
     try:
         con.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
                     (DEMO_MARK, datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")))
@@ -251,17 +255,19 @@ def _set_aside(path: Path) -> None:
 
 def demo_complete(path: Path) -> bool:
     """Whether ``path`` holds a demo store whose build finished (read only; creates nothing)."""
-    from workbench.store.opening import read_only_uri
+    from workbench.store.connect import connect, db_errors
+    from workbench.store.opening import StoreError, read_only_uri
 
+    unreadable: tuple[type[BaseException], ...] = (OSError, StoreError, *db_errors())
     try:
         if not path.is_file() or path.stat().st_size == 0:
             return False
-        con = sqlite3.connect(read_only_uri(path), uri=True)
+        con = connect(path, uri=read_only_uri(path))
         try:
             row = con.execute("SELECT value FROM meta WHERE key = ?", (DEMO_MARK,)).fetchone()
         finally:
             con.close()
-    except (OSError, sqlite3.Error):
+    except unreadable:
         return False
     return row is not None
 

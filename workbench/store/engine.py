@@ -17,10 +17,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Engine, create_engine, event, select
+from sqlalchemy import URL, Engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from workbench.store.connect import connect, connect_copy, engine_for, prepare_new
 from workbench.store.migrations import HEAD_REVISION
 from workbench.store.opening import Problem, StoreError, connect_existing
 
@@ -110,14 +111,11 @@ def sqlite_url(path: Path) -> URL:
 
 
 def _engines(path: Path, synchronous: str, *, uri: str | None = None) -> tuple[Engine, Engine]:
-    url: URL | str = sqlite_url(path)
-    extra: dict[str, Any] = {}
-    if uri is not None:  # an SQLite URI (read-only opening): connect through it
-        url = "sqlite+pysqlite://"
-        extra["creator"] = lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
-    read = create_engine(url, poolclass=QueuePool, pool_size=4, max_overflow=4, **extra)
+    # uri: an SQLite URI (read-only opening) to connect through; an encrypted store's
+    # connections are keyed (store/connect.py).
+    read = engine_for(path, uri=uri, poolclass=QueuePool, pool_size=4, max_overflow=4)
     _configure(read, immediate=False, synchronous=synchronous)
-    write = create_engine(url, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=60, **extra)
+    write = engine_for(path, uri=uri, poolclass=QueuePool, pool_size=1, max_overflow=0, pool_timeout=60)
     _configure(write, immediate=True, synchronous=synchronous)
     return read, write
 
@@ -140,11 +138,12 @@ def current_revision(path: Path) -> str | None:
 
 
 def backup_copy(path: Path, label: str) -> Path:
-    """Copy the store with SQLite's online backup (consistent even in WAL mode)."""
+    """Copy the store with SQLite's online backup (consistent even in WAL mode); the copy of
+    an encrypted store is encrypted under the same key."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.{label}-{stamp}.bak")
-    src = sqlite3.connect(path)
-    dst = sqlite3.connect(target)
+    src = connect(path)
+    dst = connect_copy(target, path)
     try:
         src.backup(dst)
     finally:
@@ -194,6 +193,7 @@ def open_store(path: str | Path, *, synchronous: str = "FULL") -> Store:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    prepare_new(path)  # a new store is encrypted where new stores are (store/keys.py)
     migrate(path)
     read, write = _engines(path, synchronous)
     store = Store(path=path, read_engine=read, write_engine=write)

@@ -37,6 +37,8 @@ class Problem(StrEnum):
     DAMAGED = "damaged"
     UNREADABLE = "unreadable"
     READ_ONLY = "read_only"
+    WRONG_KEY = "wrong_key"  # encrypted, and the key or passphrase at hand does not open it
+    NO_KEY = "no_key"  # encrypted, and no key for it is here
 
 
 def _restore_hint(path: Path) -> tuple[str, str]:
@@ -73,6 +75,15 @@ def _texts(problem: Problem, p: Path, detail: str) -> tuple[str, str]:
         return (f"{p} is read-only{why}: it can be read but not changed; make it and its folder "
                 "writable, or copy it to a writable folder",
                 "该数据文件是只读的: 只能查看, 不能修改; 请让文件及其文件夹可写, 或将其复制到可写的文件夹")
+    if problem is Problem.WRONG_KEY:
+        return (f"{p} is encrypted and the key or passphrase given does not open it: wrong key "
+                "(give the passphrase it was encrypted with, or open it on the laptop whose keyring holds its key)",
+                "该数据文件已加密, 所给的密钥或口令无法打开它: 密钥错误 (请输入加密时使用的口令, 或在保存其密钥的电脑上打开)")
+    if problem is Problem.NO_KEY:
+        return (f"{p} is encrypted and no key for it is here{why}: give its passphrase "
+                "(WORKBENCH_PASSPHRASE on the command line), or open it on the laptop whose keyring holds its key",
+                f"该数据文件已加密, 此处没有它的密钥{why}: 请输入其口令 (命令行中用 WORKBENCH_PASSPHRASE), "
+                "或在保存其密钥的电脑上打开")
     en_do, zh_do = _restore_hint(p)
     if problem is Problem.TRUNCATED:
         return (f"{p} is damaged: the file is cut short{why}; {en_do}",
@@ -93,8 +104,9 @@ class StoreError(Exception):
 
 
 def inspect_file(path: Path) -> None:
-    """Raise :class:`StoreError` unless ``path`` looks like an intact SQLite file (reads its
-    100-byte header only; creates nothing)."""
+    """Raise :class:`StoreError` unless ``path`` looks like an intact SQLite file or an
+    encrypted store (reads its 100-byte header only; creates nothing). Whether an encrypted
+    one's key is at hand is found when it is opened (``store/connect.py``)."""
     try:
         st = path.stat()
     except (FileNotFoundError, NotADirectoryError):
@@ -113,6 +125,10 @@ def inspect_file(path: Path) -> None:
     except OSError as e:
         raise StoreError(Problem.UNREADABLE, path, e.strerror or str(e)) from None
     if not head.startswith(SQLITE_MAGIC):
+        from workbench.store.connect import looks_encrypted
+
+        if looks_encrypted(head, st.st_size):
+            return
         if SQLITE_MAGIC.startswith(head):
             raise StoreError(Problem.TRUNCATED, path, f"{st.st_size} bytes")
         raise StoreError(Problem.NOT_A_STORE, path)
@@ -147,22 +163,28 @@ def read_only_uri(path: Path) -> str:
 
 
 def connect_existing(path: Path) -> sqlite3.Connection:
-    """A plain SQLite connection to an existing file, never creating it: read-write when the
-    file can be written (so SQLite tidies its -wal and -shm files on close), else read-only."""
+    """A connection to an existing store (plain or encrypted: ``store/connect.py``), never
+    creating it: read-write when the file can be written (so SQLite tidies its -wal and -shm
+    files on close), else read-only."""
+    from workbench.store.connect import connect
+
     if is_writable(path):
-        return sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
-    return sqlite3.connect(read_only_uri(path), uri=True)
+        return connect(path, uri=path.resolve().as_uri() + "?mode=rw")
+    return connect(path, uri=read_only_uri(path))
 
 
-def _sqlite_error(exc: BaseException) -> sqlite3.Error | None:
+def _sqlite_error(exc: BaseException) -> BaseException | None:
+    from workbench.store.connect import db_errors
+
+    errors = db_errors()
     seen: set[int] = set()
     current: BaseException | None = exc
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, sqlite3.Error):
+        if isinstance(current, errors):
             return current
         orig = getattr(current, "orig", None)  # SQLAlchemy's DBAPIError wraps the driver's
-        if isinstance(orig, sqlite3.Error):
+        if isinstance(orig, errors):
             return orig
         current = current.__cause__ or current.__context__
     return None

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from itertools import islice
+from typing import cast
 
 from sqlalchemy.orm import Session
 
@@ -113,8 +114,9 @@ class Hits:
 
 def _raw(session: Session) -> sqlite3.Connection:
     conn = session.connection().connection.driver_connection
-    assert isinstance(conn, sqlite3.Connection)
-    return conn
+    # sqlite3's, or sqlcipher3's for an encrypted store: the same DB-API (store/connect.py)
+    assert conn is not None and hasattr(conn, "execute")
+    return cast(sqlite3.Connection, conn)
 
 
 def _phrase(q: str) -> str:

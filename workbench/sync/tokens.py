@@ -2,8 +2,8 @@
 
 ``keyring`` raises ``NoKeyringError`` (or offers only its "fail" / plaintext backends) on a
 headless Linux; then the token goes to ``<data dir>/tokens/<device>.token`` with mode 0600.
-The plaintext ``keyrings.alt`` backends are never used: they would be no safer than the file
-and would hide where the secret is.
+Which keyring is safe to use is decided in one place, ``workbench.keyring_access`` (the
+store's encryption key uses it too): never the plaintext ``keyrings.alt``.
 """
 
 from __future__ import annotations
@@ -13,29 +13,11 @@ import os
 from pathlib import Path
 
 from workbench import config
+from workbench.keyring_access import usable_keyring
 
 log = logging.getLogger(__name__)
 
 SERVICE = "workbench-sync"
-_UNSAFE_BACKENDS = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
-
-
-def _keyring() -> object | None:
-    if os.environ.get("WORKBENCH_NO_KEYRING"):
-        return None
-    try:
-        import keyring
-        from keyring.errors import KeyringError
-    except ImportError:
-        return None
-    try:
-        backend = keyring.get_keyring()
-    except KeyringError:
-        return None
-    name = f"{type(backend).__module__}.{type(backend).__name__}"
-    if name.startswith(_UNSAFE_BACKENDS) or getattr(backend, "priority", 1) <= 0:
-        return None
-    return backend
 
 
 def _file(device_id: str) -> Path:
@@ -44,7 +26,7 @@ def _file(device_id: str) -> Path:
 
 def save_token(device_id: str, token: str) -> str:
     """Store ``token`` for ``device_id``; returns where it went (``keyring`` or a path)."""
-    backend = _keyring()
+    backend = usable_keyring()
     if backend is not None:
         try:
             backend.set_password(SERVICE, device_id, token)  # type: ignore[attr-defined]
@@ -63,7 +45,7 @@ def save_token(device_id: str, token: str) -> str:
 
 
 def load_token(device_id: str) -> str | None:
-    backend = _keyring()
+    backend = usable_keyring()
     if backend is not None:
         try:
             found = backend.get_password(SERVICE, device_id)  # type: ignore[attr-defined]

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import context
-from sqlalchemy import create_engine, pool
+from sqlalchemy import pool
 
-from workbench.store.engine import sqlite_url
+from workbench.store.connect import engine_for
 from workbench.store.models import Base
 
 target_metadata = Base.metadata
@@ -16,7 +16,7 @@ target_metadata = Base.metadata
 def run() -> None:
     path = context.config.attributes.get("store_path")
     assert isinstance(path, Path), "run migrations through workbench.store.migrations.runner"
-    engine = create_engine(sqlite_url(path), poolclass=pool.NullPool)
+    engine = engine_for(path, poolclass=pool.NullPool)  # plain or encrypted (store/connect.py)
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA journal_mode=WAL")
         context.configure(
