@@ -41,29 +41,48 @@ CHANGES_LIMIT = 20_000  # more pulled rows than this: the screens reload everyth
 
 @dataclass
 class Applied:
-    """What one or more pages changed locally: ``{table: {row ids}}``, and rows kept local."""
+    """What one or more pages changed locally: ``{table: {row ids}}``, and rows kept local.
+
+    Past ``CHANGES_LIMIT`` rows the ids are dropped and only "many" is kept: the screens
+    reload everything anyway, and an initial sync would otherwise hold every pulled id (3.3
+    million at 100,000 customers) in memory, where each collection of the oldest objects
+    walks them while holding the GIL (the longest stalls of the window during a sync)."""
 
     rows: dict[str, set[str]] = field(default_factory=dict)
     kept_local: int = 0
     cursor: int = 0
     kinds: dict[tuple[str, str], str] = field(default_factory=dict)  # insert / update / delete
+    many: bool = False  # more than CHANGES_LIMIT rows: not named one by one
 
     def add(self, table: str, row_id: str, kind: str = "update") -> None:
+        if self.many:
+            return
         self.rows.setdefault(table, set()).add(row_id)
         if self.kinds.get((table, row_id)) != "insert":  # new to this device stays new
             self.kinds[(table, row_id)] = kind
 
     def merge(self, other: Applied) -> None:
+        if other.many:
+            self._too_many()
         for table, ids in other.rows.items():
+            if self.many:
+                break
             self.rows.setdefault(table, set()).update(ids)
         for key, kind in other.kinds.items():
             self.add(*key, kind)
         self.kept_local += other.kept_local
         self.cursor = max(self.cursor, other.cursor)
+        if self.count > CHANGES_LIMIT:
+            self._too_many()
+
+    def _too_many(self) -> None:
+        self.many = True
+        self.rows.clear()
+        self.kinds.clear()
 
     def changes(self, store: Store) -> Changes:
         """What the pull changed, as a local write's Changes (services.changes), for the screens."""
-        if self.count > CHANGES_LIMIT:
+        if self.many or self.count > CHANGES_LIMIT:
             return Changes.everything()
         with store.read() as s:
             return from_rows(s, [(t, r, self.kinds.get((t, r), "update"))

@@ -219,6 +219,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
         self.sheets = SheetActions(self)  # File > Import customers..., Export weekly report...
         self.nav.setCurrentRow(min(self.settings.last_page, len(PAGES) - 1))
+        from workbench.ui.runtime import tune_for_gui
+
+        tune_for_gui()  # the heap frozen, the GIL passed often: workers do not stall typing
         self.store_opened.emit(self.env)
 
     def _on_failed(self, exc: BaseException) -> None:
