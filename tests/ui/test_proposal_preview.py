@@ -248,8 +248,7 @@ def test_print_button_prints_the_chosen_range(qtbot, ui_env, three_pages: bytes,
     printer.setFromTo(2, 3)
     monkeypatch.setattr(dlg, "_ask_printer", lambda: printer)
     with qtbot.waitSignal(dlg.printed, timeout=20_000) as sig:
-        dlg.print_button.click()
-        assert not dlg.print_button.isEnabled()  # one job at a time
+        dlg.print_button.click()  # Print to File: the pages themselves (tests/ui/test_proposal_printing.py)
     assert sig.args == [2]
     assert pdf_pages(out.read_bytes()) == 2
     assert dlg.print_button.isEnabled() and "2 pages" in dlg.status.text()

@@ -30,7 +30,13 @@ from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.proposals.pages import PagesView, PdfPages
-from workbench.ui.proposals.printing import print_pdf, save_pdf
+from workbench.ui.proposals.printing import (
+    PRINT_DPI,
+    print_pdf,
+    print_to_file,
+    prints_to_file,
+    save_pdf,
+)
 from workbench.ui.runner import Cancelled, Op
 from workbench.ui.settings import GeometryMixin
 
@@ -249,6 +255,9 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         if printer is None:
             return
         first, last = self._print_range(printer)
+        if prints_to_file(printer):
+            self._print_to_file(printer, first, last)
+            return
         pdf = self.pdf
 
         def work(op: Op) -> int:
@@ -260,15 +269,32 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
 
         self._printing = True
         self.print_button.setEnabled(False)
-        self.status.setText(self.tr("Printing…"))
+        self.status.setText(self.tr("Printing as page images…"))
         self.env.runner.run(work, on_success=self._printed, on_failure=self._print_failed, owner=self,
                             label=self.tr("Printing the proposal"))
+
+    def _print_to_file(self, printer: QPrinter, first: int, last: int | None) -> None:
+        """Print to File (PDF): the proposal's own pages, as Save as writes them."""
+        path = printer.outputFileName()
+        try:
+            pages = print_to_file(self.pdf, printer, first, last)
+        except Exception as exc:  # noqa: BLE001 - disk full, no permission: tell the user
+            self.status.setText(self.tr("Not printed."))
+            show_error(self, exc)
+            return
+        self.status.setText(
+            (self.tr("Printed 1 page to {0}: the proposal's own PDF, text and fonts kept.") if pages == 1
+             else self.tr("Printed {1} pages to {0}: the proposal's own PDF, text and fonts kept."))
+            .format(path, pages))
+        self.printed.emit(pages)
 
     def _printed(self, pages: int) -> None:
         self._printing = False
         self.print_button.setEnabled(True)
-        self.status.setText(self.tr("Sent 1 page to the printer.") if pages == 1
-                            else self.tr("Sent {0} pages to the printer.").format(pages))
+        self.status.setText(
+            (self.tr("Sent 1 page to the printer as an image ({0} dpi, no text layer).") if pages == 1
+             else self.tr("Sent {1} pages to the printer as images ({0} dpi, no text layer).")).format(
+                PRINT_DPI, pages))
         self.printed.emit(pages)
 
     def _print_failed(self, exc: BaseException) -> None:
@@ -303,7 +329,9 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         self.save_button.setText(self.tr("&Save as…"))
         self.save_button.setToolTip(self.tr("Save the PDF exactly as shown (Ctrl+S)"))
         self.print_button.setText(self.tr("&Print…"))
-        self.print_button.setToolTip(self.tr("Ctrl+P"))
+        self.print_button.setToolTip(self.tr(
+            "Print (Ctrl+P). A printer gets the pages as images (up to {0} dpi, no text layer); "
+            "Print to File (PDF) writes the proposal's own PDF, as Save as does.").format(PRINT_DPI))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setToolTip(self.tr("Esc"))
 

@@ -1,6 +1,9 @@
 """Print and save a proposal's PDF exactly as it was produced.
 
-``print_pdf`` paints each page on a ``QPrinter`` as an image rendered by PDFium at print
+Printing to a file (the print dialog's "Print to File (PDF)") is saving: ``print_to_file``
+writes the stored PDF itself (vector pages, fonts and text kept), the chosen pages cut out by
+PDFium when not all of them were asked for, so a printout to file is the document Save as
+writes. Only a real printer gets images: ``print_pdf`` paints each page on a ``QPrinter`` as an image rendered by PDFium at print
 resolution (capped at ``PRINT_DPI``: a 1200-dpi A4 bitmap would take half a gigabyte), fitted
 to the printer's printable area keeping the page's aspect ratio, so the paper chosen in the
 print dialog is respected. It may run on a worker thread (QPainter on a QPrinter is allowed
@@ -14,16 +17,18 @@ at that path untouched.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 from PySide6.QtPrintSupport import QPrinter
 
-from workbench.ui.proposals.pages import POINTS_PER_INCH, PdfPages
+from workbench.ui.proposals.pages import PDFIUM_LOCK, POINTS_PER_INCH, PdfPages
 
 PRINT_DPI = 300
 
@@ -89,6 +94,41 @@ def print_pdf(pdf: bytes, printer: QPrinter, first: int = 1, last: int | None = 
         return done
     finally:
         pages.close()
+
+
+def prints_to_file(printer: QPrinter) -> bool:
+    """Whether the printer writes a PDF file (the print dialog's "Print to File (PDF)")."""
+    return printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and bool(printer.outputFileName())
+
+
+def pdf_pages_of(pdf: bytes, first: int = 1, last: int | None = None) -> tuple[bytes, int]:
+    """Pages ``first``..``last`` (1-based, inclusive) of ``pdf`` as a PDF of their own, and
+    their count: ``pdf`` itself, byte for byte, when that is every page; else the pages copied
+    by PDFium (content streams and embedded fonts as they are, so the text layer stays)."""
+    with PDFIUM_LOCK:
+        source = pdfium.PdfDocument(pdf)
+        try:
+            indexes = list(page_range(len(source), first, last))
+            if len(indexes) == len(source):
+                return bytes(pdf), len(indexes)
+            part = pdfium.PdfDocument.new()
+            try:
+                part.import_pages(source, indexes)
+                out = io.BytesIO()
+                part.save(out)
+            finally:
+                part.close()
+        finally:
+            source.close()
+    return out.getvalue(), len(indexes)
+
+
+def print_to_file(pdf: bytes, printer: QPrinter, first: int = 1, last: int | None = None) -> int:
+    """Print to the printer's output file by writing the PDF's pages ``first``..``last``
+    themselves (atomically, as ``save_pdf``); returns the number of pages written."""
+    data, count = pdf_pages_of(pdf, first, last)
+    save_pdf(data, Path(printer.outputFileName()))
+    return count
 
 
 def save_pdf(pdf: bytes, path: Path) -> None:
