@@ -374,6 +374,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_proposal)
 
     from workbench.cli_backup import add_parser as add_backup
+    from workbench.cli_encrypt import add_parser as add_encrypt
     from workbench.cli_export import add_parser as add_export
     from workbench.cli_import import add_parser as add_import
     from workbench.cli_sync import add_parser as add_sync
@@ -382,6 +383,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_import(sub, _add_store_options)
     add_export(sub, _add_store_options)
     add_backup(sub, _add_store_options)
+    add_encrypt(sub, _add_store_options)
     return parser
 
 
@@ -400,6 +402,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"--customers: 应在 0 到 {MAX_DEMO_CUSTOMERS:,} 之间 / must be 0 to {MAX_DEMO_CUSTOMERS:,}",
                   file=sys.stderr)
             return 2
+        if args.func is not cmd_gui:  # an encrypted store's passphrase, asked on the terminal
+            from workbench.cli_encrypt import install_prompt
+
+            install_prompt()
         return int(args.func(args))
 
     def refusal(exc: Exception) -> tuple[str, int] | None:

@@ -13,7 +13,7 @@ import pytest
 from workbench.cli import build_parser, main
 
 COMMANDS = ("demo", "search", "migrate", "check", "reindex", "price", "proposal", "sync", "import", "export",
-            "backup", "restore")
+            "backup", "restore", "encrypt")
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -5,6 +5,11 @@ the ``keyring`` package as it does on a desktop."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import keyring
+import pytest
 from keyring.backend import KeyringBackend
 
 
@@ -23,3 +28,23 @@ class MemoryKeyring(KeyringBackend):
 
     def delete_password(self, service: str, username: str) -> None:
         self.secrets.pop((service, username), None)
+
+
+@contextmanager
+def memory_keyring_installed(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """A working OS keyring for the block; new stores are encrypted by default with it
+    (``WORKBENCH_ENCRYPT`` unset), and the session's known keys are forgotten around it."""
+    from workbench.store import keys
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    monkeypatch.delenv("WORKBENCH_ENCRYPT", raising=False)
+    monkeypatch.delenv("WORKBENCH_NO_KEYRING", raising=False)
+    monkeypatch.delenv("WORKBENCH_PASSPHRASE", raising=False)
+    keys.forget()
+    try:
+        yield ring
+    finally:
+        keys.forget()
+        keyring.set_keyring(before)
