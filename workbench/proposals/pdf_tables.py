@@ -1,7 +1,10 @@
 """The money tables of the proposal PDF: prices, totals, gifts, prestore schemes and schedule.
 
 Every figure is the pricing engine's own string (``quote_to_dict``), printed with thousands
-separators through Decimal; the only sum made here is one-off + installation of a line.
+separators through Decimal; the only sums made here are one-off + installation, of a line, a
+month and the totals: "一次性费用" is one thing everywhere on the sheet (the price table's
+column, the totals, the schedule), installation included, with the installation alone shown
+as "其中安装调测费" under it in the totals.
 """
 
 from __future__ import annotations
@@ -25,7 +28,10 @@ from workbench.proposals.pdf_style import (
 )
 from workbench.proposals.sections import grid
 
-PRICE_HEAD = ("#", "产品", "数量", "期限(月)", "目录单价", "优惠", "净单价", "月费", "一次性(含安装)", "合约期总额")
+#: One-off charges, installation included: the same word in the table, the totals, the schedule.
+ONE_OFF = "一次性费用"
+OF_WHICH_INSTALLATION = "其中安装调测费"
+PRICE_HEAD = ("#", "产品", "数量", "期限(月)", "目录单价", "优惠", "净单价", "月费", ONE_OFF, "合约期总额")
 PRICE_W_MM = (7, 37, 10.5, 11.5, 17, 12, 17, 18, 22, 22)
 _PAD = 3 + 3 + 1  # a grid cell's left and right padding, and a point of slack
 _MIN_FLEX = 22 * mm  # the text column that gives up space never gets narrower than this
@@ -100,8 +106,8 @@ def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     t = quote["totals"]
     items = [
         ("月费合计 (每月)", amount(t["monthly_recurring"])),
-        ("一次性费用", amount(t["one_off"])),
-        ("安装调测费", amount(t["installation"])),
+        (ONE_OFF, amount(str(Decimal(t["one_off"]) + Decimal(t["installation"])))),
+        (OF_WHICH_INSTALLATION, amount(t["installation"])),
         ("首年费用", amount(t["first_year"])),
         ("目录价合约期总额", amount(t["list_over_term"])),
         ("合约期节省", amount(t["savings"])),
@@ -130,7 +136,7 @@ def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     left: list[Any] = [ink.p("优惠说明", ink.label)]
     left += [ink.m(f"{ink.colour('●', ink.accent)} {ink.t(r)}", ink.body_muted) for r in reasons]
     left.append(Spacer(0, 4))
-    left.append(ink.p("金额单位: 人民币元; 月费按计费月收取, 合约期总额含一次性及安装费用。", ink.small))
+    left.append(ink.p("金额单位: 人民币元; 月费按计费月收取; 一次性费用含安装调测费, 计入合约期总额。", ink.small))
     if quote.get("illustrative"):
         left.append(ink.p("示例价格 (illustrative prices), 非正式资费。", ink.small))
     outer = Table([[left, totals]], colWidths=[CONTENT_W - 74 * mm, 74 * mm], splitInRow=SPLIT_IN_ROW)
@@ -207,7 +213,7 @@ def schedule_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     schedule = quote.get("schedule") or []
     if not schedule:
         return None
-    head = ("月份", "月费", "一次性及安装", "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出")
+    head = ("月份", "月费", ONE_OFF, "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出")
     figures: list[list[str]] = []
     for first, last, m in collapse_schedule(schedule):
         span = f"第 {first} 月" if first == last else f"第 {first}–{last} 月"

@@ -93,7 +93,7 @@ def test_seed_schemes_and_lines_give_the_engines_totals_to_the_fen(qtbot, ui_env
     assert shown(builder, "monthly_recurring") == money(t.monthly_recurring) == "¥20,770.00"
     assert shown(builder, "over_term") == money(t.over_term) == "¥764,545.60"
     assert shown(builder, "first_year") == money(t.first_year)
-    assert shown(builder, "one_off") == money(t.one_off)
+    assert shown(builder, "one_off") == money(t.one_off + t.installation)  # installation included
     assert shown(builder, "savings") == money(t.savings)
     assert shown(builder, "prestore") == money(t.prestore) == "¥9,420.00"
     assert shown(builder, "effective_discount_percent") == "10.80%"

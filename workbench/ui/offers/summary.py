@@ -1,6 +1,13 @@
-"""The right-hand side of the builder: totals, the authority verdict, gifts and the schedule."""
+"""The right-hand side of the builder: totals, the authority verdict, gifts and the schedule.
+
+"One-off" is one thing in the builder as on the sheet: one-off charges, installation included
+(the lines table's One-off column, the totals' One-off, the schedule's), with the
+installation alone shown under it as "of which installation".
+"""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -14,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN, Quote, ScheduleMonth
+from workbench.pricing.quote import Totals
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.format import money, pct, text
 
@@ -27,6 +35,11 @@ VERDICT_STYLE = {
 _Index = QModelIndex | QPersistentModelIndex
 _SCHEDULE = ("month", "due", "prestore", "rebate", "net")
 _DETAIL = ("recurring", "one_off", "installation", "free_credit", "minimum_spend")
+
+
+def one_off_of(figures: Totals | ScheduleMonth) -> Decimal:
+    """One-off charges with installation (a quote's totals, a month of the schedule)."""
+    return figures.one_off + figures.installation
 
 
 class ScheduleModel(QAbstractTableModel):
@@ -64,8 +77,8 @@ class ScheduleModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             month = self.months[index.row()]
-            return "\n".join(f"{name}: {money(getattr(month, key))}" for name, key in zip(self.detail_names, _DETAIL,
-                                                                                        strict=True))
+            return "\n".join(f"{name}: {money(one_off_of(month) if key == 'one_off' else getattr(month, key))}"
+                             for name, key in zip(self.detail_names, _DETAIL, strict=True))
         return None
 
 
@@ -130,7 +143,7 @@ class SummaryPanel(Retranslating, QWidget):
     def retranslate(self) -> None:
         captions = {
             "monthly_recurring": self.tr("Monthly recurring"), "one_off": self.tr("One-off"),
-            "installation": self.tr("Installation"), "first_year": self.tr("First-year cost"),
+            "installation": self.tr("of which installation"), "first_year": self.tr("First-year cost"),
             "over_term": self.tr("Total over the term"), "savings": self.tr("Savings against list"),
             "effective_discount_percent": self.tr("Effective discount"), "prestore": self.tr("Prestore (credit)"),
             "rebate": self.tr("Rebate returned"),
@@ -141,7 +154,7 @@ class SummaryPanel(Retranslating, QWidget):
         self.gifts_box.setTitle(self.tr("Gifts"))
         self.schedule_box.setTitle(self.tr("Payment and rebate schedule"))
         self.schedule.headers = [self.tr("Month"), self.tr("Due"), self.tr("Prestore"), self.tr("Rebate"), self.tr("Net")]
-        self.schedule.detail_names = [self.tr("Recurring"), self.tr("One-off"), self.tr("Installation"),
+        self.schedule.detail_names = [self.tr("Recurring"), self.tr("One-off"), self.tr("of which installation"),
                                       self.tr("Free credit"), self.tr("Minimum spend")]
         self.schedule.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_SCHEDULE) - 1)
         if self._refused:
@@ -157,7 +170,7 @@ class SummaryPanel(Retranslating, QWidget):
             return
         t = quote.totals
         for key in self._TOTALS:
-            value = getattr(t, key)
+            value = one_off_of(t) if key == "one_off" else getattr(t, key)
             self.values[key].setText(pct(value) if key == "effective_discount_percent" else money(value))
         a = quote.authority
         headline = {WITHIN: self.tr("Within your authority"),
