@@ -6,7 +6,7 @@ import sys
 
 from benchmarks.harness import Result, table
 
-ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "draft", "dashboard")
+ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "draft", "dashboard", "import")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -58,6 +58,7 @@ from workbench.services.importing_read import (
 )
 from workbench.services.importing_report import write_error_report
 from workbench.store import models as m
+from workbench.store.base import collector_paused
 
 __all__ = [
     "MAX_ROWS", "ColumnMapping", "ContactPlan", "CustomerPlan", "ImportCancelled", "ImportFileError",
@@ -193,19 +194,20 @@ def preview_import(ctx: Context, sheet: Sheet, mapping: ColumnMapping | None = N
     targets = [(i, BY_KEY[k]) for i, k in enumerate(mapping.targets) if k is not None]
     problems = mapping.problems()
     first, total, read = sheet.header_index + 1, sheet.data_count, 0
-    for index in range(first, len(sheet.rows) if not problems else first):
-        done = index - first
-        if done % _STEP == 0:
-            if cancelled is not None and cancelled():
-                raise ImportCancelled()
-            if progress is not None:
-                progress(done, total)
-        row = sheet.rows[index]
-        if all(is_empty(c) for c in row):
-            continue
-        read += 1
-        reader.read_row(index, row, targets)
-    plans = _match(ctx, reader)
+    with collector_paused():  # no GC pauses (the GUI thread waits for them) while the rows are read
+        for index in range(first, len(sheet.rows) if not problems else first):
+            done = index - first
+            if done % _STEP == 0:
+                if cancelled is not None and cancelled():
+                    raise ImportCancelled()
+                if progress is not None:
+                    progress(done, total)
+            row = sheet.rows[index]
+            if all(is_empty(c) for c in row):
+                continue
+            read += 1
+            reader.read_row(index, row, targets)
+        plans = _match(ctx, reader)
     if progress is not None:
         progress(total, total)
     errors = tuple(sorted(reader.errors, key=lambda e: (e.row, e.column)))

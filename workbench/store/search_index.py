@@ -90,9 +90,13 @@ _INSERTS = (
 
 def _insert(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
     rows = _rows(items)
+    # Straight to the driver (sqlite3 takes the named parameters as they are): through
+    # ``text()`` each slice paid SQLAlchemy's statement set-up again, 29,000 times for a
+    # 10,000-customer import (profiled).
+    connection = session.connection()
     for kind, sql in _INSERTS:
         for part in in_slices(rows[kind]):
-            session.execute(text(sql), part)
+            connection.exec_driver_sql(sql, part)  # type: ignore[arg-type]
 
 
 def reindex_customer(session: Session, customer_id: str) -> None:

@@ -1,0 +1,108 @@
+"""The import's bulk write (rows straight to the driver, not through the ORM's unit of work)
+writes what the services would: every journal entry's payload is the stored row's, customer
+numbers continue after the stored ones, the search index finds the new rows; and the helpers
+that keep the window responsive meanwhile (collector_paused, in_slices, pinyin_load)."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from tests.services.import_sheets import codes, write_xlsx
+from workbench.services import customers, importing
+from workbench.services.context import Context
+from workbench.services.search import search_customers
+from workbench.store import models as m
+from workbench.store import pinyin_load
+from workbench.store.base import collector_paused, in_slices
+from workbench.store.payload import row_payload
+
+_MODELS: dict[str, Any] = {"customers": m.Customer, "contacts": m.Contact, "stage_events": m.StageEvent,
+           "contact_scores": m.ContactScore}
+
+
+def test_journal_payloads_are_the_stored_rows_and_numbers_follow_the_stored_ones(tmp_path: Path, ctx: Context) -> None:
+    first = customers.create_customer(ctx, values={"name": "先有单位", "industry_code": "other"})
+    cc = codes(30)
+    rows = [[f"浙江重庆银行{i}号支行", cc[i], "银行", "杭州", f"文三路{i}号", f"张{i}", "行长", f"1381234{i:04d}"]
+            for i in range(30)]
+    rows.append(["浙江重庆银行0号支行", cc[0], "", "", "", "李四", "主任", ""])  # a second contact
+    result = importing.commit_import(ctx, importing.preview_import(ctx, importing.read_sheet(
+        write_xlsx(tmp_path / "in.xlsx", rows))))
+    assert (result.customers_created, result.contacts_created) == (30, 31)
+    with ctx.store.read() as s:
+        entries = s.scalars(select(m.JournalEntry).where(m.JournalEntry.tx_id == result.tx_id)
+                            .order_by(m.JournalEntry.seq)).all()
+        assert len(entries) == 30 * 2 + 31 * 4  # customer + stage event, contact + 3 score readings
+        for e in entries:
+            model = _MODELS[e.table_name]
+            stored = s.scalar(select(model).where(model.id == e.row_id))
+            assert stored is not None and json.loads(e.fields) == row_payload(stored), e.table_name
+            assert (e.op, e.base_version, e.new_version, e.actor_id, e.device_id) == (
+                "insert", 0, 1, ctx.user_id, ctx.store.device_id)
+        tables = [e.table_name for e in entries]
+        assert tables.index("contacts") > tables.index("customers")  # parents first
+        nums = sorted(s.scalars(select(m.Customer.num).where(m.Customer.id != first.id)))
+        old = s.scalar(select(m.Customer.num).where(m.Customer.id == first.id))
+        contact = s.scalar(select(m.Contact).where(m.Contact.name == "张7"))
+        assert contact is not None and (contact.closeness, contact.is_key_person, contact.deleted) == (0, False, False)
+    assert old is not None and nums == list(range(old + 1, old + 31))
+    # indexed as a form's customer is: pinyin of the phrase (重庆 -> chongqing), contacts, phones
+    assert search_customers(ctx, query="zhejiangchongqingyinhang").total == 30
+    assert search_customers(ctx, query="李四").total == 1
+    assert search_customers(ctx, query="12340007").total == 1
+
+
+def test_collector_paused_nests_and_keeps_a_collector_that_was_off() -> None:
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+        with collector_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # the outer one still holds it
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), collector_paused():
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
+
+
+def test_in_slices_yields_every_row_in_order() -> None:
+    rows = list(range(105))
+    parts = list(in_slices(rows))
+    assert [len(p) for p in parts] == [20] * 5 + [5] and [r for p in parts for r in p] == rows
+    assert list(in_slices([])) == []
+
+
+def test_phrases_read_in_slices_equal_pypinyins_own(tmp_path: Path) -> None:
+    path = pinyin_load.phrases_path()
+    assert path is not None
+    whole = json.loads(path.read_text(encoding="utf-8"))
+    sliced = pinyin_load.read_phrases(path)
+    assert sliced == whole and list(sliced) == list(whole) and len(sliced) > 40_000
+    laid_out = tmp_path / "p.json"  # the file's layout, with cuts in every window
+    laid_out.write_text(json.dumps({"银行": [["yín"], ["háng"]], "重庆": [["chóng"], ["qìng"]], "a,\n\"b\": [": [["x"]]},
+                                   ensure_ascii=False, indent=0), encoding="utf-8")
+    assert pinyin_load.read_phrases(laid_out, window=1) == json.loads(laid_out.read_text(encoding="utf-8"))
+    laid_out.write_text("[1, 2]", encoding="utf-8")
+    with pytest.raises(ValueError):
+        pinyin_load.read_phrases(laid_out)
+
+
+def test_pinyin_after_load_follows_the_phrases() -> None:
+    pinyin_load.load()
+    pinyin_load.load()  # once loaded, nothing more
+    from pypinyin import lazy_pinyin
+
+    assert lazy_pinyin("重庆银行") == ["chong", "qing", "yin", "hang"]
