@@ -48,6 +48,7 @@ class Settings:
     today_whole_team = Setting[bool]("today/whole_team", False, bool)
     pipeline_show_side = Setting[bool]("pipeline/show_dormant_lost", True, bool)
     sync_interval_minutes = Setting[int]("sync/interval_minutes", 15, int)  # 0 = only when asked
+    proposal_folder = Setting[str]("proposals/save_folder", "", str)  # "" = Documents
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
         if qsettings is None:

@@ -82,3 +82,15 @@ def test_no_prompt_when_the_offer_changed_while_the_preview_was_open(qtbot: Any,
     assert asked == []  # the printed sheet is no longer the offer: it must not freeze the new quote
     assert offers.get_offer(ui_env.ctx, offer_id=offer.id).state == "draft"
     preview.close()
+
+
+def test_the_suggested_file_name_carries_the_sheets_date_in_the_locales_format(qtbot: Any, tab: Any) -> None:
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("zh_CN"))
+    try:
+        preview = preview_of(qtbot, tab)
+    finally:
+        QLocale.setDefault(QLocale.system())
+    assert preview.suggested_name.endswith(" 某市人民医院 方案建议书 2026年11月24日.pdf")  # the fixed clock's day
+    preview.close()

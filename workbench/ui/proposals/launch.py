@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
 from PySide6.QtWidgets import QMenu, QWidget
 
 from workbench.domain.errors import FieldError, StaleEditError, ValidationError
@@ -27,10 +28,23 @@ if TYPE_CHECKING:  # the preview (QtPrintSupport, PDFium: ~40 ms) is imported wh
     from workbench.ui.proposals.preview import ProposalPreview
 
 
-def file_name(record: ProposalRecord) -> str:
-    """``FA-…-V1 某某银行 方案建议书.pdf`` without characters file systems refuse."""
-    name = f"{record.number} {record.content.customer_name} 方案建议书.pdf"
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name)
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def file_date(day: date, locale: QLocale | None = None) -> str:
+    """``day`` in the locale's long date format without the weekday ("2026年11月24日",
+    "November 24, 2026", "24 November 2026"), with nothing a file system refuses."""
+    locale = QLocale() if locale is None else locale
+    pattern = re.sub(r"d{3,}", "", locale.dateFormat(QLocale.FormatType.LongFormat)).strip(" ,")
+    shown = locale.toString(QDate(day.year, day.month, day.day), pattern or "yyyy-MM-dd")
+    return _UNSAFE.sub("-", shown).strip()
+
+
+def file_name(record: ProposalRecord, locale: QLocale | None = None) -> str:
+    """``FA-…-V1 某某银行 方案建议书 2026年11月24日.pdf`` (the date of the sheet in the
+    locale's format) without characters file systems refuse."""
+    name = f"{record.number} {record.content.customer_name} 方案建议书 {file_date(record.issued_on, locale)}.pdf"
+    return _UNSAFE.sub("_", name)
 
 
 def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],

@@ -204,15 +204,28 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         return self.pages.count if self.pages is not None else 0
 
     # -- save -----------------------------------------------------------------------------
+    def save_folder(self) -> Path:
+        """Where Save as opens: the folder last saved into, while it exists; else Documents
+        (else the home folder)."""
+        last = self.env.settings.proposal_folder
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
+
     def _ask_save_path(self) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder) / self.suggested_name) if folder else self.suggested_name
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save proposal as"), start,
-                                              self.tr("PDF documents (*.pdf)"))
+        start = str(self.save_folder() / self.suggested_name)
+        name = self._file_dialog(start)
         if not name:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+    def _file_dialog(self, start: str) -> str:
+        """The system's Save dialog opened on ``start``; the chosen path or "" (tests replace this)."""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Save proposal as"), start,
+                                              self.tr("PDF documents (*.pdf)"))
+        return name
 
     def save_as(self) -> None:
         path = self._ask_save_path()
@@ -224,6 +237,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
             self.status.setText(self.tr("Not saved."))
             show_error(self, exc)
             return
+        self.env.settings.proposal_folder = str(path.parent)
         self.status.setText(self.tr("Saved to {0}").format(str(path)))
         self.saved.emit(str(path))
 
