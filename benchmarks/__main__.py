@@ -6,7 +6,7 @@ import sys
 
 from benchmarks.harness import Result, table
 
-ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "draft", "dashboard", "import")
+ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "draft", "dashboard", "import", "encryption")
 
 
 def main(argv: list[str] | None = None) -> int:
