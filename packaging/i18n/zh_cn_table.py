@@ -910,3 +910,8 @@ T.setdefault("single_instance", {}).update({
  "Already open": "程序已打开",
  "The workbench is already open on {0}, but it does not answer. Close it (or end it in the task manager) and start again.": "工作台已在 {0} 上打开，但没有响应。请关闭它（或在任务管理器中结束它）后再启动。",
 })
+
+T.setdefault("StoreProblemDialog", {}).update({
+ "Passphrase": "口令",
+ "Open with this &passphrase": "用此口令打开(&P)",
+})

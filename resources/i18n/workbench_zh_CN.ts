@@ -2530,7 +2530,7 @@ The program quits in at most {1} s.</source>
         <translation>{0} · {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/main_window.py" line="230"/>
+        <location filename="../../workbench/ui/main_window.py" line="233"/>
         <source>The store could not be opened.</source>
         <translation>无法打开数据库。</translation>
     </message>
@@ -3439,42 +3439,42 @@ The program quits in at most {1} s.</source>
 <context>
     <name>ProposalLaunch</name>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="57"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="71"/>
         <source>This version was sent to the client: this is the proposal exactly as produced on {0}, it never changes. A revision makes a new version.</source>
         <translation>该版本已提交客户：以下为 {0} 生成的建议书原件，内容不会再改变。修改方案将生成新版本。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="64"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="78"/>
         <source>Proposal {0} — {1}</source>
         <translation>方案建议书 {0} — {1}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="74"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="88"/>
         <source>The offer changed while the proposal was being prepared; try again.</source>
         <translation>生成建议书期间方案已被修改，请重试。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="80"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="94"/>
         <source>Preparing the proposal…</source>
         <translation>正在生成方案建议书…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="90"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="104"/>
         <source>Proposal of version {0} ({1}, {2})</source>
         <translation>第 {0} 版建议书（{1}，{2}）</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="92"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="106"/>
         <source>as sent</source>
         <translation>已提交客户的原件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="93"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="107"/>
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/launch.py" line="98"/>
+        <location filename="../../workbench/ui/proposals/launch.py" line="112"/>
         <source>No proposal produced yet</source>
         <translation>尚未生成建议书</translation>
     </message>
@@ -3482,142 +3482,153 @@ The program quits in at most {1} s.</source>
 <context>
     <name>ProposalPreview</name>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="190"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="196"/>
         <source>{0}%</source>
         <translation>{0}%</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="194"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="200"/>
         <source>Page {0} / {1}</source>
         <translation>第 {0} / {1} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="204"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="226"/>
         <source>Save proposal as</source>
         <translation>建议书另存为</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="205"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="227"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="218"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="237"/>
         <source>Not saved.</source>
         <translation>未保存。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="221"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="241"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="229"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="249"/>
         <source>Print proposal</source>
         <translation>打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="263"/>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="265"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="288"/>
         <source>Printing the proposal</source>
         <translation>正在打印方案建议书</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="270"/>
-        <source>Sent 1 page to the printer.</source>
-        <translation>已向打印机发送 1 页。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="271"/>
-        <source>Sent {0} pages to the printer.</source>
-        <translation>已向打印机发送 {0} 页。</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="278"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="318"/>
         <source>Printing cancelled.</source>
         <translation>已取消打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="280"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="296"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="320"/>
         <source>Not printed.</source>
         <translation>未打印。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="285"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="286"/>
+        <source>Printing as page images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="300"/>
+        <source>Printed 1 page to {0}: the proposal&apos;s own PDF, text and fonts kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="301"/>
+        <source>Printed {1} pages to {0}: the proposal&apos;s own PDF, text and fonts kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="309"/>
+        <source>Sent 1 page to the printer as an image ({0} dpi, no text layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="310"/>
+        <source>Sent {1} pages to the printer as images ({0} dpi, no text layer).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/proposals/preview.py" line="325"/>
         <source>Proposal preview — {0}</source>
         <translation>建议书预览 — {0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="287"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="327"/>
         <source>Zoom out (Ctrl+-)</source>
         <translation>缩小 (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="289"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="329"/>
         <source>Zoom in (Ctrl++)</source>
         <translation>放大 (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="290"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="330"/>
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="291"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="331"/>
         <source>Fit the page width to the window (Ctrl+0)</source>
         <translation>页面宽度适合窗口 (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="293"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="333"/>
         <source>1 page</source>
         <translation>共 1 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="293"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="333"/>
         <source>{0} pages</source>
         <translation>共 {0} 页</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="299"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="339"/>
         <source>The font lacks these characters; they will print as boxes: {0}</source>
         <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="302"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="342"/>
         <source>This PDF cannot be shown: {0}</source>
         <translation>无法显示该 PDF：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="303"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="343"/>
         <source>&amp;Save as…</source>
         <translation>另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="304"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="344"/>
         <source>Save the PDF exactly as shown (Ctrl+S)</source>
         <translation>按所见原样保存 PDF (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="305"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="345"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="306"/>
-        <source>Ctrl+P</source>
-        <translation>Ctrl+P</translation>
+        <location filename="../../workbench/ui/proposals/preview.py" line="347"/>
+        <source>Print (Ctrl+P). A printer gets the pages as images (up to {0} dpi, no text layer); Print to File (PDF) writes the proposal&apos;s own PDF, as Save as does.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="307"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="349"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/proposals/preview.py" line="308"/>
+        <location filename="../../workbench/ui/proposals/preview.py" line="350"/>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
@@ -3809,37 +3820,47 @@ The program quits in at most {1} s.</source>
 <context>
     <name>StoreProblemDialog</name>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="54"/>
+        <location filename="../../workbench/ui/store_problem.py" line="67"/>
         <source>The store cannot be opened</source>
         <translation>无法打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="57"/>
+        <location filename="../../workbench/ui/store_problem.py" line="70"/>
         <source>Newest backup: {0}</source>
         <translation>最新备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="59"/>
+        <location filename="../../workbench/ui/store_problem.py" line="72"/>
+        <source>Passphrase</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="73"/>
+        <source>Open with this &amp;passphrase</source>
+        <translation>用此口令打开(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/store_problem.py" line="74"/>
         <source>&amp;Restore the newest backup</source>
         <translation>恢复最新备份(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="60"/>
+        <location filename="../../workbench/ui/store_problem.py" line="75"/>
         <source>&amp;Open another store…</source>
         <translation>打开其他数据文件(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="61"/>
+        <location filename="../../workbench/ui/store_problem.py" line="76"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="76"/>
+        <location filename="../../workbench/ui/store_problem.py" line="102"/>
         <source>Open a store</source>
         <translation>打开数据文件</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/store_problem.py" line="77"/>
+        <location filename="../../workbench/ui/store_problem.py" line="103"/>
         <source>Stores (*.sqlite *.db);;All files (*)</source>
         <translation>数据文件 (*.sqlite *.db);;所有文件 (*)</translation>
     </message>
@@ -3847,135 +3868,135 @@ The program quits in at most {1} s.</source>
 <context>
     <name>SummaryPanel</name>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="132"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
         <source>Monthly recurring</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="132"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="157"/>
         <source>One-off</source>
         <translation>一次性费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="133"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
-        <source>Installation</source>
-        <translation>安装费</translation>
-    </message>
-    <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="133"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
         <source>First-year cost</source>
         <translation>首年费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="134"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="146"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="157"/>
+        <source>of which installation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
         <source>Total over the term</source>
         <translation>协议期总费用</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="134"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="147"/>
         <source>Savings against list</source>
         <translation>较目录价节省</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
         <source>Effective discount</source>
         <translation>实际折扣</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="135"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="148"/>
         <source>Prestore (credit)</source>
         <translation>预存话费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="136"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="149"/>
         <source>Rebate returned</source>
         <translation>累计月返还</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="140"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="153"/>
         <source>Totals</source>
         <translation>费用合计</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="141"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="154"/>
         <source>Gifts</source>
         <translation>赠品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="142"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="155"/>
         <source>Payment and rebate schedule</source>
         <translation>缴费与返还计划</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Month</source>
         <translation>月份</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Due</source>
         <translation>应缴</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Prestore</source>
         <translation>预存</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Rebate</source>
         <translation>返还</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="143"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
         <source>Net</source>
         <translation>净支出</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="144"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="157"/>
         <source>Recurring</source>
         <translation>月费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="158"/>
         <source>Free credit</source>
         <translation>可自由使用话费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="145"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="158"/>
         <source>Minimum spend</source>
         <translation>最低消费</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="156"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="169"/>
         <source>Add products or a prestore scheme to price the offer.</source>
         <translation>请添加产品或预存话费方案以计算报价。</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="163"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="176"/>
         <source>Within your authority</source>
         <translation>在您的价格优惠权限内</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="164"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="177"/>
         <source>Needs the team lead&apos;s approval</source>
         <translation>需主管审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="165"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="178"/>
         <source>Needs HQ approval</source>
         <translation>需总部审批</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="168"/>
-        <location filename="../../workbench/ui/offers/summary.py" line="184"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="181"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="197"/>
         <source>No gifts</source>
         <translation>无赠品</translation>
     </message>
     <message>
-        <location filename="../../workbench/ui/offers/summary.py" line="176"/>
+        <location filename="../../workbench/ui/offers/summary.py" line="189"/>
         <source>Refused: fix the fields marked in red</source>
         <translation>已拒绝：请修正标红的字段</translation>
     </message>
@@ -3983,8 +4004,9 @@ The program quits in at most {1} s.</source>
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../workbench/ui/sync/controller.py" line="89"/>
+        <location filename="../../workbench/ui/sync/controller.py" line="95"/>
         <source>Syncing with the team server</source>
+        <extracomment>Rows per pulled page in the window&apos;s sync. Parsing a page&apos;s JSON is one C call that holds the GIL: 14-28 ms for the engine&apos;s 2,000 rows (1-1.8 MB) on a quiet machine, up to 79 ms on a busy one, a stall the GUI thread feels whole. Half the page, half that wait.</extracomment>
         <translation>正在与团队服务器同步</translation>
     </message>
 </context>

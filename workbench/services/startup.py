@@ -49,3 +49,16 @@ def restore_backup(path: Path, backup: Path) -> Path:
     from workbench.services.backups import restore_damaged
 
     return restore_damaged(path, backup)
+
+
+def needs_key(exc: BaseException) -> bool:
+    """Whether opening failed for want of the store's key (wrong or none): a passphrase may
+    open it (store/keys.py)."""
+    return str(getattr(exc, "problem", "")) in ("wrong_key", "no_key")
+
+
+def give_passphrase(path: Path, passphrase: str) -> None:
+    """A passphrase for the encrypted store at ``path``, tried when it is next opened."""
+    from workbench.store.keys import give_passphrase as give
+
+    give(path, passphrase)

@@ -1,6 +1,8 @@
 """When the store cannot be opened (damaged, not a store, unreadable...): what is wrong and
 what to do, with the ways out at hand: restore the newest backup (the damaged file is moved
-aside, never deleted), open another store, or quit. The program does not crash."""
+aside, never deleted), open another store, or quit. An encrypted store whose key is not at
+hand (no keyring, or another laptop's) asks for its passphrase instead of a backup. The
+program does not crash."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,11 +30,20 @@ class StoreProblemDialog(Retranslating, QDialog):
 
     def __init__(self, exc: Any, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from workbench.services.startup import backups
+        from workbench.services.startup import backups, needs_key
 
         self.setObjectName("store_problem")
         self.exc, self.path = exc, path
-        self.backups = backups(path)
+        self.wants_key = needs_key(exc)
+        self.backups = [] if self.wants_key else backups(path)  # a backup is no answer to a key
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("store_passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.passphrase.setVisible(self.wants_key)
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setVisible(self.wants_key)
+        self.unlock_button.clicked.connect(self.unlock)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setObjectName("store_problem_message")
@@ -42,10 +54,11 @@ class StoreProblemDialog(Retranslating, QDialog):
         self.quit_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        for b in (self.restore_button, self.other_button, self.quit_button):
+        for b in (self.unlock_button, self.restore_button, self.other_button, self.quit_button):
             buttons.addWidget(b)
         lay = QVBoxLayout(self)
         lay.addWidget(self.message)
+        lay.addWidget(self.passphrase)
         lay.addLayout(buttons)
         self.setMinimumWidth(560)
         self.retranslate()
@@ -56,6 +69,8 @@ class StoreProblemDialog(Retranslating, QDialog):
         if self.backups:
             text += "\n\n" + self.tr("Newest backup: {0}").format(self.backups[0].name)
         self.message.setText(text)
+        self.passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self.unlock_button.setText(self.tr("Open with this &passphrase"))
         self.restore_button.setText(self.tr("&Restore the newest backup"))
         self.other_button.setText(self.tr("&Open another store…"))
         self.quit_button.setText(self.tr("&Quit"))
@@ -69,6 +84,17 @@ class StoreProblemDialog(Retranslating, QDialog):
         except OSError as exc:
             show_error(self, exc)
             return
+        self.accept()
+        self.open_requested.emit(self.path)
+
+    def unlock(self) -> None:
+        """Try the passphrase typed: the store is opened again (a wrong one says so again)."""
+        from workbench.services.startup import give_passphrase
+
+        if not self.passphrase.text():
+            self.passphrase.setFocus()
+            return
+        give_passphrase(self.path, self.passphrase.text())
         self.accept()
         self.open_requested.emit(self.path)
 
