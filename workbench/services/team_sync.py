@@ -72,11 +72,15 @@ def enrol_device(ctx: Context, *, url: str, code: str, device_name: str | None =
               client=client)
 
 
-def sync_now(ctx: Context, *, progress: Progress | None = None) -> SyncResult:
-    """Push what was typed here, pull what the team did; SyncError when it cannot."""
+def sync_now(ctx: Context, *, progress: Progress | None = None, page_size: int | None = None) -> SyncResult:
+    """Push what was typed here, pull what the team did (``page_size`` rows per pulled page,
+    the engine's default if None); SyncError when it cannot."""
     from workbench.sync.engine import connect, sync_once
 
     with connect(ctx.store) as client:
-        summary, applied = sync_once(ctx.store, client, progress=progress)
+        if page_size is None:
+            summary, applied = sync_once(ctx.store, client, progress=progress)
+        else:
+            summary, applied = sync_once(ctx.store, client, progress=progress, page_size=page_size)
     return SyncResult(summary.pushed, summary.pulled, summary.conflicts, summary.refused, summary.pending,
                       applied.changes(ctx.store))
