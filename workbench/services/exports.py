@@ -127,8 +127,10 @@ def _managers(visits: Sequence[ReportVisit], start: date) -> tuple[ManagerWeek, 
 def _stage_moves(s: Session, start: date, end: date, owner_id: str | None, users: dict[str, str],
                  stages: dict[str, str]) -> list[StageMove]:
     who = func.coalesce(m.StageEvent.by_user_id, m.StageEvent.owner_id, m.Customer.owner_id)
+    # A customer entering the ladder (created in a form, imported: no stage before) is not a
+    # move; an import of a few hundred customers would otherwise fill the lead's list.
     cond = [*_in_week(m.StageEvent.occurred_at, start, end), m.StageEvent.deleted == false(),
-            m.Customer.deleted == false()]
+            m.StageEvent.from_code.is_not(None), m.Customer.deleted == false()]
     if owner_id is not None:
         cond.append(who == owner_id)
     rows = s.execute(
@@ -137,7 +139,7 @@ def _stage_moves(s: Session, start: date, end: date, owner_id: str | None, users
         .join(m.Customer, m.Customer.id == m.StageEvent.customer_id)
         .where(*cond).order_by(m.StageEvent.occurred_at, m.StageEvent.id))
     return [StageMove(occurred_at=r.occurred_at, customer_id=r.customer_id, customer=r.name,
-                      from_stage=stages.get(r.from_code, r.from_code or "") if r.from_code else "",
+                      from_stage=stages.get(r.from_code, r.from_code),
                       to_stage=stages.get(r.to_code, r.to_code), reason=r.reason or "",
                       manager=users.get(r.who, _UNKNOWN) if r.who else _UNKNOWN)
             for r in rows]

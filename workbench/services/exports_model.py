@@ -58,7 +58,7 @@ class StageMove:
     occurred_at: datetime
     customer_id: str
     customer: str
-    from_stage: str  # "" for a customer's first stage
+    from_stage: str  # a customer's first stage (its creation, an import) is no move: never listed
     to_stage: str
     reason: str
     manager: str
