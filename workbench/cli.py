@@ -136,53 +136,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_migrate(args: argparse.Namespace) -> int:
-    from workbench.store.engine import current_revision
-    from workbench.store.opening import inspect_file, migrate_existing
-
-    path = _store_path(args)
-    inspect_file(path)
-    before = current_revision(path)
-    backup = migrate_existing(path)  # refuses a damaged or read-only store
-    print(json.dumps({"db": str(path), "from": before, "to": current_revision(path), "backup": backup}))
-    return 0
-
-
-def cmd_check(args: argparse.Namespace) -> int:
-    from workbench.store.opening import Problem, StoreError, check_store
-
-    path = _store_path(args)
-    try:
-        integrity, fk = check_store(path)  # read only: creates nothing
-    except StoreError as e:
-        if e.problem is Problem.MISSING:
-            raise
-        print(json.dumps({"db": str(path), "ok": False, "problem": str(e.problem), "reason": e.en,
-                          "reason_zh": e.zh}, ensure_ascii=False))
-        print(e, file=sys.stderr)
-        return 1
-    ok = integrity == ["ok"] and not fk
-    out: dict[str, Any] = {"db": str(path), "integrity": integrity, "foreign_key_errors": fk, "ok": ok}
-    if not ok:
-        out["reason"] = (f"integrity check: {integrity[0][:200]}" if integrity != ["ok"]
-                         else f"{fk} foreign-key violations")
-    print(json.dumps(out, ensure_ascii=False))
-    return 0 if ok else 1
-
-
-def cmd_reindex(args: argparse.Namespace) -> int:
-    from workbench.store.search_index import rebuild_all
-
-    store = _open(args)
-    try:
-        with store.write() as s:
-            n = rebuild_all(s)
-    finally:
-        store.close()
-    print(json.dumps({"db": str(store.path), "customers_indexed": n}))
-    return 0
-
-
 def cmd_price(args: argparse.Namespace) -> int:
     import datetime
     from decimal import Decimal
@@ -330,24 +283,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true", help="add demo data even to a store with user changes")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("search", help="search customers as the list screen does; prints JSON")
+    p = sub.add_parser("search", help="search customers as the list screen does; prints JSON",
+                       description="Rank the store's customers for QUERY with the list screen's search "
+                       "(docs/search.md) and print the best --limit as JSON: the query, the total of matches "
+                       "(total_exact false when it is an estimate) and each row's id, name, short name, "
+                       "industry and stage. --demo builds the demo store first when it is missing.")
     _add_store_options(p)
     p.add_argument("query", help="name, short name, pinyin, initials (zgyh), credit code, contact or phone")
-    p.add_argument("--limit", type=int, default=20)
-    p.add_argument("--pretty", action="store_true")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="rows to print, best first (default 20)")
+    p.add_argument("--pretty", action="store_true", help="indent the JSON (default: one line)")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("migrate", help="bring a store to the current schema (a copy is taken first)")
-    _add_store_options(p)
-    p.set_defaults(func=cmd_migrate)
+    from workbench.cli_store import add_parser as add_store
 
-    p = sub.add_parser("check", help="SQLite integrity and foreign-key check of a store")
-    _add_store_options(p)
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("reindex", help="rebuild the customer search index of a store")
-    _add_store_options(p)
-    p.set_defaults(func=cmd_reindex)
+    add_store(sub, _add_store_options)  # migrate, check, reindex
 
     p = sub.add_parser("price", help="price a bundle offer (JSON, docs/offer-format.md); prints a table or JSON",
                        description="Price OFFER.json with the catalogue and pricing policy. Exit code 2 and the "
