@@ -93,7 +93,7 @@ class Industry(Base):
 
 
 class StageDef(Base):
-    """A relationship stage; the default ladder is DOMAIN.md's, editable."""
+    """A relationship stage; the default ladder is ``domain.enums.STAGES`` (客户挖掘五步法), editable."""
 
     __tablename__ = "stage_defs"
     code: Mapped[str] = mapped_column(String(20), primary_key=True)
