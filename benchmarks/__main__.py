@@ -6,7 +6,8 @@ import sys
 
 from benchmarks.harness import Result, table
 
-ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "draft", "dashboard", "import", "encryption")
+ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "sync_window", "draft", "dashboard", "import",
+       "encryption")
 
 
 def main(argv: list[str] | None = None) -> int:
