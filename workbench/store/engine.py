@@ -23,7 +23,7 @@ from sqlalchemy.pool import QueuePool
 
 from workbench.store.connect import connect, connect_copy, engine_for, prepare_new
 from workbench.store.migrations import HEAD_REVISION
-from workbench.store.opening import Problem, StoreError, connect_existing
+from workbench.store.opening import Problem, StoreError, connect_existing, translated
 
 log = logging.getLogger(__name__)
 
@@ -80,10 +80,16 @@ class Store:
         ``foreign_keys=False`` turns SQLite's reference checks off for this transaction only
         (the pragma cannot change inside one): the sync client applies rows the server has
         already checked, and a child may arrive a page before a parent that changed later.
-        A read-only store refuses every write with a :class:`StoreError`.
+        A read-only store refuses every write with a :class:`StoreError`, and so does a write
+        that fails on the file (disk full, read-only, held by another program: ``opening.classify``);
+        nothing of it is written.
         """
         if self.read_only:
             raise StoreError(Problem.READ_ONLY, self.path, "writes are refused")
+        with translated(self.path, writing=True):
+            yield from self._write(foreign_keys)
+
+    def _write(self, foreign_keys: bool) -> Iterator[Session]:
         if foreign_keys:
             with self._write_sessions() as session, session.begin():
                 yield session

@@ -39,6 +39,8 @@ class Problem(StrEnum):
     READ_ONLY = "read_only"
     WRONG_KEY = "wrong_key"  # encrypted, and the key or passphrase at hand does not open it
     NO_KEY = "no_key"  # encrypted, and no key for it is here
+    FULL = "full"  # a write found no room: the disk (or SQLite's page limit) is full
+    LOCKED = "locked"  # a write waited past the busy timeout: another program holds the store
 
 
 def _restore_hint(path: Path) -> tuple[str, str]:
@@ -84,6 +86,13 @@ def _texts(problem: Problem, p: Path, detail: str) -> tuple[str, str]:
                 "(WORKBENCH_PASSPHRASE on the command line), or open it on the laptop whose keyring holds its key",
                 f"该数据文件已加密, 此处没有它的密钥{why}: 请输入其口令 (命令行中用 WORKBENCH_PASSPHRASE), "
                 "或在保存其密钥的电脑上打开")
+    if problem is Problem.FULL:
+        return (f"the disk holding {p} is full: nothing was written; free some space and save again",
+                "数据文件所在的磁盘已满: 未写入任何内容; 请释放一些空间后再保存")
+    if problem is Problem.LOCKED:
+        return (f"another program holds {p} (the workbench started twice, a backup or sync tool): "
+                "nothing was written; close it and save again",
+                "另一个程序正占用该数据文件 (工作台被打开了两次, 或备份、同步工具): 未写入任何内容; 请关闭它后再保存")
     en_do, zh_do = _restore_hint(p)
     if problem is Problem.TRUNCATED:
         return (f"{p} is damaged: the file is cut short{why}; {en_do}",
@@ -190,9 +199,10 @@ def _sqlite_error(exc: BaseException) -> BaseException | None:
     return None
 
 
-def classify(exc: BaseException, path: Path) -> StoreError | None:
+def classify(exc: BaseException, path: Path, *, writing: bool = False) -> StoreError | None:
     """The :class:`StoreError` an SQLite failure on ``path`` means, or None if it is not
-    about the file (a locked store, a bug)."""
+    about the file (a bug; a locked store, unless ``writing``: a write that waited past the
+    busy timeout is refused as ``LOCKED``). The one place SQLite's words are read."""
     if isinstance(exc, StoreError):
         return exc
     err = _sqlite_error(exc)
@@ -206,24 +216,31 @@ def classify(exc: BaseException, path: Path) -> StoreError | None:
         return StoreError(Problem.DAMAGED, path, text)
     if "readonly" in low or "read-only" in low:
         return StoreError(Problem.READ_ONLY, path, "writes are refused")
+    if "database or disk is full" in low or "no space left" in low:
+        return StoreError(Problem.FULL, path)
+    if writing and ("database is locked" in low or "database table is locked" in low or "busy" in low):
+        return StoreError(Problem.LOCKED, path)
     if "unable to open" in low:
         if not path.exists():
             return StoreError(Problem.MISSING, path)
         return StoreError(Problem.UNREADABLE, path, "SQLite cannot open it or create its -wal/-shm files beside it")
     if "disk i/o error" in low:
+        if writing and path.exists() and not is_writable(path):  # made read-only while open
+            return StoreError(Problem.READ_ONLY, path, "writes are refused")
         return StoreError(Problem.UNREADABLE, path, text)
     return None
 
 
 @contextmanager
-def translated(path: Path) -> Iterator[None]:
-    """Turn SQLite's failures on ``path`` inside the block into :class:`StoreError`."""
+def translated(path: Path, *, writing: bool = False) -> Iterator[None]:
+    """Turn SQLite's failures on ``path`` inside the block into :class:`StoreError`
+    (``writing``: a write transaction, where a lock held elsewhere is ``LOCKED``)."""
     try:
         yield
     except StoreError:
         raise
     except Exception as exc:
-        err = classify(exc, path)
+        err = classify(exc, path, writing=writing)
         if err is None:
             raise
         raise err from exc

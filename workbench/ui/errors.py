@@ -14,9 +14,40 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 log = logging.getLogger("workbench")
 
 
+def write_problem(exc: BaseException) -> str | None:
+    """What a write that failed on the store's file says to the user (disk full, read-only,
+    held by another program), or None if ``exc`` is no such failure. The store classifies
+    SQLite's error once, where the write is made (``Store.write``); this only words it."""
+    from workbench.store.opening import Problem, StoreError
+
+    if not isinstance(exc, StoreError):
+        return None
+    tr = QCoreApplication.translate
+    kept = tr("errors", "Nothing was lost: what you typed is still here; save again once it is fixed.")
+    if exc.problem is Problem.FULL:
+        what = tr("errors", "Not saved: the disk is full. Free some space on the disk holding the store.")
+    elif exc.problem is Problem.READ_ONLY:
+        what = tr("errors", "Not saved: the store is read-only. Make the store file and its folder writable.")
+    elif exc.problem is Problem.LOCKED:
+        what = tr("errors", "Not saved: another program holds the store (is the workbench open twice?). "
+                            "Close the other program.")
+    else:
+        return None
+    return f"{what}\n{kept}"
+
+
 def describe(exc: BaseException) -> tuple[str, bool]:
-    """(message for the user, whether it was expected). Domain errors carry their own words."""
+    """(message for the user, whether it was expected). Domain errors carry their own words;
+    so does a store error (a write that failed on the file, a store that cannot be used)."""
     from workbench.domain.errors import DomainError, ValidationError
+    from workbench.store.opening import StoreError
+
+    if (problem := write_problem(exc)) is not None:
+        return problem, True
+    if isinstance(exc, StoreError):
+        from workbench.ui.labels import label
+
+        return label(exc), True
 
     if isinstance(exc, ValidationError):
         from workbench.ui.labels import label

@@ -37,7 +37,7 @@ from workbench.services.contacts import list_contacts
 from workbench.services.customers import get_customer
 from workbench.services.stages import list_stages
 from workbench.ui.env import UiEnv, apply
-from workbench.ui.errors import show_error
+from workbench.ui.errors import describe, show_error, write_problem
 from workbench.ui.i18n import Retranslating
 from workbench.ui.visits.field_box import ERROR_COLOUR, HINT_COLOUR
 from workbench.ui.visits.form import VisitForm
@@ -192,9 +192,11 @@ class VisitDialog(Retranslating, QDialog):
             self.draft_id = drafts.save_draft(self.env.ctx, draft_id=self.draft_id, kind=DRAFT_KIND,
                                               customer_id=self.customer_id, payload=payload)
         except Exception as exc:  # never interrupt typing with a box: say it in the footer
-            log.exception("could not save the visit draft")
-            self._draft_error = str(exc)
-            self._say(self.tr("The draft could not be saved: {0}").format(exc), error=True)
+            message, expected = describe(exc)
+            if not expected:
+                log.exception("could not save the visit draft")
+            self._draft_error = message
+            self._say(self.tr("The draft could not be saved: {0}").format(message), error=True)
             return False
         self._stored_payload, self._draft_error = payload, None
         self._say(self.tr("Draft saved at {0}").format(datetime.now().strftime("%H:%M:%S")))
@@ -237,7 +239,10 @@ class VisitDialog(Retranslating, QDialog):
             return
         except Exception as exc:
             self.save_draft_now()
-            show_error(self, exc)
+            if (problem := write_problem(exc)) is None:
+                show_error(self, exc)
+            else:  # the disk failed: said in the footer, beside the Save button, not in a box
+                self._say(problem, error=True)
             return
         try:
             self._drop_draft()
