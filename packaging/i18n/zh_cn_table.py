@@ -915,3 +915,21 @@ T.setdefault("StoreProblemDialog", {}).update({
  "Passphrase": "口令",
  "Open with this &passphrase": "用此口令打开(&P)",
 })
+
+T.setdefault("errors", {}).update({
+ "Nothing was lost: what you typed is still here; save again once it is fixed.": "没有丢失任何内容：您输入的内容仍在，问题解决后请再次保存。",
+ "Not saved: the disk is full. Free some space on the disk holding the store.": "未保存：磁盘已满。请在存放数据库的磁盘上腾出空间。",
+ "Not saved: the store is read-only. Make the store file and its folder writable.": "未保存：数据库为只读。请让数据库文件及其文件夹可写。",
+ "Not saved: another program holds the store (is the workbench open twice?). Close the other program.": "未保存：另一个程序占用了数据库（是否打开了两个工作台？）。请关闭另一个程序。",
+})
+T.setdefault("ProposalPreview", {}).update({
+ "Printing as page images…": "正在以页面图像打印…",
+ "Printed 1 page to {0}: the proposal's own PDF, text and fonts kept.": "已将 1 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。",
+ "Printed {1} pages to {0}: the proposal's own PDF, text and fonts kept.": "已将 {1} 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。",
+ "Sent 1 page to the printer as an image ({0} dpi, no text layer).": "已将 1 页以图像形式发送到打印机（{0} dpi，无文字层）。",
+ "Sent {1} pages to the printer as images ({0} dpi, no text layer).": "已将 {1} 页以图像形式发送到打印机（{0} dpi，无文字层）。",
+ "Print (Ctrl+P). A printer gets the pages as images (up to {0} dpi, no text layer); Print to File (PDF) writes the proposal's own PDF, as Save as does.": "打印 (Ctrl+P)。打印机收到的是页面图像（最高 {0} dpi，无文字层）；“打印到文件 (PDF)”与“另存为”一样写出建议书本身的 PDF。",
+})
+T.setdefault("SummaryPanel", {}).update({
+ "of which installation": "其中安装调测费",
+})

@@ -22,15 +22,18 @@ def write_problem(exc: BaseException) -> str | None:
 
     if not isinstance(exc, StoreError):
         return None
-    tr = QCoreApplication.translate
-    kept = tr("errors", "Nothing was lost: what you typed is still here; save again once it is fixed.")
+    kept = QCoreApplication.translate(
+            "errors", "Nothing was lost: what you typed is still here; save again once it is fixed.")
     if exc.problem is Problem.FULL:
-        what = tr("errors", "Not saved: the disk is full. Free some space on the disk holding the store.")
+        what = QCoreApplication.translate(
+            "errors", "Not saved: the disk is full. Free some space on the disk holding the store.")
     elif exc.problem is Problem.READ_ONLY:
-        what = tr("errors", "Not saved: the store is read-only. Make the store file and its folder writable.")
+        what = QCoreApplication.translate(
+            "errors", "Not saved: the store is read-only. Make the store file and its folder writable.")
     elif exc.problem is Problem.LOCKED:
-        what = tr("errors", "Not saved: another program holds the store (is the workbench open twice?). "
-                            "Close the other program.")
+        what = QCoreApplication.translate(
+            "errors", "Not saved: another program holds the store (is the workbench open twice?). "
+            "Close the other program.")
     else:
         return None
     return f"{what}\n{kept}"
