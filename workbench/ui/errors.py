@@ -18,7 +18,7 @@ def write_problem(exc: BaseException) -> str | None:
     """What a write that failed on the store's file says to the user (disk full, read-only,
     held by another program), or None if ``exc`` is no such failure. The store classifies
     SQLite's error once, where the write is made (``Store.write``); this only words it."""
-    from workbench.store.opening import Problem, StoreError
+    from workbench.services.store_errors import Problem, StoreError
 
     if not isinstance(exc, StoreError):
         return None
@@ -43,7 +43,7 @@ def describe(exc: BaseException) -> tuple[str, bool]:
     """(message for the user, whether it was expected). Domain errors carry their own words;
     so does a store error (a write that failed on the file, a store that cannot be used)."""
     from workbench.domain.errors import DomainError, ValidationError
-    from workbench.store.opening import StoreError
+    from workbench.services.store_errors import StoreError
 
     if (problem := write_problem(exc)) is not None:
         return problem, True
