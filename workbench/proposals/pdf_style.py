@@ -7,6 +7,7 @@ markup and records it, so that the renderer can report the characters the font l
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 from xml.sax.saxutils import escape
@@ -28,6 +29,8 @@ MARGIN_X = 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
 
 CN_NUMBERS = "一二三四五六七八九十"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 #: ``Table(splitInRow=...)``: a row taller than the room left may split inside itself (a row
 #: taller than a page would otherwise raise LayoutError). ReportLab reads the value as the
@@ -90,6 +93,7 @@ class Ink:
     branding: Branding
     font: str
     texts: list[str] = field(default_factory=list)
+    lang: str = "zh"  # the sheet's language: "zh" or "en" (the content's, not the window's)
 
     def __post_init__(self) -> None:
         self.primary = colors.HexColor(self.branding.primary)
@@ -128,6 +132,22 @@ class Ink:
         self.bullet = style("bullet", 9, 14, leftIndent=10, bulletIndent=0, bulletFontName=f,
                             bulletColor=self.accent, spaceAfter=3)
 
+    def say(self, zh: str, en: str) -> str:
+        """The sheet's own wording in its language."""
+        return en if self.lang == "en" else zh
+
+    def pick(self, text: dict[str, str] | None) -> str:
+        """A bilingual text of the quote (``{"zh": ..., "en": ...}``) in the sheet's language."""
+        if not text:
+            return ""
+        return text.get("en") or text.get("zh", "") if self.lang == "en" else text.get("zh", "")
+
+    def day(self, value: date) -> str:
+        """A date as the sheet prints it: "2026 年 11 月 24 日", "24 November 2026"."""
+        if self.lang == "en":  # not %B: that follows the process's locale
+            return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
+        return f"{value:%Y 年 %m 月 %d 日}"
+
     def t(self, text: object) -> str:
         """``text`` escaped for paragraph markup (and recorded for the coverage check)."""
         value = str(text)
@@ -151,8 +171,11 @@ class Ink:
 
     def section_heading(self, number: int, title: str, room: float = 55 * mm) -> list[Flowable]:
         """A numbered heading ("三、报价明细"), on a new page unless ``room`` is left below it."""
-        mark = CN_NUMBERS[number - 1] if number <= len(CN_NUMBERS) else str(number)
-        heading = self.m(f"{self.colour(self.t(mark + '、'), self.accent)}{self.t(title)}", self.section)
+        if self.lang == "en":
+            mark = f"{number}. "
+        else:
+            mark = (CN_NUMBERS[number - 1] if number <= len(CN_NUMBERS) else str(number)) + "、"
+        heading = self.m(f"{self.colour(self.t(mark), self.accent)}{self.t(title)}", self.section)
         return [CondPageBreak(room), heading]
 
     def subheading(self, title: str, room: float = 30 * mm) -> list[Flowable]:

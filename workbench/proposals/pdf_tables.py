@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer, Table
 
+from workbench.pricing.rules import MANUAL_LINE
 from workbench.proposals.pdf_style import (
     CONTENT_W,
     MUTED,
@@ -30,8 +31,11 @@ from workbench.proposals.sections import grid
 
 #: One-off charges, installation included: the same word in the table, the totals, the schedule.
 ONE_OFF = "一次性费用"
+ONE_OFF_EN = "One-off"
 OF_WHICH_INSTALLATION = "其中安装调测费"
 PRICE_HEAD = ("#", "产品", "数量", "期限(月)", "目录单价", "优惠", "净单价", "月费", ONE_OFF, "合约期总额")
+PRICE_HEAD_EN = ("#", "Product", "Qty", "Term (months)", "List unit", "Discount", "Net unit", "Monthly", ONE_OFF_EN,
+                 "Total over term")
 PRICE_W_MM = (7, 37, 10.5, 11.5, 17, 12, 17, 18, 22, 22)
 _PAD = 3 + 3 + 1  # a grid cell's left and right padding, and a point of slack
 _MIN_FLEX = 22 * mm  # the text column that gives up space never gets narrower than this
@@ -88,14 +92,15 @@ def price_table(ink: Ink, quote: dict[str, Any]) -> Table:
     for line in quote["lines"]:
         one_off = Decimal(line["one_off"]) + Decimal(line["installation"])
         figures.append([
-            str(line["index"] + 1), line["name"]["zh"], str(line["quantity"]),
+            str(line["index"] + 1), ink.pick(line["name"]), str(line["quantity"]),
             str(line["term_months"]) if line["term_months"] else "—",  # a one-off line has no term
             amount(line["list_unit"]), percent(line["discount_percent"]), amount(line["net_unit"]),
             amount(line["monthly"]), amount(str(one_off)), amount(line["term_total"]),
         ])
-    numeric = {0, *range(2, len(PRICE_HEAD))}
-    widths = fit_widths(ink, PRICE_HEAD, figures, PRICE_W_MM, 1, numeric)
-    rows: list[list[Any]] = [_heads(ink, PRICE_HEAD, 2, widths)]
+    heads = PRICE_HEAD_EN if ink.lang == "en" else PRICE_HEAD
+    numeric = {0, *range(2, len(heads))}
+    widths = fit_widths(ink, heads, figures, PRICE_W_MM, 1, numeric)
+    rows: list[list[Any]] = [_heads(ink, heads, 2, widths)]
     for f in figures:
         rows.append([ink.m(ink.colour(ink.t(f[0]), MUTED), ink.cell), ink.p(f[1], ink.cell),
                      *(ink.p(text, ink.num) for text in f[2:])])
@@ -104,17 +109,18 @@ def price_table(ink: Ink, quote: dict[str, Any]) -> Table:
 
 def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     t = quote["totals"]
+    say = ink.say
     items = [
-        ("月费合计 (每月)", amount(t["monthly_recurring"])),
-        (ONE_OFF, amount(str(Decimal(t["one_off"]) + Decimal(t["installation"])))),
-        (OF_WHICH_INSTALLATION, amount(t["installation"])),
-        ("首年费用", amount(t["first_year"])),
-        ("目录价合约期总额", amount(t["list_over_term"])),
-        ("合约期节省", amount(t["savings"])),
-        ("综合优惠幅度", percent(t["effective_discount_percent"])),
+        (say("月费合计 (每月)", "Monthly (per month)"), amount(t["monthly_recurring"])),
+        (say(ONE_OFF, ONE_OFF_EN), amount(str(Decimal(t["one_off"]) + Decimal(t["installation"])))),
+        (say(OF_WHICH_INSTALLATION, "of which installation"), amount(t["installation"])),
+        (say("首年费用", "First year"), amount(t["first_year"])),
+        (say("目录价合约期总额", "List price over the term"), amount(t["list_over_term"])),
+        (say("合约期节省", "Savings over the term"), amount(t["savings"])),
+        (say("综合优惠幅度", "Effective discount"), percent(t["effective_discount_percent"])),
     ]
     rows: list[list[Any]] = [[ink.p(label, ink.total_label), ink.p(value, ink.total_value)] for label, value in items]
-    rows.append([ink.m(ink.colour(ink.t("合约期总额"), ink.primary), ink.total_label),
+    rows.append([ink.m(ink.colour(ink.t(say("合约期总额", "Total over the term")), ink.primary), ink.total_label),
                  ink.p(money(t["over_term"]), ink.value_big)])
     totals = Table(rows, colWidths=[36 * mm, 34 * mm])
     totals.setStyle(ink.table_style([
@@ -130,15 +136,18 @@ def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     reasons: list[str] = []
     for line in quote["lines"]:
         for discount in line["discounts"]:
-            why = discount["why"]["zh"]
+            why = discount_reason(ink, line, discount)
             if why not in reasons:
                 reasons.append(why)
-    left: list[Any] = [ink.p("优惠说明", ink.label)]
+    left: list[Any] = [ink.p(say("优惠说明", "Discounts"), ink.label)]
     left += [ink.m(f"{ink.colour('●', ink.accent)} {ink.t(r)}", ink.body_muted) for r in reasons]
     left.append(Spacer(0, 4))
-    left.append(ink.p("金额单位: 人民币元; 月费按计费月收取; 一次性费用含安装调测费, 计入合约期总额。", ink.small))
+    left.append(ink.p(say("金额单位: 人民币元; 月费按计费月收取; 一次性费用含安装调测费, 计入合约期总额。",
+                          "Amounts in yuan (CNY); monthly fees are charged per billing month; one-off charges "
+                          "include installation and count in the total over the term."), ink.small))
     if quote.get("illustrative"):
-        left.append(ink.p("示例价格 (illustrative prices), 非正式资费。", ink.small))
+        left.append(ink.p(say("示例价格 (illustrative prices), 非正式资费。", "Illustrative prices, not a tariff."),
+                          ink.small))
     outer = Table([[left, totals]], colWidths=[CONTENT_W - 74 * mm, 74 * mm], splitInRow=SPLIT_IN_ROW)
     outer.setStyle(ink.table_style([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -150,38 +159,56 @@ def totals_block(ink: Ink, quote: dict[str, Any]) -> Table:
     return outer
 
 
+def discount_reason(ink: Ink, line: dict[str, Any], discount: dict[str, Any]) -> str:
+    """Why a line is cheaper, as the client reads it. A manual discount on one line names the
+    line ("#2 集团成员套餐 58 元: 手工优惠 10%"): the engine's "本行手工优惠" ("this line's")
+    reads as "our bank's" to a bank customer."""
+    why = discount["why"]
+    if why.get("rule") == MANUAL_LINE:
+        pct = percent(discount["percent"])
+        return ink.say(f"#{line['index'] + 1} {ink.pick(line['name'])}: 手工优惠 {pct}",
+                       f"#{line['index'] + 1} {ink.pick(line['name'])}: manual discount {pct}")
+    return ink.pick(why)
+
+
 def gifts_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     gifts = quote.get("gifts") or []
     if not gifts:
         return None
     widths = [38 * mm, 12 * mm, 14 * mm, 20 * mm, CONTENT_W - 84 * mm]
-    rows: list[list[Any]] = [_heads(ink, ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"), 1, widths)]
+    heads = (("Gift", "Qty", "Months", "Value", "Why") if ink.lang == "en"
+             else ("赠送内容", "数量", "期限(月)", "价值", "赠送依据"))
+    rows: list[list[Any]] = [_heads(ink, heads, 1, widths)]
     for g in gifts:
         rows.append([
-            ink.p(g["name"]["zh"], ink.cell), ink.p(g["quantity"], ink.num),
+            ink.p(ink.pick(g["name"]), ink.cell), ink.p(g["quantity"], ink.num),
             ink.p(g["months"] if g["months"] else "—", ink.num), ink.p(amount(g["value"]), ink.num),
-            ink.p(g["why"]["zh"], ink.cell_muted),
+            ink.p(ink.pick(g["why"]), ink.cell_muted),
         ])
-    rows[0][4] = ink.p("赠送依据", ink.head)
+    rows[0][4] = ink.p(heads[4], ink.head)
     return grid(ink, rows, widths)
 
 
-def _refundable(value: bool | None) -> str:
-    return "—" if value is None else ("可清退" if value else "不可清退")
+def _refundable(ink: Ink, value: bool | None) -> str:
+    if value is None:
+        return "—"
+    return ink.say("可清退", "refundable") if value else ink.say("不可清退", "not refundable")
 
 
 def schemes_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     schemes = quote.get("schemes") or []
     if not schemes:
         return None
-    head = ("预存回馈方案", "成员数", "每户预存", "月返还 × 月数", "自由话费", "月保底消费", "清退", "赠品", "预存合计")
+    head = (("Prestore scheme", "Members", "Prestore each", "Rebate × months", "Free credit", "Minimum monthly",
+             "Refund", "Gift", "Prestore total") if ink.lang == "en"
+            else ("预存回馈方案", "成员数", "每户预存", "月返还 × 月数", "自由话费", "月保底消费", "清退", "赠品", "预存合计"))
     figures: list[list[str]] = []
     for s in schemes:
         rebate = (f"{money(s['rebate_monthly'])} × {s['term_months']}"
                   if Decimal(s["rebate_monthly"]) else "—")
-        figures.append([s["name"]["zh"], str(s["members"]), amount(s["prestore"]), rebate, amount(s["free_credit"]),
-                        amount(s["minimum_monthly_spend"]), _refundable(s["refundable"]),
-                        (s.get("gift") or {}).get("zh") or "—", amount(s["prestore_total"])])
+        figures.append([ink.pick(s["name"]), str(s["members"]), amount(s["prestore"]), rebate,
+                        amount(s["free_credit"]), amount(s["minimum_monthly_spend"]), _refundable(ink, s["refundable"]),
+                        ink.pick(s.get("gift")) or "—", amount(s["prestore_total"])])
     widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, {1, 2, 3, 4, 5, 8},
                         grow_only=True)
     rows: list[list[Any]] = [_heads(ink, head, 1, widths)]
@@ -213,10 +240,15 @@ def schedule_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
     schedule = quote.get("schedule") or []
     if not schedule:
         return None
-    head = ("月份", "月费", ONE_OFF, "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出")
+    head = (("Month", "Monthly", ONE_OFF_EN, "Prestore", "Free credit", "Rebate", "Minimum spend", "Due",
+             "Net after rebate") if ink.lang == "en"
+            else ("月份", "月费", ONE_OFF, "预存款", "赠送话费", "月返还", "保底消费", "当月应缴", "返还后净支出"))
     figures: list[list[str]] = []
     for first, last, m in collapse_schedule(schedule):
-        span = f"第 {first} 月" if first == last else f"第 {first}–{last} 月"
+        if ink.lang == "en":
+            span = f"Month {first}" if first == last else f"Months {first}–{last}"
+        else:
+            span = f"第 {first} 月" if first == last else f"第 {first}–{last} 月"
         one_off = str(Decimal(m["one_off"]) + Decimal(m["installation"]))
         figures.append([span, *(amount(v) for v in (m["recurring"], one_off, m["prestore"], m["free_credit"],
                                                     m["rebate"], m["minimum_spend"], m["due"], m["net"]))])
@@ -232,11 +264,12 @@ def money_sections(ink: Ink, quote: dict[str, Any]) -> tuple[list[Flowable], lis
     extras: list[Flowable] = []
     gifts, schemes = gifts_table(ink, quote), schemes_table(ink, quote)
     if gifts is not None:
-        extras += [*ink.subheading("赠送"), gifts, Spacer(0, 8)]
+        extras += [*ink.subheading(ink.say("赠送", "Gifts")), gifts, Spacer(0, 8)]
     if schemes is not None:
-        extras += [*ink.subheading("预存回馈"), schemes, Spacer(0, 8)]
+        extras += [*ink.subheading(ink.say("预存回馈", "Prestore and rebate")), schemes, Spacer(0, 8)]
     schedule = schedule_table(ink, quote)
     sched: list[Flowable] = []
     if schedule is not None:
-        sched = [*ink.subheading("逐月费用计划 (相同月份合并显示)"), schedule]
+        sched = [*ink.subheading(ink.say("逐月费用计划 (相同月份合并显示)",
+                                         "Month by month (identical months merged)")), schedule]
     return extras, sched

@@ -218,11 +218,13 @@ def _story(ink: Ink, c: ProposalContent) -> list[Flowable]:
     return story
 
 
-def render_proposal(content: ProposalContent, branding: Branding | None = None) -> RenderedProposal:
-    """The proposal sheet as PDF bytes, its page count and the characters the font lacks."""
+def render_proposal(content: ProposalContent, branding: Branding | None = None, *,
+                    lang: str = "zh") -> RenderedProposal:
+    """The proposal sheet as PDF bytes, its page count and the characters the font lacks;
+    ``lang`` "en" prints the sheet's own labels in English (the content's texts as they are)."""
     font = register_pdf_font()
     branding = load_branding() if branding is None else branding
-    ink = Ink(branding, font)
+    ink = Ink(branding, font, lang=lang)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=FRAME_TOP,
