@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.i18n import Retranslating
+from workbench.ui.screen_fit import fit_to_screen
 
 
 class HelpMenu(Retranslating, QMenu):
@@ -136,7 +137,7 @@ class AboutDialog(Retranslating, QDialog):
         lay.addWidget(self.licences_label)
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
-        self.resize(640, 560)
+        fit_to_screen(self, 640, 560)
         self._fill_licences()
         self.retranslate()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label, ui_locale
 from workbench.ui.runner import Op, Runner
+from workbench.ui.screen_fit import fit_to_screen
 
 
 class BackupsDialog(Retranslating, QDialog):
@@ -76,7 +77,7 @@ class BackupsDialog(Retranslating, QDialog):
         lay.addLayout(folder_row)
         lay.addWidget(self.message)
         lay.addLayout(buttons)
-        self.resize(760, 420)
+        fit_to_screen(self, 760, 420)
         self.retranslate()
         self.reload()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.ui.i18n import Retranslating
 from workbench.ui.runner import Op, Runner
+from workbench.ui.screen_fit import fit_to_screen
 from workbench.ui.settings import GeometryMixin, Settings
 
 #: (key, page class "module:Class"); titles come from ``_page_title`` so they translate.
@@ -87,7 +88,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
         self._build_actions()
         self.retranslate()
-        self.resize(1200, 760)
+        fit_to_screen(self, 1280, 800, fill=True)  # a laptop's screen whole, never more than it
         self.restore_geometry(settings)
 
     # --- actions and menus -------------------------------------------------------------

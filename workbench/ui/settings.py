@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar, cast, overload
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QSplitter, QWidget
 
+from workbench.ui.screen_fit import keep_on_screen
+
 T = TypeVar("T")
 
 
@@ -77,6 +79,7 @@ class GeometryMixin:
         widget = cast(QWidget, self)
         if (geo := settings.blob(f"geometry/{widget.objectName()}")) is not None:
             widget.restoreGeometry(geo)
+            keep_on_screen(widget)  # saved on a bigger screen, or on one that is gone
         for splitter in widget.findChildren(QSplitter):
             if splitter.objectName() and (state := settings.blob(f"splitters/{splitter.objectName()}")):
                 splitter.restoreState(state)

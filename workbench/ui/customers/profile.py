@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -34,6 +35,7 @@ from workbench.ui.customers.detail_common import (
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 
+TWO_COLUMNS_SLACK = 24  # beyond the bare minimum: two columns at their very narrowest are cramped
 _SECTIONS = {  # group -> (row, column, column span) in the grid
     "identity": (0, 0, 1), "commercial": (0, 1, 1), "scale": (1, 0, 1), "activity": (1, 1, 1),
     "hints": (2, 0, 2), "notes": (3, 0, 2),
@@ -56,8 +58,9 @@ class ProfileView(Retranslating, QScrollArea):
         self._boxes: dict[str, QGroupBox] = {}
         self._forms: dict[str, QFormLayout] = {}
         inner = QWidget()
-        grid = QGridLayout(inner)
+        grid = self._grid = QGridLayout(inner)
         grid.setContentsMargins(4, 4, 4, 4)
+        self._columns = 2
         for key, (row, col, span) in _SECTIONS.items():
             box = QGroupBox()
             box.setObjectName(f"profile_{key}")
@@ -77,6 +80,34 @@ class ProfileView(Retranslating, QScrollArea):
         self.hint_note.setWordWrap(True)
         self._forms["hints"].insertRow(0, self.hint_note)
         self.retranslate()
+
+    # --- one column or two ----------------------------------------------------------------
+    def two_columns_width(self) -> int:
+        """The width the sections need side by side without a horizontal scroll bar."""
+        def column(*keys: str) -> int:
+            return max(self._boxes[k].minimumSizeHint().width() for k in keys)
+
+        m = self._grid.contentsMargins()
+        return (column("identity", "scale") + column("commercial", "activity") + self._grid.horizontalSpacing()
+                + m.left() + m.right() + TWO_COLUMNS_SLACK)
+
+    def arrange(self) -> None:
+        """Two columns of sections when they fit beside each other, else one under the other
+        (a narrow customer pane on a small screen scrolls down rather than sideways)."""
+        room = self.width() - self.verticalScrollBar().sizeHint().width()  # steady as the bar comes and goes
+        columns = 2 if room >= self.two_columns_width() else 1
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for box in self._boxes.values():
+            self._grid.removeWidget(box)
+        for n, (key, (row, col, span)) in enumerate(_SECTIONS.items()):
+            self._grid.addWidget(self._boxes[key], *((row, col, 1, span) if columns == 2 else (n, 0, 1, 1)))
+        self._grid.setColumnStretch(1, 1 if columns == 2 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
 
     def _row(self, section: str, field: str) -> None:
         caption = QLabel()
@@ -153,6 +184,7 @@ class ProfileView(Retranslating, QScrollArea):
         v["updated_at"].setText(fmt_date(c.updated_at))
         self._hints(page)
         v["notes"].setText(text_or_dash(c.notes))
+        self.arrange()  # longer values may need one column
 
     def _contract_end(self, end: date | None) -> None:
         lab = self.values["competitor_contract_end"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,8 +25,25 @@ from workbench.services.search import Filters
 from workbench.ui.customers.keep_place import KeepPlace
 from workbench.ui.customers.model import CustomerTableModel
 from workbench.ui.env import UiEnv
+from workbench.ui.flow_layout import FlowBar
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
+
+LIST_SHARE = 55  # per cent of the page's width the list takes at first, the customer the rest
+DETAIL_MARGIN = 24  # around the customer's tab bar, in its pane
+NAME_WIDTH = (260, 340)  # the name column: at least, at most (names run to 30 characters)
+
+
+def fit_columns(table: QTableView) -> None:
+    """Every column as wide as its title and the rows in view (never every row: the list
+    can hold 100,000); the name column within ``NAME_WIDTH``."""
+    header = table.horizontalHeader()
+    header.setResizeContentsPrecision(0)  # the visible rows only
+    for column in range(table.model().columnCount()):
+        width = max(table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        if column == 0:
+            width = max(NAME_WIDTH[0], min(width, NAME_WIDTH[1]))
+        table.setColumnWidth(column, width)
 
 
 class CustomersPage(Retranslating, QWidget):
@@ -37,6 +54,8 @@ class CustomersPage(Retranslating, QWidget):
         super().__init__(parent)
         self.env = env
         self._shown_once = False
+        self._widths_fitted = False  # the columns fit their titles and first rows, once
+        self._split = False  # the splitter's first proportions, given when first shown
         self.model = CustomerTableModel(env, self)
 
         self.search = QLineEdit()
@@ -52,17 +71,17 @@ class CustomersPage(Retranslating, QWidget):
         self.due.setObjectName("due_filter")
         self.count = QLabel()
         self.count.setObjectName("result_count")
-        filters = QHBoxLayout()
+        # the filters wrap onto a second line when the pane is narrow, each at its full width:
+        # a squeezed combo would show "All indus" (a FlowBar places items at their size hint)
+        filters = FlowBar()
+        filters.setObjectName("customer_filters")
         for combo in (self.industry, self.stage, self.owner):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for w in (self.industry, self.stage, self.owner, self.due):
             filters.addWidget(w)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
         from workbench.ui.importing.list_export import ListExportButton
 
         self.export_list = ListExportButton(env, self.model, self)  # the list as shown, to .xlsx
-        filters.addWidget(self.export_list)
 
         self.table = QTableView()
         self.table.setObjectName("customer_table")
@@ -82,11 +101,15 @@ class CustomersPage(Retranslating, QWidget):
         from workbench.ui.customers.detail import CustomerDetail
 
         self.detail = CustomerDetail(env, self)
-        left = QWidget()
+        left = self.list_pane = QWidget()
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
-        lv.addWidget(self.search)
-        lv.addLayout(filters)
+        top = QHBoxLayout()  # the search, how many it found, and the list's export
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        top.addWidget(self.export_list)
+        lv.addLayout(top)
+        lv.addWidget(filters)
         from workbench.ui.customers.drill import DrillFilter
 
         self.drill = DrillFilter(self)  # what a dashboard figure opened the list with
@@ -122,6 +145,17 @@ class CustomersPage(Retranslating, QWidget):
         self.retranslate()
         self.model.load("", Filters())
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._split:  # laid out by now: the list takes its share of the real width
+            self._split = True
+            total = sum(self.splitter.sizes())
+            # the customer's tabs all in view when the list can spare the room
+            tabs = self.detail.tabs.tabBar().sizeHint().width() + DETAIL_MARGIN
+            detail = min(max(total * (100 - LIST_SHARE) // 100, tabs),
+                         total - self.list_pane.minimumSizeHint().width())
+            self.splitter.setSizes([total - detail, detail])
+
     # --- texts -----------------------------------------------------------------------------
     def retranslate(self) -> None:
         self.search.setPlaceholderText(self.tr("Search customers: name, pinyin initials, contact, phone… (Ctrl+F)"))
@@ -133,6 +167,8 @@ class CustomersPage(Retranslating, QWidget):
         self._fill_combo(self.owner, self.tr("Everyone's"), [(self.env.ctx.user_id, self.tr("Mine"))])
         self._show_count()
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.model.columnCount() - 1)
+        if self._widths_fitted:  # titles of another length
+            fit_columns(self.table)
 
 
     @staticmethod
@@ -190,6 +226,9 @@ class CustomersPage(Retranslating, QWidget):
 
     def _on_loaded(self, rows: int) -> None:
         self._show_count()
+        if rows and not self._widths_fitted:
+            self._widths_fitted = True
+            fit_columns(self.table)
         self.place.restore()
         if getattr(self, "_select_first_on_load", False) and rows:
             self._select_first_on_load = False

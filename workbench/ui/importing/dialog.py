@@ -41,6 +41,7 @@ from workbench.ui.importing.models import PROBLEM_COLUMN, ErrorModel, PreviewMod
 from workbench.ui.importing.state import PreviewState, build
 from workbench.ui.labels import label
 from workbench.ui.runner import Op
+from workbench.ui.screen_fit import fit_to_screen
 
 ERROR_STYLE = "color: #c62828;"
 DONE_STYLE = "color: #1b7a3a;"
@@ -144,7 +145,7 @@ class ImportDialog(Retranslating, QDialog):
         self.import_button.clicked.connect(self.commit)
         self.close_button.clicked.connect(self.reject)
         self.import_button.setDefault(True)
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
         self.retranslate()
         self._update_buttons()
 

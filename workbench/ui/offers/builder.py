@@ -60,6 +60,7 @@ from workbench.ui.offers.lines_model import (
 )
 from workbench.ui.offers.schemes_panel import SchemesPanel
 from workbench.ui.offers.summary import SummaryPanel
+from workbench.ui.screen_fit import vertical_scroll
 
 _ERROR = "color: #b3261e;"
 COLUMN_WIDTHS = {PRODUCT: 190, QTY: 64, TERM: 64, DISC: 64, LIST: 84, OFF: 64, NET: 84, MONTHLY: 96, ONE_OFF: 90}
@@ -163,11 +164,12 @@ class OfferBuilder(Retranslating, QWidget):
         form.addRow(self.discount_caption, box)
         mid.addLayout(form)
         self.schemes = SchemesPanel(self.policy, self.today, self.draft.customer.member_joined)
-        mid.addWidget(self.schemes, 2)
+        mid.addWidget(vertical_scroll(self.schemes), 2)  # a short screen scrolls the schemes
         split.addWidget(middle)
 
         self.summary = SummaryPanel()
-        split.addWidget(self.summary)
+        split.addWidget(vertical_scroll(self.summary))  # the totals scroll, never squash
+        split.setChildrenCollapsible(False)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 7)
         split.setStretchFactor(2, 3)

@@ -21,6 +21,7 @@ from workbench.ui.env import UiEnv, apply
 from workbench.ui.i18n import Retranslating
 from workbench.ui.offers.builder import OfferBuilder
 from workbench.ui.offers.format import money
+from workbench.ui.screen_fit import fit_to_screen
 
 
 def state_label(state: str) -> str:
@@ -64,7 +65,7 @@ class OfferDialog(Retranslating, QDialog):
         lay.addWidget(self.version_label)
         lay.addWidget(self.builder, 1)
         self.builder.saved.connect(self._saved)
-        self.resize(1400, 860)
+        fit_to_screen(self, 1400, 860)
         self.retranslate()
 
     # --- saving ---------------------------------------------------------------------------

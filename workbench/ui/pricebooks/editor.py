@@ -32,6 +32,7 @@ from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
+from workbench.ui.screen_fit import fit_to_screen
 
 _KINDS = (catalogue.CATALOGUE, catalogue.POLICY)
 _ERROR_STYLE = "color: #b00020;"
@@ -126,7 +127,7 @@ class PriceBookEditor(Retranslating, QDialog):
         self.setTabOrder(self.valid_from, self.text)
 
         self.retranslate()
-        self.resize(980, 640)
+        fit_to_screen(self, 980, 640)
         self.refresh()
 
     # --- texts -------------------------------------------------------------------------

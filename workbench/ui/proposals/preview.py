@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QDialog,
@@ -38,6 +38,7 @@ from workbench.ui.proposals.printing import (
     save_pdf,
 )
 from workbench.ui.runner import Cancelled, Op
+from workbench.ui.screen_fit import fit_to_screen
 from workbench.ui.settings import GeometryMixin
 
 TOOLBAR_STYLE = """
@@ -174,9 +175,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
             self.view.setFocus()
 
     def _initial_size(self) -> None:
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        height = 1000 if screen is None else min(1000, int(screen.availableGeometry().height() * 0.9))
-        self.resize(880, height)
+        fit_to_screen(self, 880, 1000)
 
     # -- zoom -----------------------------------------------------------------------------
     def zoom_in(self) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import is_chinese, label
+from workbench.ui.screen_fit import fit_to_screen
 
 
 class RefusalsDialog(Retranslating, QDialog):
@@ -59,7 +60,7 @@ class RefusalsDialog(Retranslating, QDialog):
         lay.addWidget(self.intro)
         lay.addWidget(self.table, 1)
         lay.addLayout(buttons)
-        self.resize(820, 420)
+        fit_to_screen(self, 820, 420)
         self.retranslate()
         env.bus.changed.connect(lambda _c: self.reload())
         self.reload()

@@ -39,6 +39,7 @@ from workbench.services.stages import list_stages
 from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import describe, show_error, write_problem
 from workbench.ui.i18n import Retranslating
+from workbench.ui.screen_fit import fit_to_screen
 from workbench.ui.visits.field_box import ERROR_COLOUR, HINT_COLOUR
 from workbench.ui.visits.form import VisitForm
 
@@ -129,7 +130,7 @@ class VisitDialog(Retranslating, QDialog):
         if draft_id is not None:
             self._restore(draft_id)
         self.retranslate()
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
         self._shown = False
 
     # --- texts -------------------------------------------------------------------------------
