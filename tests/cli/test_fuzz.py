@@ -235,7 +235,7 @@ def allowed_new(argv: list[str], leaf: Leaf, created: set[str]) -> set[str]:
     makers = {"demo", "restore", "backup"}
     output_options = {o for a in leaf.actions() if kind(a) == OUTPUT for o in a.option_strings}
     named = [argv[i + 1] for i, word in enumerate(argv[:-1]) if word in output_options]
-    if command in makers | {"migrate"}:
+    if command in makers | {"migrate", "encrypt"}:  # encrypt keeps a plain copy first
         named += [argv[i + 1] for i, word in enumerate(argv[:-1]) if word == "--db"]
     home_ok = "--demo" in argv or command in makers
     return {path for path in created
