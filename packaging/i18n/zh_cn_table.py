@@ -933,3 +933,12 @@ T.setdefault("ProposalPreview", {}).update({
 T.setdefault("SummaryPanel", {}).update({
  "of which installation": "其中安装调测费",
 })
+T.setdefault("LinesModel", {}).update({
+ "Line {0} ({1}): the net unit price {2} is below the price floor {3}; lower the discount to offer it":
+ "第 {0} 行（{1}）：净单价 {2} 低于底线价 {3}，降低优惠后才能报价",
+ "below the price floor": "低于底线价",
+})
+T.setdefault("SummaryPanel", {}).update({
+ "Not priced yet: the totals wait for the refused line, marked in red": "暂未报价：合计待标红的被拒行修正后计算",
+ "Not priced yet: the totals wait for the {0} refused lines, marked in red": "暂未报价：合计待标红的 {0} 个被拒行修正后计算",
+})

@@ -4,91 +4,91 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../workbench/ui/about.py" line="156" />
+            <location filename="../../workbench/ui/about.py" line="157" />
             <source>not open yet</source>
             <translation>尚未打开</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="161" />
+            <location filename="../../workbench/ui/about.py" line="162" />
             <source>{0} ({1} bytes)</source>
             <translation>{0}（{1} 字节）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="162" />
-            <location filename="../../workbench/ui/about.py" line="166" />
+            <location filename="../../workbench/ui/about.py" line="163" />
+            <location filename="../../workbench/ui/about.py" line="167" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="162" />
+            <location filename="../../workbench/ui/about.py" line="163" />
             <source>Data folder</source>
             <translation>数据文件夹</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="163" />
+            <location filename="../../workbench/ui/about.py" line="164" />
             <source>Store</source>
             <translation>数据库</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="163" />
+            <location filename="../../workbench/ui/about.py" line="164" />
             <source>Size on disk</source>
             <translation>磁盘占用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="166" />
+            <location filename="../../workbench/ui/about.py" line="167" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="166" />
+            <location filename="../../workbench/ui/about.py" line="167" />
             <source>Licence</source>
             <translation>许可证</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="170" />
-            <location filename="../../workbench/ui/about.py" line="178" />
+            <location filename="../../workbench/ui/about.py" line="171" />
+            <location filename="../../workbench/ui/about.py" line="179" />
             <source>Account Manager's Workbench</source>
             <translation>集团客户经理工作台</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="172" />
-            <location filename="../../workbench/ui/about.py" line="179" />
+            <location filename="../../workbench/ui/about.py" line="173" />
+            <location filename="../../workbench/ui/about.py" line="180" />
             <source>Licences of what ships with the program:</source>
             <translation>随程序分发的组件及其许可证：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="177" />
+            <location filename="../../workbench/ui/about.py" line="178" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="181" />
+            <location filename="../../workbench/ui/about.py" line="182" />
             <source>&amp;Copy</source>
             <translation>复制(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="182" />
+            <location filename="../../workbench/ui/about.py" line="183" />
             <source>Copy all of this, for a support request</source>
             <translation>复制以上全部内容，用于技术支持请求</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="183" />
+            <location filename="../../workbench/ui/about.py" line="184" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="185" />
-            <location filename="../../workbench/ui/about.py" line="205" />
+            <location filename="../../workbench/ui/about.py" line="186" />
+            <location filename="../../workbench/ui/about.py" line="206" />
             <source>Copied to the clipboard.</source>
             <translation>已复制到剪贴板。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="191" />
+            <location filename="../../workbench/ui/about.py" line="192" />
             <source>{0}:</source>
             <translation>{0}：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="171" />
+            <location filename="../../workbench/ui/about.py" line="172" />
             <source>{0}: {1}</source>
             <translation>{0}：{1}</translation>
         </message>
@@ -262,133 +262,133 @@ The details are in the log file.</source>
     <context>
         <name>BackupsDialog</name>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="84" />
-            <location filename="../../workbench/ui/backups_dialog.py" line="209" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="85" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="210" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="85" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="86" />
             <source>Taken</source>
             <translation>备份时间</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="85" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="86" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="85" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="86" />
             <source>Customers</source>
             <translation>客户数</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="86" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="87" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="87" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="88" />
             <source>&amp;Restore…</source>
             <translation>恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="88" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="89" />
             <source>&amp;Back up now</source>
             <translation>立即备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="89" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="90" />
             <source>&amp;Change folder…</source>
             <translation>更改文件夹(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="90" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="91" />
             <source>Use the &amp;data folder</source>
             <translation>使用数据文件夹(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="91" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="92" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="105" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="106" />
             <source>Reading the backups</source>
             <translation>正在读取备份</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="115" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="116" />
             <source>Before an upgrade</source>
             <translation>升级前副本</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="115" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="116" />
             <source>Daily</source>
             <translation>每日</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="121" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="122" />
             <source>unreadable</source>
             <translation>无法读取</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="129" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="130" />
             <source>No backup of this store yet.</source>
             <translation>此数据文件尚无备份。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="144" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="145" />
             <source>Backups are kept in: {0}</source>
             <translation>备份保存在：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="150" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="151" />
             <source>Folder for the backups</source>
             <translation>备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="169" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="170" />
             <source>Backing up…</source>
             <translation>正在备份…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="178" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="179" />
             <source>Backed up: {0}</source>
             <translation>已备份：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="185" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="186" />
             <source>Backing up the store</source>
             <translation>正在备份数据文件</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="196" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="197" />
             <source>Replace the store with the backup of {0}? What was typed since is no longer in the store (the current store is kept beside it). The window reopens on the restored store.</source>
             <translation>用 {0} 的备份替换当前数据文件？此后录入的内容将不再在数据文件中（当前数据文件会保留在旁边）。窗口将重新打开恢复后的数据文件。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="204" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="205" />
             <source>Whether the store holds changes not yet synced cannot be read.</source>
             <translation>无法读取当前数据文件中是否有尚未同步的更改。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="206" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="207" />
             <source>{0} change(s) typed here are not synced and not in this backup: they will be lost from the store (the replaced store beside keeps them).</source>
             <translation>本机录入的 {0} 项更改尚未同步，且不在此备份中：恢复后数据文件中将没有它们（保留在旁边被替换的数据文件中）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="211" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="212" />
             <source>Restore anyway</source>
             <translation>仍然恢复</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="211" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="212" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/backups_dialog.py" line="213" />
+            <location filename="../../workbench/ui/backups_dialog.py" line="214" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -1504,47 +1504,47 @@ The details are in the log file.</source>
     <context>
         <name>CustomersPage</name>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="127" />
+            <location filename="../../workbench/ui/customers/view.py" line="161" />
             <source>Search customers: name, pinyin initials, contact, phone… (Ctrl+F)</source>
             <translation>搜索客户：名称、拼音首字母、联系人、电话…（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="128" />
+            <location filename="../../workbench/ui/customers/view.py" line="162" />
             <source>Follow-up due</source>
             <translation>待跟进</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="129" />
+            <location filename="../../workbench/ui/customers/view.py" line="163" />
             <source>All industries</source>
             <translation>全部行业</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="131" />
+            <location filename="../../workbench/ui/customers/view.py" line="165" />
             <source>All stages</source>
             <translation>全部阶段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="133" />
+            <location filename="../../workbench/ui/customers/view.py" line="167" />
             <source>Everyone's</source>
             <translation>全部客户经理</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="133" />
+            <location filename="../../workbench/ui/customers/view.py" line="167" />
             <source>Mine</source>
             <translation>我的客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="203" />
+            <location filename="../../workbench/ui/customers/view.py" line="242" />
             <source>{0} customers</source>
             <translation>{0} 个客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="238" />
+            <location filename="../../workbench/ui/customers/view.py" line="277" />
             <source>New visit</source>
             <translation>新建拜访</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/view.py" line="238" />
+            <location filename="../../workbench/ui/customers/view.py" line="277" />
             <source>Choose the customer first.</source>
             <translation>请先选择客户。</translation>
         </message>
@@ -2199,12 +2199,12 @@ The program quits in at most {1} s.</source>
     <context>
         <name>HelpMenu</name>
         <message>
-            <location filename="../../workbench/ui/about.py" line="53" />
+            <location filename="../../workbench/ui/about.py" line="54" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/about.py" line="54" />
+            <location filename="../../workbench/ui/about.py" line="55" />
             <source>&amp;About…</source>
             <translation>关于(&amp;A)…</translation>
         </message>
@@ -2212,174 +2212,187 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="165" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="166" />
             <source>Import customers</source>
             <translation>导入客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="167" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="168" />
             <source>Customers with their contacts from an Excel (.xlsx) or CSV sheet, one row per contact. Check what each column is imported as; rows with a red cell are left out: write the error report, fix those cells in it and import it again.</source>
             <translation>从 Excel (.xlsx) 或 CSV 表格导入客户及其联系人，每个联系人一行。请核对每一列导入为什么；有红色单元格的行不会导入：生成错误报告，在报告中改正这些单元格后再导入一次。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="170" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="171" />
             <source>No sheet chosen yet.</source>
             <translation>尚未选择表格。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="171" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="172" />
             <source>&amp;Choose a sheet…</source>
             <translation>选择表格(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="172" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="173" />
             <source>Only rows with errors</source>
             <translation>只显示有错误的行</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="173" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="174" />
             <source>S&amp;top</source>
             <translation>停止(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="174" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="175" />
             <source>&amp;Update customers already stored</source>
             <translation>更新已有的客户(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="175" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="176" />
             <source>Write error &amp;report…</source>
             <translation>生成错误报告(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="176" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="177" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="189" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="190" />
             <source>Rows</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="190" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="191" />
             <source>Errors ({0})</source>
             <translation>错误（{0}）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="195" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="196" />
             <source>{0} rows read: {1} new customers, {2} to update, {3} unchanged; {4} new contacts, {5} to update.</source>
             <translation>已读取 {0} 行：新客户 {1} 个，需更新 {2} 个，无变化 {3} 个；新联系人 {4} 个，需更新 {5} 个。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="199" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="200" />
             <source>{0} rows with errors ({1} errors) are left out.</source>
             <translation>有错误的 {0} 行（共 {1} 处错误）不会导入。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="207" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="208" />
             <source>&amp;Import {0} customers</source>
             <translation>导入 {0} 个客户(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="207" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="208" />
             <source>&amp;Import</source>
             <translation>导入(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="217" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="218" />
             <source>Choose the sheet to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="218" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="219" />
             <source>Sheets ({0})</source>
             <translation>表格 ({0})</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="240" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="241" />
             <source>Reading the sheet</source>
             <translation>正在读取表格</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="255" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="256" />
             <source>Checking the rows</source>
             <translation>正在检查各行</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="297" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="298" />
             <source>Choose the column under “Imported as”.</source>
             <translation>请在“导入为”一栏中选择对应的列。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="310" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="311" />
             <source>Stopped: the sheet was not read to the end; nothing was written.</source>
             <translation>已停止：表格未读完，没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="312" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="313" />
             <source>This file cannot be imported: {0}</source>
             <translation>此文件无法导入：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="317" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="318" />
             <source>This file could not be read (the details are in the log).</source>
             <translation>无法读取此文件（详情见日志文件）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="362" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="363" />
             <source>Importing customers</source>
             <translation>正在导入客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="370" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="371" />
             <source>Imported: {0} new customers, {1} updated; {2} new contacts, {3} updated.</source>
             <translation>已导入：新客户 {0} 个，更新 {1} 个；新联系人 {2} 个，更新 {3} 个。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="382" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="383" />
             <source>Import stopped: nothing was written.</source>
             <translation>导入已停止：没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="384" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="385" />
             <source>Nothing was imported: a customer of this sheet was changed meanwhile (in another window, or by a sync). The rows are checked again against what is stored now; then import again.</source>
             <translation>没有导入任何数据：此表格中的某个客户在此期间已被修改（在另一个窗口中，或经同步）。正在按当前保存的数据重新检查各行，之后请再导入一次。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="392" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="393" />
             <source>Nothing was imported: {0}</source>
             <translation>没有导入任何数据：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="397" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="398" />
             <source>Nothing was imported (the details are in the log).</source>
             <translation>没有导入任何数据（详情见日志文件）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="405" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="406" />
             <source>errors</source>
             <translation>错误报告</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="407" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="408" />
             <source>Write the error report</source>
             <translation>生成错误报告</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="418" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="419" />
             <source>Writing the error report</source>
             <translation>正在生成错误报告</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="424" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="425" />
             <source>The error report is written to {0}: fix the red cells there (the last column says why) and import that file again.</source>
             <translation>错误报告已保存到 {0}：请在其中改正红色单元格（最后一列写明了原因），然后导入该文件。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/dialog.py" line="432" />
+            <location filename="../../workbench/ui/importing/dialog.py" line="433" />
             <source>The error report could not be written: {0}</source>
             <translation>无法保存错误报告：{0}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LinesModel</name>
+        <message>
+            <location filename="../../workbench/ui/offers/lines_model.py" line="119" />
+            <source>Line {0} ({1}): the net unit price {2} is below the price floor {3}; lower the discount to offer it</source>
+            <translation>第 {0} 行（{1}）：净单价 {2} 低于底线价 {3}，降低优惠后才能报价</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/offers/lines_model.py" line="193" />
+            <source>below the price floor</source>
+            <translation>低于底线价</translation>
         </message>
     </context>
     <context>
@@ -2418,119 +2431,119 @@ The program quits in at most {1} s.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="155" />
+            <location filename="../../workbench/ui/main_window.py" line="156" />
             <source>Today</source>
             <extracomment>(key, page class "module:Class"); titles come from ``_page_title`` so they translate.</extracomment>
             <translation>今日</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="155" />
+            <location filename="../../workbench/ui/main_window.py" line="156" />
             <source>Customers</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="155" />
+            <location filename="../../workbench/ui/main_window.py" line="156" />
             <source>Pipeline</source>
             <translation>阶段看板</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="156" />
+            <location filename="../../workbench/ui/main_window.py" line="157" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="156" />
+            <location filename="../../workbench/ui/main_window.py" line="157" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="157" />
+            <location filename="../../workbench/ui/main_window.py" line="158" />
             <source>Dashboard</source>
             <translation>数据看板</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="160" />
+            <location filename="../../workbench/ui/main_window.py" line="161" />
             <source>Account Manager's Workbench</source>
             <translation>集团客户经理工作台</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="161" />
+            <location filename="../../workbench/ui/main_window.py" line="162" />
             <source>Opening the store…</source>
             <translation>正在打开数据库…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="162" />
+            <location filename="../../workbench/ui/main_window.py" line="163" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="163" />
+            <location filename="../../workbench/ui/main_window.py" line="164" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="164" />
+            <location filename="../../workbench/ui/main_window.py" line="165" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="165" />
+            <location filename="../../workbench/ui/main_window.py" line="166" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="166" />
+            <location filename="../../workbench/ui/main_window.py" line="167" />
             <source>New &amp;visit…</source>
             <translation>新建拜访(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="167" />
+            <location filename="../../workbench/ui/main_window.py" line="168" />
             <source>&amp;Find customer</source>
             <translation>查找客户(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="168" />
+            <location filename="../../workbench/ui/main_window.py" line="169" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="169" />
+            <location filename="../../workbench/ui/main_window.py" line="170" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="170" />
+            <location filename="../../workbench/ui/main_window.py" line="171" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="171" />
+            <location filename="../../workbench/ui/main_window.py" line="172" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="172" />
+            <location filename="../../workbench/ui/main_window.py" line="173" />
             <source>&amp;Language…</source>
             <translation>语言(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="173" />
+            <location filename="../../workbench/ui/main_window.py" line="174" />
             <source>&amp;Price books…</source>
             <translation>价格目录(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="193" />
+            <location filename="../../workbench/ui/main_window.py" line="194" />
             <source>Opening the store</source>
             <translation>正在打开数据库</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="214" />
+            <location filename="../../workbench/ui/main_window.py" line="215" />
             <location filename="../../workbench/ui/sync/wiring.py" line="142" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="233" />
+            <location filename="../../workbench/ui/main_window.py" line="234" />
             <source>The store could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
@@ -2599,118 +2612,118 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OfferBuilder</name>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="205" />
+            <location filename="../../workbench/ui/offers/builder.py" line="208" />
             <source>&amp;Title:</source>
             <translation>标题(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="206" />
+            <location filename="../../workbench/ui/offers/builder.py" line="209" />
             <source>Whole-offer &amp;discount (%):</source>
             <translation>整单折扣(&amp;D)（%）：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="207" />
+            <location filename="../../workbench/ui/offers/builder.py" line="210" />
             <source>Save (Ctrl+S)</source>
             <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="208" />
+            <location filename="../../workbench/ui/offers/builder.py" line="211" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="208" />
+            <location filename="../../workbench/ui/offers/builder.py" line="211" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="208" />
+            <location filename="../../workbench/ui/offers/builder.py" line="211" />
             <source>Term</source>
             <translation>协议期</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="208" />
+            <location filename="../../workbench/ui/offers/builder.py" line="211" />
             <source>Manual %</source>
             <translation>手动折扣 %</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="209" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>List price</source>
             <translation>目录价</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="209" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Discount</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="209" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Net unit</source>
             <translation>折后单价</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="209" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Monthly</source>
             <translation>月费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="210" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>One-off</source>
             <translation>一次性费用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="210" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>Rules / problems</source>
             <translation>规则 / 问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="215" />
+            <location filename="../../workbench/ui/offers/builder.py" line="218" />
             <source>{} mobile lines</source>
             <translation>{} 个手机号码</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="217" />
+            <location filename="../../workbench/ui/offers/builder.py" line="220" />
             <source>at risk of leaving</source>
             <translation>有流失风险</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="260" />
-            <location filename="../../workbench/ui/offers/builder.py" line="271" />
+            <location filename="../../workbench/ui/offers/builder.py" line="265" />
+            <location filename="../../workbench/ui/offers/builder.py" line="276" />
             <source>Not saved: the offer has fields marked in red</source>
             <translation>未保存：报价中有标红的字段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="261" />
+            <location filename="../../workbench/ui/offers/builder.py" line="266" />
             <source>Not saved: the offer is empty</source>
             <translation>未保存：报价为空</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="264" />
+            <location filename="../../workbench/ui/offers/builder.py" line="269" />
             <source>Saving is not available here</source>
             <translation>此处无法保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="276" />
+            <location filename="../../workbench/ui/offers/builder.py" line="281" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="308" />
+            <location filename="../../workbench/ui/offers/builder.py" line="315" />
             <source>Line {}: {}</source>
             <translation>第 {} 行：{}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="333" />
+            <location filename="../../workbench/ui/offers/builder.py" line="340" />
             <source>• list price, no discount</source>
             <translation>• 目录价，无折扣</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="334" />
+            <location filename="../../workbench/ui/offers/builder.py" line="341" />
             <source>Line {}: net {} (floor {}), {} off in all</source>
             <translation>第 {} 行：折后 {}（底线价 {}），共优惠 {}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="339" />
+            <location filename="../../workbench/ui/offers/builder.py" line="346" />
             <source>Select a line to see how it is priced.</source>
             <translation>选择一行，查看其定价依据。</translation>
         </message>
@@ -2718,37 +2731,37 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OfferDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="90" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="91" />
             <source>Offer for {0}</source>
             <translation>{0} 报价</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="96" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="97" />
             <source>New offer — {0}</source>
             <translation>新建报价 — {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="98" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="99" />
             <source>Offer {0} — {1}</source>
             <translation>报价 {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="100" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="101" />
             <source>Version {0} ({1}, frozen): saving makes version {2}.</source>
             <translation>第 {0} 版（{1}，已冻结）：保存后将生成第 {2} 版。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="103" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="104" />
             <source>Version {0} ({1}): saving replaces this version.</source>
             <translation>第 {0} 版（{1}）：保存将覆盖此版本。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="117" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="118" />
             <source>It was priced on catalogue {0} / policy {1}; the books in force now are {2} / {3}.</source>
             <translation>该方案按产品目录 {0} / 定价政策 {1} 报价；当前生效的是 {2} / {3}。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="120" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="121" />
             <source>Monthly total then {0}, re-priced now {1}; saving keeps the new prices.</source>
             <translation>原月费合计 {0}，按新目录为 {1}；保存后采用新价格。</translation>
         </message>
@@ -2756,37 +2769,37 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OfferState</name>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="29" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="30" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="30" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="31" />
             <source>needs approval</source>
             <translation>待审批</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="31" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="32" />
             <source>approved</source>
             <translation>已批准</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="32" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="33" />
             <source>rejected</source>
             <translation>已驳回</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="33" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="34" />
             <source>sent</source>
             <translation>已发送</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="34" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="35" />
             <source>won</source>
             <translation>已成交</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/dialog.py" line="35" />
+            <location filename="../../workbench/ui/offers/dialog.py" line="36" />
             <source>lost</source>
             <translation>已丢单</translation>
         </message>
@@ -3130,93 +3143,93 @@ The program quits in at most {1} s.</source>
     <context>
         <name>PriceBookEditor</name>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="134" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="135" />
             <source>Price books</source>
             <translation>价格目录</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="135" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="136" />
             <source>&amp;Book:</source>
             <translation>目录(&amp;B)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="139" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="140" />
             <source>Catalogue</source>
             <translation>产品目录</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="139" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="140" />
             <source>Pricing policy</source>
             <translation>价格政策</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="142" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="143" />
             <source>Only headquarters can publish price books; you can read them here.</source>
             <translation>只有总部可以发布价格目录；您在此只能查看。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="143" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="144" />
             <source>New &amp;version:</source>
             <translation>新版本号(&amp;V)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="144" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="145" />
             <source>Valid &amp;from:</source>
             <translation>生效日期(&amp;F)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="145" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="146" />
             <source>&amp;New version…</source>
             <translation>新建版本(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="146" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="147" />
             <source>&amp;Publish</source>
             <translation>发布(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="147" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="148" />
             <source>Discard &amp;edit</source>
             <translation>放弃修改(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="148" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="149" />
             <source>&amp;Close</source>
             <translation>关闭(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="175" />
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="207" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="176" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="208" />
             <source>open-ended</source>
             <translation>长期有效</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="176" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="177" />
             <source>{version}  ·  {start} – {end}</source>
             <translation>{version}  ·  {start} – {end}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="196" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="197" />
             <source>No book of this kind is stored.</source>
             <translation>尚未保存此类目录。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="205" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="206" />
             <source>Version {0}, valid {1} – {2}, published {3}</source>
             <translation>版本 {0}，有效期 {1} – {2}，发布于 {3}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="210" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="211" />
             <source>{0} products</source>
             <translation>{0} 个产品</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="212" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="213" />
             <source>{0} schemes</source>
             <translation>{0} 个方案</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pricebooks/editor.py" line="240" />
+            <location filename="../../workbench/ui/pricebooks/editor.py" line="241" />
             <source>Editing a new version: change the JSON, then publish.</source>
             <translation>正在编辑新版本：修改 JSON 后发布。</translation>
         </message>
@@ -3224,214 +3237,214 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ProfileView</name>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="91" />
+            <location filename="../../workbench/ui/customers/profile.py" line="122" />
             <source>Identity</source>
             <translation>基本信息</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="91" />
+            <location filename="../../workbench/ui/customers/profile.py" line="122" />
             <source>Location and scale</source>
             <translation>地址与规模</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="92" />
+            <location filename="../../workbench/ui/customers/profile.py" line="123" />
             <source>Value and competition</source>
             <translation>价值与竞争</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="92" />
+            <location filename="../../workbench/ui/customers/profile.py" line="123" />
             <source>Activity</source>
             <translation>客户动态</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="93" />
+            <location filename="../../workbench/ui/customers/profile.py" line="124" />
             <source>Industry hints</source>
             <translation>行业特点</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="93" />
+            <location filename="../../workbench/ui/customers/profile.py" line="124" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="98" />
+            <location filename="../../workbench/ui/customers/profile.py" line="129" />
             <source>Name:</source>
             <translation>客户名称：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="98" />
+            <location filename="../../workbench/ui/customers/profile.py" line="129" />
             <source>Short name:</source>
             <translation>简称：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="99" />
+            <location filename="../../workbench/ui/customers/profile.py" line="130" />
             <source>Credit code:</source>
             <translation>信用代码：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="99" />
+            <location filename="../../workbench/ui/customers/profile.py" line="130" />
             <source>Industry:</source>
             <translation>行业：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="100" />
+            <location filename="../../workbench/ui/customers/profile.py" line="131" />
             <source>Owner:</source>
             <translation>客户经理：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="100" />
+            <location filename="../../workbench/ui/customers/profile.py" line="131" />
             <source>Shared with the team:</source>
             <translation>团队共享：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="101" />
+            <location filename="../../workbench/ui/customers/profile.py" line="132" />
             <source>Region:</source>
             <translation>区域：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="101" />
+            <location filename="../../workbench/ui/customers/profile.py" line="132" />
             <source>Address:</source>
             <translation>地址：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="102" />
+            <location filename="../../workbench/ui/customers/profile.py" line="133" />
             <source>Employees:</source>
             <translation>员工人数：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="102" />
+            <location filename="../../workbench/ui/customers/profile.py" line="133" />
             <source>Mobile lines:</source>
             <translation>手机用户数：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="103" />
+            <location filename="../../workbench/ui/customers/profile.py" line="134" />
             <source>Value grade:</source>
             <translation>价值等级：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="103" />
+            <location filename="../../workbench/ui/customers/profile.py" line="134" />
             <source>Churn risk:</source>
             <translation>流失风险：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="104" />
+            <location filename="../../workbench/ui/customers/profile.py" line="135" />
             <source>Current provider:</source>
             <translation>现运营商：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="104" />
+            <location filename="../../workbench/ui/customers/profile.py" line="135" />
             <source>Competitors:</source>
             <translation>竞争对手：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="105" />
+            <location filename="../../workbench/ui/customers/profile.py" line="136" />
             <source>Competitor contract ends:</source>
             <translation>对方合同到期：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="106" />
+            <location filename="../../workbench/ui/customers/profile.py" line="137" />
             <source>Stage:</source>
             <translation>阶段：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="106" />
+            <location filename="../../workbench/ui/customers/profile.py" line="137" />
             <source>In this stage since:</source>
             <translation>进入本阶段：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="107" />
+            <location filename="../../workbench/ui/customers/profile.py" line="138" />
             <source>Last visit:</source>
             <translation>最近拜访：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="107" />
+            <location filename="../../workbench/ui/customers/profile.py" line="138" />
             <source>Next follow-up:</source>
             <translation>下次跟进：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="108" />
+            <location filename="../../workbench/ui/customers/profile.py" line="139" />
             <source>Created:</source>
             <translation>创建日期：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="108" />
+            <location filename="../../workbench/ui/customers/profile.py" line="139" />
             <source>Last changed:</source>
             <translation>最后修改：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="109" />
+            <location filename="../../workbench/ui/customers/profile.py" line="140" />
             <source>Price-sensitive:</source>
             <translation>价格敏感：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="110" />
+            <location filename="../../workbench/ui/customers/profile.py" line="141" />
             <source>Decides on reference cases:</source>
             <translation>看重成功案例：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="111" />
+            <location filename="../../workbench/ui/customers/profile.py" line="142" />
             <source>Loyalty:</source>
             <translation>忠诚度：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="111" />
+            <location filename="../../workbench/ui/customers/profile.py" line="142" />
             <source>Motive:</source>
             <translation>驱动因素：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="116" />
+            <location filename="../../workbench/ui/customers/profile.py" line="147" />
             <source>What the seed material says about customers of this industry: a guide for the approach, not a fact. Change them with Edit when this customer differs.</source>
             <translation>以下是资料中对该行业客户的总体判断，仅供制定策略参考，并非事实。该客户情况不同时，可通过“编辑”修改。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="135" />
+            <location filename="../../workbench/ui/customers/profile.py" line="166" />
             <source> (key industry)</source>
             <translation>（重点行业）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="137" />
-            <location filename="../../workbench/ui/customers/profile.py" line="184" />
+            <location filename="../../workbench/ui/customers/profile.py" line="168" />
+            <location filename="../../workbench/ui/customers/profile.py" line="216" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="137" />
-            <location filename="../../workbench/ui/customers/profile.py" line="184" />
+            <location filename="../../workbench/ui/customers/profile.py" line="168" />
+            <location filename="../../workbench/ui/customers/profile.py" line="216" />
             <source>No</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="165" />
+            <location filename="../../workbench/ui/customers/profile.py" line="197" />
             <source>{0} (ended {1} days ago)</source>
             <translation>{0}（已于 {1} 天前到期）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="168" />
+            <location filename="../../workbench/ui/customers/profile.py" line="200" />
             <source>{0} (in {1} days: an opportunity, prepare an offer)</source>
             <translation>{0}（{1} 天后到期：商机，请准备方案）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="171" />
+            <location filename="../../workbench/ui/customers/profile.py" line="203" />
             <source>{0} (in {1} days)</source>
             <translation>{0}（{1} 天后到期）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="177" />
+            <location filename="../../workbench/ui/customers/profile.py" line="209" />
             <source>{0} (overdue)</source>
             <translation>{0}（已逾期）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="188" />
+            <location filename="../../workbench/ui/customers/profile.py" line="220" />
             <source>Yes: show reference cases (成功案例)</source>
             <translation>是：请展示成功案例</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="194" />
+            <location filename="../../workbench/ui/customers/profile.py" line="226" />
             <source>set for this customer</source>
             <translation>本客户设定</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/profile.py" line="194" />
+            <location filename="../../workbench/ui/customers/profile.py" line="226" />
             <source>industry default</source>
             <translation>行业默认</translation>
         </message>
@@ -3482,153 +3495,153 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ProposalPreview</name>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="196" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="195" />
             <source>{0}%</source>
             <translation>{0}%</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="200" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="199" />
             <source>Page {0} / {1}</source>
             <translation>第 {0} / {1} 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="226" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="225" />
             <source>Save proposal as</source>
             <translation>建议书另存为</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="227" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="226" />
             <source>PDF documents (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="237" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="236" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="241" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="240" />
             <source>Saved to {0}</source>
             <translation>已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="249" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="248" />
             <source>Print proposal</source>
             <translation>打印方案建议书</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="288" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="287" />
             <source>Printing the proposal</source>
             <translation>正在打印方案建议书</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="318" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="317" />
             <source>Printing cancelled.</source>
             <translation>已取消打印。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="296" />
-            <location filename="../../workbench/ui/proposals/preview.py" line="320" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="295" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="319" />
             <source>Not printed.</source>
             <translation>未打印。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="286" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="285" />
             <source>Printing as page images…</source>
             <translation>正在以页面图像打印…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="300" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="299" />
             <source>Printed 1 page to {0}: the proposal's own PDF, text and fonts kept.</source>
             <translation>已将 1 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="301" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="300" />
             <source>Printed {1} pages to {0}: the proposal's own PDF, text and fonts kept.</source>
             <translation>已将 {1} 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="309" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="308" />
             <source>Sent 1 page to the printer as an image ({0} dpi, no text layer).</source>
             <translation>已将 1 页以图像形式发送到打印机（{0} dpi，无文字层）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="310" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="309" />
             <source>Sent {1} pages to the printer as images ({0} dpi, no text layer).</source>
             <translation>已将 {1} 页以图像形式发送到打印机（{0} dpi，无文字层）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="325" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="324" />
             <source>Proposal preview — {0}</source>
             <translation>建议书预览 — {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="327" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="326" />
             <source>Zoom out (Ctrl+-)</source>
             <translation>缩小 (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="329" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="328" />
             <source>Zoom in (Ctrl++)</source>
             <translation>放大 (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="330" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="329" />
             <source>Fit width</source>
             <translation>适合宽度</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="331" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="330" />
             <source>Fit the page width to the window (Ctrl+0)</source>
             <translation>页面宽度适合窗口 (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="333" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="332" />
             <source>1 page</source>
             <translation>共 1 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="333" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="332" />
             <source>{0} pages</source>
             <translation>共 {0} 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="339" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="338" />
             <source>The font lacks these characters; they will print as boxes: {0}</source>
             <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="342" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="341" />
             <source>This PDF cannot be shown: {0}</source>
             <translation>无法显示该 PDF：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="343" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="342" />
             <source>&amp;Save as…</source>
             <translation>另存为(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="344" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="343" />
             <source>Save the PDF exactly as shown (Ctrl+S)</source>
             <translation>按所见原样保存 PDF (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="345" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="344" />
             <source>&amp;Print…</source>
             <translation>打印(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="347" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="346" />
             <source>Print (Ctrl+P). A printer gets the pages as images (up to {0} dpi, no text layer); Print to File (PDF) writes the proposal's own PDF, as Save as does.</source>
             <translation>打印 (Ctrl+P)。打印机收到的是页面图像（最高 {0} dpi，无文字层）；“打印到文件 (PDF)”与“另存为”一样写出建议书本身的 PDF。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="349" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="348" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="350" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="349" />
             <source>Esc</source>
             <translation>Esc</translation>
         </message>
@@ -3669,72 +3682,72 @@ The program quits in at most {1} s.</source>
     <context>
         <name>RefusalsDialog</name>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="68" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="69" />
             <source>Refused changes</source>
             <translation>被拒绝的修改</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="69" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="70" />
             <source>The team server refused these changes. Open the customer to fix what the reason says, then send again; or dismiss the change. Nothing here is lost.</source>
             <translation>团队服务器拒绝了以下修改。请打开客户按原因修正后重新发送，或忽略该修改。这里的内容不会丢失。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72" />
             <source>Typed</source>
             <translation>录入时间</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72" />
             <source>Customer</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="71" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72" />
             <source>Record</source>
             <translation>记录</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="73" />
             <source>Fields</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="72" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="73" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="73" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="74" />
             <source>Show done</source>
             <translation>显示已处理</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="74" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="75" />
             <source>&amp;Open customer</source>
             <translation>打开客户(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="75" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="76" />
             <source>&amp;Send again</source>
             <translation>重新发送(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="76" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="77" />
             <source>&amp;Dismiss</source>
             <translation>忽略(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="77" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="78" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="94" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="95" />
             <source> (dismissed)</source>
             <translation>（已忽略）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="94" />
+            <location filename="../../workbench/ui/sync/refusals_dialog.py" line="95" />
             <source> (sent again)</source>
             <translation>（已重新发送）</translation>
         </message>
@@ -3868,135 +3881,145 @@ The program quits in at most {1} s.</source>
     <context>
         <name>SummaryPanel</name>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="145" />
+            <location filename="../../workbench/ui/offers/summary.py" line="146" />
             <source>Monthly recurring</source>
             <translation>月费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="145" />
-            <location filename="../../workbench/ui/offers/summary.py" line="157" />
+            <location filename="../../workbench/ui/offers/summary.py" line="146" />
+            <location filename="../../workbench/ui/offers/summary.py" line="158" />
             <source>One-off</source>
             <translation>一次性费用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="146" />
+            <location filename="../../workbench/ui/offers/summary.py" line="147" />
             <source>First-year cost</source>
             <translation>首年费用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="146" />
-            <location filename="../../workbench/ui/offers/summary.py" line="157" />
+            <location filename="../../workbench/ui/offers/summary.py" line="147" />
+            <location filename="../../workbench/ui/offers/summary.py" line="158" />
             <source>of which installation</source>
             <translation>其中安装调测费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="147" />
+            <location filename="../../workbench/ui/offers/summary.py" line="148" />
             <source>Total over the term</source>
             <translation>协议期总费用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="147" />
+            <location filename="../../workbench/ui/offers/summary.py" line="148" />
             <source>Savings against list</source>
             <translation>较目录价节省</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="148" />
+            <location filename="../../workbench/ui/offers/summary.py" line="149" />
             <source>Effective discount</source>
             <translation>实际折扣</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="148" />
+            <location filename="../../workbench/ui/offers/summary.py" line="149" />
             <source>Prestore (credit)</source>
             <translation>预存话费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="149" />
+            <location filename="../../workbench/ui/offers/summary.py" line="150" />
             <source>Rebate returned</source>
             <translation>累计月返还</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="153" />
+            <location filename="../../workbench/ui/offers/summary.py" line="154" />
             <source>Totals</source>
             <translation>费用合计</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="154" />
+            <location filename="../../workbench/ui/offers/summary.py" line="155" />
             <source>Gifts</source>
             <translation>赠品</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="155" />
+            <location filename="../../workbench/ui/offers/summary.py" line="156" />
             <source>Payment and rebate schedule</source>
             <translation>缴费与返还计划</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="156" />
+            <location filename="../../workbench/ui/offers/summary.py" line="157" />
             <source>Month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="156" />
+            <location filename="../../workbench/ui/offers/summary.py" line="157" />
             <source>Due</source>
             <translation>应缴</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="156" />
+            <location filename="../../workbench/ui/offers/summary.py" line="157" />
             <source>Prestore</source>
             <translation>预存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="156" />
+            <location filename="../../workbench/ui/offers/summary.py" line="157" />
             <source>Rebate</source>
             <translation>返还</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="156" />
+            <location filename="../../workbench/ui/offers/summary.py" line="157" />
             <source>Net</source>
             <translation>净支出</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="157" />
+            <location filename="../../workbench/ui/offers/summary.py" line="158" />
             <source>Recurring</source>
             <translation>月费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="158" />
+            <location filename="../../workbench/ui/offers/summary.py" line="159" />
             <source>Free credit</source>
             <translation>可自由使用话费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="158" />
+            <location filename="../../workbench/ui/offers/summary.py" line="159" />
             <source>Minimum spend</source>
             <translation>最低消费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="169" />
+            <location filename="../../workbench/ui/offers/summary.py" line="170" />
             <source>Add products or a prestore scheme to price the offer.</source>
             <translation>请添加产品或预存话费方案以计算报价。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="176" />
+            <location filename="../../workbench/ui/offers/summary.py" line="177" />
             <source>Within your authority</source>
             <translation>在您的价格优惠权限内</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="177" />
+            <location filename="../../workbench/ui/offers/summary.py" line="178" />
             <source>Needs the team lead's approval</source>
             <translation>需主管审批</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="178" />
+            <location filename="../../workbench/ui/offers/summary.py" line="179" />
             <source>Needs HQ approval</source>
             <translation>需总部审批</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="181" />
-            <location filename="../../workbench/ui/offers/summary.py" line="197" />
+            <location filename="../../workbench/ui/offers/summary.py" line="182" />
+            <location filename="../../workbench/ui/offers/summary.py" line="210" />
             <source>No gifts</source>
             <translation>无赠品</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/summary.py" line="189" />
+            <location filename="../../workbench/ui/offers/summary.py" line="197" />
+            <source>Not priced yet: the totals wait for the refused line, marked in red</source>
+            <translation>暂未报价：合计待标红的被拒行修正后计算</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/offers/summary.py" line="199" />
+            <source>Not priced yet: the totals wait for the {0} refused lines, marked in red</source>
+            <translation>暂未报价：合计待标红的 {0} 个被拒行修正后计算</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/offers/summary.py" line="201" />
             <source>Refused: fix the fields marked in red</source>
             <translation>已拒绝：请修正标红的字段</translation>
         </message>
@@ -4478,82 +4501,82 @@ The program quits in at most {1} s.</source>
     <context>
         <name>VisitDialog</name>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="137" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="138" />
             <source>Log a visit — {0}</source>
             <translation>记录拜访 — {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="140" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="141" />
             <source>Stage now: {0}</source>
             <translation>当前阶段：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="141" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="142" />
             <source>&amp;Save visit</source>
             <translation>保存拜访(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="142" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="143" />
             <source>Save the visit (Ctrl+Enter)</source>
             <translation>保存拜访（Ctrl+Enter）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="143" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="144" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="144" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="145" />
             <source>Close (Esc); what you typed is kept as a draft</source>
             <translation>关闭（Esc）；已填写的内容将保存为草稿</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="145" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="146" />
             <source>Discard draft</source>
             <translation>丢弃草稿</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="147" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="148" />
             <source>Restored your unsaved draft from {0}.</source>
             <translation>已恢复您在 {0} 未保存的草稿。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="199" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="200" />
             <source>The draft could not be saved: {0}</source>
             <translation>草稿无法保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="202" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="203" />
             <source>Draft saved at {0}</source>
             <translation>草稿已于 {0} 保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="289" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="290" />
             <source>Visit not saved</source>
             <translation>拜访未保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="292" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="293" />
             <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
             <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="293" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="294" />
             <source>&amp;Keep as draft</source>
             <translation>保存为草稿(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="295" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
             <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
             <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="297" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
             <source>&amp;Discard</source>
             <translation>丢弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="299" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

@@ -9,7 +9,15 @@ from decimal import Decimal
 import pytest
 from pricing_helpers import CATALOGUE, POLICY, TODAY, d, line, offer, quote, refused
 
-from workbench.pricing import NEEDS_HQ, NEEDS_TEAM_LEAD, WITHIN, classify, price, quote_to_dict
+from workbench.pricing import (
+    NEEDS_HQ,
+    NEEDS_TEAM_LEAD,
+    WITHIN,
+    LinesRefused,
+    classify,
+    price,
+    quote_to_dict,
+)
 from workbench.pricing.model import Catalogue, Fabe, Product, Text
 
 
@@ -180,3 +188,16 @@ def test_quote_as_json_has_no_binary_floats() -> None:
 def test_floor_refusals_come_with_the_other_refusals() -> None:
     err = refused(lambda: quote(offer(line("MOB-58", 20, 6), line("DIA-20M", 1, 12, manual="35"))))
     assert err.fields == ("lines[0].term_months", "lines[1].manual_discount_percent")
+
+
+def test_a_refusal_of_the_lines_carries_what_could_be_priced() -> None:
+    """Issue 13, item 5: a form keeps the sound lines priced while the refused one is fixed."""
+    o = offer(line("MOB-58", 20, 6), line("MOB-98", 1, 12, manual="60"), line("DIA-20M", 1, 12))
+    err = refused(lambda: quote(o))
+    assert isinstance(err, LinesRefused)
+    assert err.fields == ("lines[0].term_months", "lines[1].manual_discount_percent")
+    assert [q.index for q in err.lines] == [1, 2]  # line 0 failed its checks: not priced
+    assert err.below_floor == {1: err.errors[1]}
+    assert err.lines[0].net_unit == d("39.20") and err.lines[0].price_floor == d("68.00")
+    sound = quote(offer(line("MOB-58", 20, 12), line("MOB-98", 1, 12), line("DIA-20M", 1, 12)))
+    assert err.lines[1] == sound.lines[2]  # priced as in the whole offer (same bundle)

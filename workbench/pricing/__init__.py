@@ -28,11 +28,12 @@ Refusals
 ``schemes[0].member_joined``...), a line below its price floor, a discount beyond HQ's
 authority, unknown products or schemes, implausible quantities, terms shorter than the
 product's minimum, expired or ineligible schemes, missing prerequisites; nothing partial is
-returned. :func:`parse_offer` refuses malformed offer documents the same way.
+returned (a refusal after the lines were priced, :class:`LinesRefused`, carries those lines
+for a form to keep showing). :func:`parse_offer` refuses malformed offer documents the same way.
 """
 
 from workbench.pricing.authority import classify
-from workbench.pricing.engine import price
+from workbench.pricing.engine import LinesRefused, price
 from workbench.pricing.loader import (
     consistency_errors,
     load_catalogue,
@@ -70,6 +71,7 @@ __all__ = [
     "Discount",
     "Explanation",
     "Gift",
+    "LinesRefused",
     "Offer",
     "OfferLine",
     "Policy",

@@ -4,16 +4,18 @@ Order of work: check the offer (every problem named by field), gather the whole-
 (categories bundled, at-risk large customer), price each sound line (discounts add up as
 percentages of list; the net unit price is rounded once, half up, to the fen), refuse any
 line below its floor or beyond HQ's authority, then derive gifts, schemes, the schedule
-and the totals from the rounded lines. Nothing partial is ever returned.
+and the totals from the rounded lines. Nothing partial is ever returned: a refusal of the
+lines (:class:`LinesRefused`) carries the lines that could be priced, so a form can keep
+showing them while the refused one is fixed, but there is no quote, no totals, no verdict.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 
-from workbench.domain.errors import ValidationError
+from workbench.domain.errors import FieldError, ValidationError
 from workbench.pricing.authority import authority
 from workbench.pricing.model import Catalogue, Policy, Product
 from workbench.pricing.money import ZERO, discounted, pct_text, percent, share_off
@@ -35,6 +37,19 @@ from workbench.pricing.validate import check_offer, line_term, member_joined
 _LINE_FIELD = re.compile(r"lines\[(\d+)\]")
 
 
+class LinesRefused(ValidationError):
+    """The offer refused once its lines were priced. ``lines`` holds every line that passed the
+    checks, priced with the whole offer's facts (bundle, risk), those below their floor too;
+    ``below_floor`` maps the index of each line under its floor to the refusal naming it (one
+    of ``errors``). The other refusals (a term too short, HQ's authority) are in ``errors``."""
+
+    def __init__(self, errors: Sequence[FieldError], *, lines: Sequence[QuoteLine],
+                 below_floor: Mapping[int, FieldError]) -> None:
+        super().__init__(list(errors))
+        self.lines: tuple[QuoteLine, ...] = tuple(lines)
+        self.below_floor: dict[int, FieldError] = dict(below_floor)
+
+
 def price(catalogue: Catalogue, policy: Policy, offer: Offer, *, role: str = "manager", today: date) -> Quote:
     """Price ``offer`` as ``role`` on ``today``; raise ``ValidationError`` to refuse it."""
     errors = Errors()
@@ -45,6 +60,7 @@ def price(catalogue: Catalogue, policy: Policy, offer: Offer, *, role: str = "ma
     found = [catalogue.product(line.product) for line in offer.lines]
     facts = offer_facts(policy, offer, [p for p in found if p is not None])
     lines = []
+    below_floor: dict[int, FieldError] = {}
     for i, (line, product) in enumerate(zip(offer.lines, found, strict=True)):
         if product is None or i in faulty:
             continue  # refused already; the sound lines are still checked against their floors
@@ -54,9 +70,10 @@ def price(catalogue: Catalogue, policy: Policy, offer: Offer, *, role: str = "ma
             errors.add(_floor_field(offer, i), f"第 {i + 1} 行 {product.name.zh}: 净单价 {priced.net_unit} 低于底线价 "
                        f"{product.price_floor}, 不能报价", f"line {i + 1} {product.code}: the net unit price "
                        f"{priced.net_unit} is below the price floor {product.price_floor}; it cannot be offered")
+            below_floor[i] = errors.items[-1]
         lines.append(priced)
     if errors.items:
-        raise ValidationError(errors.items)
+        raise LinesRefused(errors.items, lines=lines, below_floor=below_floor)
     products = [_known(catalogue, line.product) for line in offer.lines]
     verdict = authority(policy, role, lines)
     if verdict is None:
@@ -65,8 +82,7 @@ def price(catalogue: Catalogue, policy: Policy, offer: Offer, *, role: str = "ma
         errors.add(_floor_field(offer, deepest.index), f"第 {deepest.index + 1} 行优惠 {deepest.effective_discount_percent}% "
                    f"超出总部权限 {pct_text(hq.max_discount_percent)}%", f"line {deepest.index + 1}: a "
                    f"{deepest.effective_discount_percent}% discount exceeds HQ's {pct_text(hq.max_discount_percent)}% authority")
-    errors.raise_if_any()
-    assert verdict is not None
+        raise LinesRefused(errors.items, lines=lines, below_floor={})
     gifts, gift_notes = bundle_gifts(catalogue, policy, [
         (line, product, q.term_months) for line, product, q in zip(offer.lines, products, lines, strict=True)])
     schemes = []

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.enums import INDUSTRIES
 from workbench.domain.errors import FieldError, ValidationError
-from workbench.pricing import Catalogue, Policy, Quote, price
+from workbench.pricing import Catalogue, LinesRefused, Policy, Quote, QuoteLine, price
 from workbench.pricing.money import pct_text
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
@@ -80,6 +80,7 @@ class OfferBuilder(Retranslating, QWidget):
         self.draft = OfferDraft.from_dict(offer, facts) if offer else OfferDraft(facts)
         self.quote: Quote | None = None
         self.errors: list[FieldError] = []
+        self.refusal: LinesRefused | None = None  # what the engine could price of a refused offer
         self._build_ui()
         for choice in self.draft.schemes:
             self.schemes.add(choice)
@@ -245,13 +246,15 @@ class OfferBuilder(Retranslating, QWidget):
     def reprice(self) -> Quote | None:
         """Price the draft as typed; show the figures or mark every refused field. Cheap: no I/O."""
         offer, errors = self.draft.build()
-        quote = None
+        quote, refusal = None, None
         if offer is not None and (offer.lines or offer.schemes):
             try:
                 quote = price(self.catalogue, self.policy, offer, role=self.role, today=self.today)
+            except LinesRefused as exc:
+                errors, refusal = list(exc.errors), exc
             except ValidationError as exc:
                 errors = list(exc.errors)
-        self.quote, self.errors = quote, errors
+        self.quote, self.errors, self.refusal = quote, errors, refusal
         self._show()
         if quote is not None:
             self.priced.emit(quote)
@@ -268,7 +271,7 @@ class OfferBuilder(Retranslating, QWidget):
         try:
             result = self._save(self.draft.to_dict())
         except ValidationError as exc:
-            self.errors = list(exc.errors)
+            self.errors, self.refusal = list(exc.errors), exc if isinstance(exc, LinesRefused) else None
             self._show()
             self._status(self.tr("Not saved: the offer has fields marked in red"), error=True)
             return
@@ -300,14 +303,16 @@ class OfferBuilder(Retranslating, QWidget):
 
     # --- showing -----------------------------------------------------------------------------
     def _show(self) -> None:
-        errors = self.errors
-        self.lines.show_result(self.quote, errors)
+        errors, refusal = self.errors, self.refusal
+        priced: tuple[QuoteLine, ...] = self.quote.lines if self.quote else refusal.lines if refusal else ()
+        self.lines.show_result(priced, errors, refusal.below_floor if refusal else None)
         self.schemes.set_errors([e for e in errors if e.field.startswith("schemes[")])
-        offer_errors = [text(e) for e in errors if e.field == "manual_discount_percent"]
+        offer_errors = [self.lines.message(e) for e in errors if e.field == "manual_discount_percent"]
         self.discount_error.setText("\n".join(offer_errors))
         self.discount_error.setVisible(bool(offer_errors))
         self.discount_edit.setStyleSheet("background: #fdecea;" if offer_errors else "")
-        problems = [self.tr("Line {}: {}").format(row + 1, text(e))
+        # a refusal below a floor names its line itself; the others get "Line n: " before them
+        problems = [self.lines.message(e) if self.lines.below_floor(e) else self.tr("Line {}: {}").format(row + 1, text(e))
                     for row in range(len(self.draft.lines)) for e in self.lines.line_errors(row)]
         self.line_problems.setText("\n".join(problems))
         self.line_problems.setVisible(bool(problems))
@@ -317,7 +322,8 @@ class OfferBuilder(Retranslating, QWidget):
         if self.quote is not None:
             self.summary.show_quote(self.quote)
         elif errors:
-            self.summary.show_refused()
+            lines_only = all(e.field.startswith("lines[") or self.lines.below_floor(e) for e in errors)
+            self.summary.show_refused(len(self.lines.refused_rows()) if lines_only else 0)
         else:
             self.summary.show_quote(None)
         self._show_line_detail()
@@ -326,10 +332,9 @@ class OfferBuilder(Retranslating, QWidget):
         index = self.table.currentIndex()
         row = index.row() if index.isValid() else -1
         q = self.lines.priced_line(row) if row >= 0 else None
-        problems = self.lines.line_errors(row) if row >= 0 else []
-        if problems:
-            self.line_detail.setStyleSheet(_ERROR)
-            self.line_detail.setText("\n".join(text(e) for e in problems))
+        if row >= 0 and self.lines.refused(row):  # said once, above (or beside the whole-offer field)
+            self.line_detail.setStyleSheet("")
+            self.line_detail.clear()
         elif q is not None:
             self.line_detail.setStyleSheet("")
             rules = [f"• {text(d.why)}" for d in q.discounts] or [self.tr("• list price, no discount")]

@@ -1,12 +1,17 @@
 """The offer's lines as a table: typed quantity/term/discount, the engine's figures, the rules.
 
 Edits keep the text as typed (a refused value stays visible, marked red, with the reason in
-the "Problems" column and the tooltip). The figures come from the last quote; while the offer
-is refused they are blank. The delegate commits on every keystroke, so the totals follow
-the typing.
+the "Problems" column and the tooltip). The figures come from the last quote or, while the
+offer is refused, from the lines the engine could still price (``LinesRefused.lines``): only
+the refused lines are blank. A line below its price floor is said once, by
+:meth:`LinesModel.message` (the line, its product, its net and its floor, in the language in
+force); its cell keeps its tint and tooltip, its "Problems" cell a short reason. The
+delegate commits on every keystroke, so the totals follow the typing.
 """
 
 from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -16,7 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLineEdit,
@@ -27,17 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.domain.errors import FieldError
-from workbench.pricing import Catalogue, Quote, QuoteLine
+from workbench.pricing import Catalogue, QuoteLine
 from workbench.pricing.money import pct_text
 from workbench.ui.offers.draft import DraftLine, OfferDraft
 from workbench.ui.offers.format import money, pct, text
 
 PRODUCT, QTY, TERM, DISC, LIST, OFF, NET, MONTHLY, ONE_OFF, RULES = range(10)
-#: the rules column shows the line's refusals instead, in red, while it has any
+# the rules column shows the line's refusals instead, in red, while it has any
 PROBLEMS = RULES
 COLUMNS = 10
 EDITABLE = {QTY: "quantity", TERM: "term", DISC: "discount"}
-#: which column shows the refusal of a field of ``lines[i]``
+# which column shows the refusal of a field of ``lines[i]``
 FIELD_COLUMN = {"quantity": QTY, "term_months": TERM, "manual_discount_percent": DISC, "product": PRODUCT}
 ERROR_TINT = QColor("#fdecea")
 ERROR_TEXT = QColor("#b3261e")
@@ -57,6 +62,8 @@ class LinesModel(QAbstractTableModel):
         self.catalogue = catalogue
         self._priced: dict[int, QuoteLine] = {}
         self._errors: dict[int, list[FieldError]] = {}
+        self._floor_rows: dict[FieldError, int] = {}  # each refusal below a floor -> its line
+        self._offer_floor_rows: set[int] = set()  # lines put below their floor by the whole-offer discount
         self._headers: list[str] = [""] * COLUMNS
 
     def set_headers(self, headers: list[str]) -> None:
@@ -64,8 +71,12 @@ class LinesModel(QAbstractTableModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(headers) - 1)
 
     # --- what the builder tells it ----------------------------------------------------------
-    def show_result(self, quote: Quote | None, errors: list[FieldError]) -> None:
-        self._priced = {q.index: q for q in quote.lines} if quote else {}
+    def show_result(self, priced: Sequence[QuoteLine], errors: list[FieldError],
+                    below_floor: Mapping[int, FieldError] | None = None) -> None:
+        """Show the priced lines (a quote's, or those of a refusal) and mark the refused ones."""
+        self._priced = {q.index: q for q in priced}
+        self._floor_rows = {e: row for row, e in (below_floor or {}).items() if row in self._priced}
+        self._offer_floor_rows = {row for e, row in self._floor_rows.items() if not e.field.startswith("lines[")}
         self._errors = {}
         for e in errors:
             if e.field.startswith("lines["):
@@ -88,6 +99,26 @@ class LinesModel(QAbstractTableModel):
 
     def line_errors(self, row: int) -> list[FieldError]:
         return self._errors.get(row, [])
+
+    def refused(self, row: int) -> bool:
+        """Whether line ``row`` is refused (a field of its own, or the whole-offer discount)."""
+        return row in self._errors or row in self._offer_floor_rows
+
+    def below_floor(self, e: FieldError) -> bool:
+        return e in self._floor_rows
+
+    def refused_rows(self) -> set[int]:
+        return set(self._errors) | self._offer_floor_rows
+
+    def message(self, e: FieldError) -> str:
+        """What a refusal says: below a floor, the line, its product, its net and the floor."""
+        row = self._floor_rows.get(e)
+        if row is None:
+            return text(e)
+        q = self._priced[row]
+        return self.tr("Line {0} ({1}): the net unit price {2} is below the price floor {3}; "
+                       "lower the discount to offer it").format(
+            row + 1, text(q.name), money(q.net_unit), money(q.price_floor))
 
     def priced_line(self, row: int) -> QuoteLine | None:
         return self._priced.get(row)
@@ -121,12 +152,12 @@ class LinesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if col in _NUMERIC else None
         if role == Qt.ItemDataRole.ForegroundRole:
-            return ERROR_TEXT if col == PROBLEMS and row in self._errors else None
-        errors = self._cell_errors(row, col) if row in self._errors else []
+            return ERROR_TEXT if col == PROBLEMS and self.refused(row) else None
+        errors = self._cell_errors(row, col) if self.refused(row) else []
         if role == Qt.ItemDataRole.BackgroundRole:
             return ERROR_TINT if errors else None
         if errors:  # the tooltip
-            return "\n".join(text(e) for e in errors)
+            return "\n".join(self.message(e) for e in errors)
         if col in (OFF, NET, RULES) and (q := self._priced.get(row)):
             return "\n".join(f"{text(d.why)} ({pct_text(d.percent)}%)" for d in q.discounts) or None
         return None
@@ -145,6 +176,8 @@ class LinesModel(QAbstractTableModel):
         return True
 
     def _cell_errors(self, row: int, col: int) -> list[FieldError]:
+        if row in self._offer_floor_rows:  # the whole-offer field is marked; here, the net it gave
+            return [e for e, r in self._floor_rows.items() if r == row] if col in (NET, PROBLEMS) else []
         errors = self._errors.get(row, [])
         if col == PROBLEMS:
             return errors
@@ -156,10 +189,11 @@ class LinesModel(QAbstractTableModel):
             return f"{text(product.name)} ({line.product})" if product else line.product
         if col in EDITABLE:
             return str(getattr(line, EDITABLE[col]))
-        if col == PROBLEMS and row in self._errors:
-            return "; ".join(text(e) for e in self._errors[row])
+        if col == PROBLEMS and self.refused(row):
+            return "; ".join(self.tr("below the price floor") if self.below_floor(e) else text(e)
+                             for e in self._cell_errors(row, PROBLEMS))
         q = self._priced.get(row)
-        if q is None:
+        if q is None or self.refused(row):
             return ""
         if col == LIST:
             return money(q.list_unit)
@@ -209,6 +243,12 @@ class LinesView(QTableView):
 
 class LineDelegate(QStyledItemDelegate):
     """A plain line editor that hands every keystroke to the model (live re-pricing)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_TINT:  # still red when selected
+            option.palette.setColor(QPalette.ColorRole.Highlight, ERROR_TEXT)
+            option.palette.setColor(QPalette.ColorRole.HighlightedText, QColor("white"))
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: _Index) -> QWidget:
         editor = QLineEdit(parent)

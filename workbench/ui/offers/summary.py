@@ -137,6 +137,7 @@ class SummaryPanel(Retranslating, QWidget):
         layout.addWidget(self.notes)
         self._quote: Quote | None = None
         self._refused = False
+        self._waiting = 0
         self.retranslate()
 
 
@@ -158,7 +159,7 @@ class SummaryPanel(Retranslating, QWidget):
                                       self.tr("Free credit"), self.tr("Minimum spend")]
         self.schedule.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(_SCHEDULE) - 1)
         if self._refused:
-            self.show_refused()
+            self.show_refused(self._waiting)
         else:
             self.show_quote(self._quote)
 
@@ -182,11 +183,23 @@ class SummaryPanel(Retranslating, QWidget):
         self.schedule.show(quote.schedule)
         self.notes.setText("\n".join(text(n) for n in quote.notes))
 
-    def show_refused(self) -> None:
-        """The offer cannot be priced as typed: blank figures, a red verdict, nothing else lost."""
-        self._quote, self._refused = None, True
+    def show_refused(self, waiting: int = 0) -> None:
+        """The offer cannot be priced as typed: blank figures, a red verdict, nothing else lost.
+
+        ``waiting``: how many lines alone stand in the way (the other lines are priced in the
+        table). The totals wait for them rather than add up what can be priced: a sum without
+        a line the client asked for, read out as the offer's price, would be wrong, and the
+        gifts, schemes and approval needed depend on every line.
+        """
+        self._quote, self._refused, self._waiting = None, True, waiting
         self._blank()
-        self._verdict("refused", self.tr("Refused: fix the fields marked in red"))
+        if waiting == 1:
+            message = self.tr("Not priced yet: the totals wait for the refused line, marked in red")
+        elif waiting > 1:
+            message = self.tr("Not priced yet: the totals wait for the {0} refused lines, marked in red").format(waiting)
+        else:
+            message = self.tr("Refused: fix the fields marked in red")
+        self._verdict("refused", message)
 
     def verdict_level(self) -> str:
         return str(self.verdict.property("level"))
