@@ -19,7 +19,6 @@ import contextlib
 import json
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -28,7 +27,7 @@ from typing import Any
 import psutil
 
 from benchmarks.harness import Result, median_time, result
-from benchmarks.sync_setup import ROOT, journal_everything, seeded_store, served
+from benchmarks.sync_setup import ROOT, journal_everything, seeded_store, served, team_db
 from workbench.services import customers
 from workbench.services.users import user_context
 from workbench.store.engine import Store, open_store
@@ -130,114 +129,105 @@ def _note(what: str, since: float) -> None:
 
 
 def run(*, scale: int, quick: bool) -> list[Result]:
-    from tests.pgcluster import PgCluster
-    from workbench.server.admin import add_user, init_db, new_code
+    from workbench.server.admin import new_code
 
     n = 100 if quick else max(100, scale // 10)
     out: list[Result] = []
     started = time.perf_counter()
-    cluster = PgCluster().start()
-    try:
-        db_url = cluster.url(cluster.create_database())
-        init_db(db_url)
-        with tempfile.TemporaryDirectory() as tmpdir:
-            tmp = Path(tmpdir)
-            user_id, _ = add_user(db_url, name="王经理", role="manager", team="西湖")
-            with served(db_url, tmp / "serve1.log", workers=1) as server:
-                laptop = _enrolled(db_url, server.url, tmp / "laptop.sqlite", user_id)
-                seeded = seeded_store(tmp / "seed.sqlite", customers=n,
-                                      user={"id": user_id, "name": "王经理", "role": "manager", "team": "西湖"})
-                seeded.close()
-                _note(f"generated {n} customers", started)
-                # the generated work moves onto the enrolled laptop's identity: its own store
-                laptop.close()
-                (tmp / "laptop.sqlite").unlink()
-                (tmp / "seed.sqlite").rename(tmp / "laptop.sqlite")
-                laptop = open_store(tmp / "laptop.sqlite")
-                _, code = new_code(db_url, user_id)
-                enrol(laptop, url=server.url, code=code, device_name="laptop")
-                journal_everything(user_context(laptop))
-                _note("journaled", started)
-                with _client(laptop, server.url) as client:
-                    sync_once(laptop, client)  # the seed: everything goes up (not timed)
-                _note("seed pushed", started)
+    with team_db() as team:
+        db_url, tmp, user_id = team.db_url, team.tmp, team.user_id
+        with served(db_url, tmp / "serve1.log", workers=1) as server:
+            laptop = _enrolled(db_url, server.url, tmp / "laptop.sqlite", user_id)
+            seeded = seeded_store(tmp / "seed.sqlite", customers=n, user=team.user)
+            seeded.close()
+            _note(f"generated {n} customers", started)
+            # the generated work moves onto the enrolled laptop's identity: its own store
+            laptop.close()
+            (tmp / "laptop.sqlite").unlink()
+            (tmp / "seed.sqlite").rename(tmp / "laptop.sqlite")
+            laptop = open_store(tmp / "laptop.sqlite")
+            _, code = new_code(db_url, user_id)
+            enrol(laptop, url=server.url, code=code, device_name="laptop")
+            journal_everything(user_context(laptop))
+            _note("journaled", started)
+            with _client(laptop, server.url) as client:
+                sync_once(laptop, client)  # the seed: everything goes up (not timed)
+            _note("seed pushed", started)
 
-                server.reset_peak()
-                fresh = _enrolled(db_url, server.url, tmp / "fresh.sqlite", user_id)
-                t = time.perf_counter()
-                with _client(fresh, server.url) as client:
-                    summary, _ = sync_once(fresh, client)
-                ours = time.perf_counter() - t
-                server_peak = server.peak_rss
-                rows = _all_rows(fresh, server.url)
-                floor = _floor(db_url, rows, tmp)
-                _note("initial sync and floor", started)
-                out.append(result("sync", f"initial sync, {n:,} customers / {len(rows):,} rows to an empty device",
-                                  ours, "s", "COPY into PostgreSQL + executemany into SQLite", floor, "ratio <= 4"))
+            server.reset_peak()
+            fresh = _enrolled(db_url, server.url, tmp / "fresh.sqlite", user_id)
+            t = time.perf_counter()
+            with _client(fresh, server.url) as client:
+                summary, _ = sync_once(fresh, client)
+            ours = time.perf_counter() - t
+            server_peak = server.peak_rss
+            rows = _all_rows(fresh, server.url)
+            floor = _floor(db_url, rows, tmp)
+            _note("initial sync and floor", started)
+            out.append(result("sync", f"initial sync, {n:,} customers / {len(rows):,} rows to an empty device",
+                              ours, "s", "COPY into PostgreSQL + executemany into SQLite", floor, "ratio <= 4"))
 
-                # 1,000 edits by the laptop, pulled by the fresh device.
-                with laptop.read() as s:
-                    from sqlalchemy import select
+            # 1,000 edits by the laptop, pulled by the fresh device.
+            with laptop.read() as s:
+                from sqlalchemy import select
 
-                    from workbench.store import models as m
+                from workbench.store import models as m
 
-                    ids = list(s.scalars(select(m.Customer.id).limit(1000)))
-                ctx = user_context(laptop)
-                edits = [(cid, f"备注 {i}") for i, cid in enumerate(ids * (1000 // len(ids) + 1))][:1000]
-                for cid, note in edits:
-                    customers.update_customer(ctx, customer_id=cid, changes={"notes": note})
-                t = time.perf_counter()
-                with _client(laptop, server.url) as client:
-                    sync_once(laptop, client)
-                push_time = time.perf_counter() - t
-                t = time.perf_counter()
-                with _client(fresh, server.url) as client:
-                    sync_once(fresh, client)
-                pull_time = time.perf_counter() - t
-                straight = _straight_updates(db_url, tmp / "fresh.sqlite", edits)
-                out.append(result("sync", "1,000 edits pushed by one device", push_time, "s",
-                                  "the same updates applied straight (PostgreSQL + SQLite)", straight, "reported"))
-                out.append(result("sync", "the same 1,000 edits pulled by another device", pull_time, "s",
-                                  "the same updates applied straight (PostgreSQL + SQLite)", straight, "reported"))
+                ids = list(s.scalars(select(m.Customer.id).limit(1000)))
+            ctx = user_context(laptop)
+            edits = [(cid, f"备注 {i}") for i, cid in enumerate(ids * (1000 // len(ids) + 1))][:1000]
+            for cid, note in edits:
+                customers.update_customer(ctx, customer_id=cid, changes={"notes": note})
+            t = time.perf_counter()
+            with _client(laptop, server.url) as client:
+                sync_once(laptop, client)
+            push_time = time.perf_counter() - t
+            t = time.perf_counter()
+            with _client(fresh, server.url) as client:
+                sync_once(fresh, client)
+            pull_time = time.perf_counter() - t
+            straight = _straight_updates(db_url, tmp / "fresh.sqlite", edits)
+            out.append(result("sync", "1,000 edits pushed by one device", push_time, "s",
+                              "the same updates applied straight (PostgreSQL + SQLite)", straight, "reported"))
+            out.append(result("sync", "the same 1,000 edits pulled by another device", pull_time, "s",
+                              "the same updates applied straight (PostgreSQL + SQLite)", straight, "reported"))
 
-                with _client(fresh, server.url) as client:
-                    idle = median_time(lambda: sync_once(fresh, client), 15 if quick else 40)
-                    health = median_time(client.health, 15 if quick else 40)
-                out.append(result("sync", "a sync with nothing to do (push + one pull)", idle * 1000, "ms",
-                                  "a bare GET /v1/health round trip", health * 1000, "reported"))
+            with _client(fresh, server.url) as client:
+                idle = median_time(lambda: sync_once(fresh, client), 15 if quick else 40)
+                health = median_time(client.health, 15 if quick else 40)
+            out.append(result("sync", "a sync with nothing to do (push + one pull)", idle * 1000, "ms",
+                              "a bare GET /v1/health round trip", health * 1000, "reported"))
 
-                from benchmarks.sync_window import stall_during_sync
+            from benchmarks.sync_window import stall_during_sync
 
-                stall, calm, window_sync = stall_during_sync(db_url, server.url, user_id)
-                _note(f"window sync in {window_sync:.1f} s", started)
-                out.append(result("sync", f"longest GUI-thread stall during the window's initial sync ({window_sync:.0f} s)",
-                                  stall, "ms", "the same window idle", calm, "< 50 ms"))
-                laptop.close()
-                fresh.close()
+            stall, calm, window_sync = stall_during_sync(db_url, server.url, user_id)
+            _note(f"window sync in {window_sync:.1f} s", started)
+            out.append(result("sync", f"longest GUI-thread stall during the window's initial sync ({window_sync:.0f} s)",
+                              stall, "ms", "the same window idle", calm, "< 50 ms"))
+            laptop.close()
+            fresh.close()
 
-            with served(db_url, tmp / "serve2.log", workers=2) as server:
-                for name in ("alone", "pair0", "pair1"):  # laptops' stores exist before they enrol
-                    open_store(tmp / f"{name}.sqlite").close()
-                alone, client_peak = _cli_sync(tmp / "alone.sqlite", server.url, new_code(db_url, user_id)[1])
-                codes = [new_code(db_url, user_id)[1] for _ in range(2)]
-                times: list[float] = []
-                threads = [threading.Thread(target=lambda c=c, i=i: times.append(
-                    _cli_sync(tmp / f"pair{i}.sqlite", server.url, c)[0])) for i, c in enumerate(codes)]
-                t = time.perf_counter()
-                for th in threads:
-                    th.start()
-                for th in threads:
-                    th.join()
-                both = time.perf_counter() - t
-                if len(times) != 2:
-                    raise RuntimeError("a concurrent initial sync failed")
-            out.append(result("sync", "two devices' initial syncs at once, 2 workers (both done)", both, "s",
-                              "one device alone, same server", alone, "reported (2 cores shared with the server)"))
-            out.append(result("sync", "peak RSS of the client during the initial sync", client_peak / 2**20, "MB",
-                              "peak RSS of the busiest server process", server_peak / 2**20, "reported"))
-            del summary
-    finally:
-        cluster.stop()
+        with served(db_url, tmp / "serve2.log", workers=2) as server:
+            for name in ("alone", "pair0", "pair1"):  # laptops' stores exist before they enrol
+                open_store(tmp / f"{name}.sqlite").close()
+            alone, client_peak = _cli_sync(tmp / "alone.sqlite", server.url, new_code(db_url, user_id)[1])
+            codes = [new_code(db_url, user_id)[1] for _ in range(2)]
+            times: list[float] = []
+            threads = [threading.Thread(target=lambda c=c, i=i: times.append(
+                _cli_sync(tmp / f"pair{i}.sqlite", server.url, c)[0])) for i, c in enumerate(codes)]
+            t = time.perf_counter()
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+            both = time.perf_counter() - t
+            if len(times) != 2:
+                raise RuntimeError("a concurrent initial sync failed")
+        out.append(result("sync", "two devices' initial syncs at once, 2 workers (both done)", both, "s",
+                          "one device alone, same server", alone, "reported (2 cores shared with the server)"))
+        out.append(result("sync", "peak RSS of the client during the initial sync", client_peak / 2**20, "MB",
+                          "peak RSS of the busiest server process", server_peak / 2**20, "reported"))
+        del summary
     return out
 
 

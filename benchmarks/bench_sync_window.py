@@ -11,13 +11,11 @@ by a laptop, then their server rows copied by SQL to SCALE customers
 from __future__ import annotations
 
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from benchmarks.harness import Result, result
 from benchmarks.sync_seed import replicate
-from benchmarks.sync_setup import journal_everything, seeded_store, served
+from benchmarks.sync_setup import TeamDb, journal_everything, seeded_store, served, team_db
 
 SEED = 1000
 
@@ -26,7 +24,7 @@ def _note(what: str, since: float) -> None:
     print(f"  sync_window bench: {what} at {time.perf_counter() - since:.1f} s", file=sys.stderr, flush=True)
 
 
-def seed_server(db_url: str, url: str, user_id: str, tmp: Path, *, seed: int, copies: int) -> int:
+def seed_server(team: TeamDb, url: str, *, seed: int, copies: int) -> int:
     """Push ``seed`` generated customers as the user's laptop, then copy them to
     ``seed * copies`` customers by SQL; returns the customer-scoped rows on the server."""
     from workbench.server.admin import new_code
@@ -35,10 +33,9 @@ def seed_server(db_url: str, url: str, user_id: str, tmp: Path, *, seed: int, co
     from workbench.sync.engine import enrol, sync_once
     from workbench.sync.tokens import load_token
 
-    laptop = seeded_store(tmp / "laptop.sqlite", customers=seed,
-                          user={"id": user_id, "name": "王经理", "role": "manager", "team": "西湖"})
+    laptop = seeded_store(team.tmp / "laptop.sqlite", customers=seed, user=team.user)
     try:
-        enrol(laptop, url=url, code=new_code(db_url, user_id)[1], device_name="laptop")
+        enrol(laptop, url=url, code=new_code(team.db_url, team.user_id)[1], device_name="laptop")
         pushed = journal_everything(user_context(laptop))
         with ServerClient(url, load_token(laptop.device_id), timeout=300) as client:
             summary, _ = sync_once(laptop, client)
@@ -46,33 +43,22 @@ def seed_server(db_url: str, url: str, user_id: str, tmp: Path, *, seed: int, co
             raise RuntimeError(f"the seed push went wrong: {summary}")
     finally:
         laptop.close()
-    added = replicate(db_url, copies)
+    added = replicate(team.db_url, copies)
     return added + added // max(copies - 1, 1) if copies > 1 else pushed
 
 
 def run(*, scale: int, quick: bool) -> list[Result]:
     from benchmarks.sync_window import window_sync
-    from tests.pgcluster import PgCluster
-    from workbench.server.admin import add_user, init_db
 
     customers = 120 if quick else scale
     seed = 40 if quick else min(SEED, customers)
     copies = max(1, customers // seed)
     started = time.perf_counter()
-    cluster = PgCluster().start()
-    try:
-        db_url = cluster.url(cluster.create_database())
-        init_db(db_url)
-        with tempfile.TemporaryDirectory() as tmpdir:
-            tmp = Path(tmpdir)
-            user_id, _ = add_user(db_url, name="王经理", role="manager", team="西湖")
-            with served(db_url, tmp / "serve.log", workers=1) as server:
-                rows = seed_server(db_url, server.url, user_id, tmp, seed=seed, copies=copies)
-                _note(f"server seeded: {seed * copies:,} customers, {rows:,} rows", started)
-                got = window_sync(db_url, server.url, user_id)
-                _note(f"window sync of {got.rows:,} rows in {got.seconds:.1f} s", started)
-    finally:
-        cluster.stop()
+    with team_db() as team, served(team.db_url, team.tmp / "serve.log", workers=1) as server:
+        rows = seed_server(team, server.url, seed=seed, copies=copies)
+        _note(f"server seeded: {seed * copies:,} customers, {rows:,} rows", started)
+        got = window_sync(team.db_url, server.url, team.user_id)
+        _note(f"window sync of {got.rows:,} rows in {got.seconds:.1f} s", started)
     what = f"{seed * copies:,} customers / {got.rows:,} rows, {got.seconds:.0f} s"
     print(f"  sync_window bench: stall {got.stall:.1f} ms, p99 {got.p99:.2f} ms; idle before "
           f"{got.idle_before:.1f} ms, after {got.idle_after:.1f} ms, p99 {got.idle_p99:.2f} ms",

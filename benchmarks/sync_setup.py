@@ -1,15 +1,18 @@
-"""What the `sync` benchmark stands on: a throwaway PostgreSQL, a real `workbench-server serve`
-process over it, and a laptop store full of generated work, journaled as if typed."""
+"""What the `sync` and `sync_window` benchmarks stand on: a throwaway PostgreSQL with the server
+schema and one manager (``team_db``), a real `workbench-server serve` process over it
+(``served``), and a laptop store full of generated work, journaled as if typed."""
 
 from __future__ import annotations
 
 import os
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -20,6 +23,7 @@ from tests.pgcluster import free_port
 from workbench.services.context import Context, journal
 from workbench.services.demo import generate
 from workbench.store import models as m
+from workbench.store.base import Base
 from workbench.store.engine import Store, open_store
 from workbench.store.payload import model_for, row_key, row_payload
 from workbench.sync.engine import adopt_user
@@ -96,6 +100,42 @@ class Served:
         self._log.close()
 
 
+MANAGER = {"name": "王经理", "role": "manager", "team": "西湖"}
+
+
+@dataclass(frozen=True)
+class TeamDb:
+    """A started throwaway PostgreSQL database with the server schema, a temporary folder and
+    one manager (``MANAGER``) added as ``user_id``; ``user`` is that manager as a laptop's
+    store names it."""
+
+    db_url: str
+    tmp: Path
+    user_id: str
+
+    @property
+    def user(self) -> dict[str, str]:
+        return {"id": self.user_id, **MANAGER}
+
+
+@contextmanager
+def team_db() -> Iterator[TeamDb]:
+    """Start a PgCluster, create a database, run ``init_db`` and add ``MANAGER``; the cluster
+    and the temporary folder go away on exit."""
+    from tests.pgcluster import PgCluster
+    from workbench.server.admin import add_user, init_db
+
+    cluster = PgCluster().start()
+    try:
+        db_url = cluster.url(cluster.create_database())
+        init_db(db_url)
+        with tempfile.TemporaryDirectory() as tmpdir:
+            user_id, _ = add_user(db_url, **MANAGER)
+            yield TeamDb(db_url, Path(tmpdir), user_id)
+    finally:
+        cluster.stop()
+
+
 @contextmanager
 def served(db_url: str, log: Path, *, workers: int) -> Iterator[Served]:
     server = Served(db_url, log, workers=workers)
@@ -121,13 +161,16 @@ def journal_everything(ctx: Context, *, per_transaction: int = 50) -> int:
         with ctx.store.write() as s:
             for table, key in keys[start:start + per_transaction]:
                 model = model_for(table)
+                row: Base | None
                 if table == "customers":
                     row = s.scalar(select(m.Customer).where(m.Customer.id == key))
                 else:
                     row = s.get(model, key)
-                fields = ({"visit_id": row.visit_id, "contact_id": row.contact_id}  # type: ignore[union-attr]
-                          if table == "visit_contacts" else row_payload(row))  # type: ignore[arg-type]
-                journal(s, ctx, table=table, row_id=row_key(table, row), op="insert",  # type: ignore[arg-type]
+                if row is None:
+                    raise RuntimeError(f"{table} row {key!r} vanished while being journaled")
+                fields = ({"visit_id": row.visit_id, "contact_id": row.contact_id}  # type: ignore[attr-defined]
+                          if table == "visit_contacts" else row_payload(row))
+                journal(s, ctx, table=table, row_id=row_key(table, row), op="insert",
                         new_version=getattr(row, "version", 1), fields=fields)
     return len(keys)
 
