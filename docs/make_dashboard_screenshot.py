@@ -54,7 +54,8 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="wb-dash-"))
     os.environ["WORKBENCH_HOME"] = str(home)
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
+    from screenshot_wait import wait
 
     from workbench.services.demo import build_demo_store
     from workbench.ui import i18n
@@ -74,11 +75,6 @@ def main() -> int:
     window = MainWindow(settings)
     window.resize(1366, 768)
     window.show()
-
-    def wait(ms: int) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
 
     window.open_store(path)
     while window.env is None or window.runner.busy:

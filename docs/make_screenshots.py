@@ -30,8 +30,9 @@ def main() -> int:
     home = tempfile.mkdtemp(prefix="wb-shots-")
     os.environ["WORKBENCH_HOME"] = home
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
+    from screenshot_wait import until, wait
 
     from workbench.ui import i18n
     from workbench.ui.app import create_app
@@ -47,19 +48,6 @@ def main() -> int:
     window = MainWindow(settings)
     window.resize(1280, 800)
     window.show()
-
-    def wait(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def until(cond, timeout_s: float = 120) -> None:  # noqa: ANN001
-        waited = 0.0
-        while not cond():
-            wait(100)
-            waited += 0.1
-            if waited > timeout_s:
-                raise TimeoutError("the window did not get there")
 
     window.open_store(Path(home) / "demo.sqlite", demo=True, demo_customers=args.customers)
     until(lambda: window.env is not None)

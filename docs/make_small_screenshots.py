@@ -20,8 +20,8 @@ import os
 import subprocess
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
-from typing import Any
 
 LANGS = {"zh": "zh_CN", "en": "en"}
 
@@ -53,9 +53,13 @@ def main() -> int:
 
 
 def shoot(size: str, lang: str, out: Path, customers: int) -> int:
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QColor, QPainter, QPixmap
     from PySide6.QtWidgets import QApplication, QWidget
+    from screenshot_wait import until as shared_until
+    from screenshot_wait import wait
+
+    until = partial(shared_until, timeout_s=180)
 
     from workbench.ui import i18n
     from workbench.ui.app import create_app
@@ -72,19 +76,6 @@ def shoot(size: str, lang: str, out: Path, customers: int) -> int:
     settings = Settings(QSettings(str(home / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
     window = MainWindow(settings)
     window.show()
-
-    def wait(ms: int = 300) -> None:
-        loop = QEventLoop()
-        QTimer.singleShot(ms, loop.quit)
-        loop.exec()
-
-    def until(cond: Any, timeout_s: float = 180) -> None:
-        waited = 0.0
-        while not cond():
-            wait(100)
-            waited += 0.1
-            if waited > timeout_s:
-                raise TimeoutError("the window did not get there")
 
     window.open_store(home / "demo.sqlite", demo=True, demo_customers=customers)
     until(lambda: window.env is not None)

@@ -17,6 +17,7 @@ import os
 import sys
 import tempfile
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -42,8 +43,12 @@ def main() -> int:
     os.environ["WORKBENCH_NO_KEYRING"] = "1"
     suffix = "zh" if args.lang.startswith("zh") else "en"
 
-    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+    from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QWidget
+    from screenshot_wait import until as shared_until
+    from screenshot_wait import wait
+
+    until = partial(shared_until, timeout_s=60)
 
     from benchmarks.sync_setup import Served
     from workbench.server.admin import add_user, init_db, list_devices, revoke_device
@@ -89,19 +94,6 @@ def main() -> int:
         window = MainWindow(settings)
         window.resize(1280, 800)
         window.show()
-
-        def wait(ms: int = 300) -> None:
-            loop = QEventLoop()
-            QTimer.singleShot(ms, loop.quit)
-            loop.exec()
-
-        def until(cond, timeout_s: float = 60) -> None:  # noqa: ANN001
-            waited = 0.0
-            while not cond():
-                wait(100)
-                waited += 0.1
-                if waited > timeout_s:
-                    raise TimeoutError("the window did not get there")
 
         def shot(name: str, widget: QWidget | None = None) -> None:
             wait(400)
