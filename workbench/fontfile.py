@@ -10,6 +10,9 @@ from pathlib import Path
 
 FONT_FAMILY = "Workbench Sans SC"
 FONT_FILE = "WorkbenchSansSC-Regular.ttf"
+#: U+2026 alone, on the baseline, for English text (packaging/fonts/build_ellipsis_font.py).
+ELLIPSIS_FAMILY = "Workbench Latin Ellipsis"
+ELLIPSIS_FILE = "WorkbenchLatinEllipsis-Regular.ttf"
 
 # Characters that are never drawn with a glyph of their own, so never "missing": controls
 # (tab, newline), format characters (zero-width space/joiners, direction marks, soft
@@ -18,13 +21,14 @@ _INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp"})
 _VARIATION_SELECTORS = (range(0xFE00, 0xFE10), range(0xE0100, 0xE01F0), range(0x180B, 0x1810))
 
 
-def font_path() -> Path:
-    """The bundled font file, inside the installed package ``workbench.resources``."""
-    resource = files("workbench.resources").joinpath("fonts").joinpath(FONT_FILE)
+def font_path(name: str = FONT_FILE) -> Path:
+    """A bundled font file (the CJK font unless told), inside the installed package
+    ``workbench.resources``."""
+    resource = files("workbench.resources").joinpath("fonts").joinpath(name)
     path = Path(str(resource))
     if not path.is_file():
         raise RuntimeError(
-            f"the bundled font {FONT_FILE} is not a file on disk (looked at {path}); "
+            f"the bundled font {name} is not a file on disk (looked at {path}); "
             "is the package installed with its data (workbench.resources/fonts)?"
         )
     return path

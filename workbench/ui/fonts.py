@@ -11,6 +11,7 @@ Everything here needs a QGuiApplication (QApplication) and runs on the GUI threa
     app = QApplication(sys.argv)
     apply_app_font(app)                # registers the font, makes it the default
     missing_glyphs("王喆 𠀀")           # -> ["𠀀"]: warn before it prints as a box
+    set_latin_ellipsis(app, True)      # English: "…" on the baseline (i18n.install does it)
 """
 
 from __future__ import annotations
@@ -19,9 +20,18 @@ from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QRawFont
 from PySide6.QtWidgets import QApplication
 
 # FONT_FILE, font_path and gbk_codepoints are re-exported for the callers that know them here.
-from workbench.fontfile import FONT_FAMILY, FONT_FILE, font_path, gbk_codepoints, is_invisible  # noqa: F401
+from workbench.fontfile import (  # noqa: F401
+    ELLIPSIS_FAMILY,
+    ELLIPSIS_FILE,
+    FONT_FAMILY,
+    FONT_FILE,
+    font_path,
+    gbk_codepoints,
+    is_invisible,
+)
 
 _font_id: int | None = None
+_ellipsis_id: int | None = None
 _raw_font: QRawFont | None = None
 
 
@@ -67,6 +77,31 @@ def apply_app_font(app: QApplication, point_size: float | None = None) -> None:
     if point_size is not None:
         font.setPointSizeF(point_size)
     app.setFont(font)
+
+
+def set_latin_ellipsis(app: QGuiApplication, on: bool) -> None:
+    """Draw U+2026 on the baseline (English, ``on``) or centred, the Chinese way (off).
+
+    The CJK font centres the ellipsis ("New visit···"). ``on`` puts the one-glyph font
+    Workbench Latin Ellipsis before it in the application font's families: Qt then takes
+    "…" from it, also where it elides a text itself, and every other character from the
+    CJK font. Nothing happens when the application font is not the bundled one.
+    """
+    global _ellipsis_id
+    font = QFont(app.font())
+    families = [f for f in font.families() if f != ELLIPSIS_FAMILY]
+    if FONT_FAMILY not in families:
+        return
+    if on:
+        if _ellipsis_id is None:
+            font_id = QFontDatabase.addApplicationFont(str(font_path(ELLIPSIS_FILE)))
+            if ELLIPSIS_FAMILY not in QFontDatabase.applicationFontFamilies(font_id):
+                raise RuntimeError(f"Qt could not load the bundled font {ELLIPSIS_FILE}")
+            _ellipsis_id = font_id
+        families.insert(0, ELLIPSIS_FAMILY)
+    if families != font.families():
+        font.setFamilies(families)
+        app.setFont(font)
 
 
 def _raw() -> QRawFont:

@@ -14,8 +14,10 @@ from importlib.resources import files
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from workbench.ui.fonts import set_latin_ellipsis
 from workbench.ui.settings import Settings
 
 LANGUAGES = (("", "System / 跟随系统"), ("zh_CN", "中文"), ("en", "English"))
@@ -48,6 +50,8 @@ def install(language: str) -> str:
         qt = QTranslator(app)  # Qt's own dialogs and buttons
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)
+    if isinstance(app, QGuiApplication):
+        set_latin_ellipsis(app, not lang.startswith("zh"))
     for t in _installed:
         app.installTranslator(t)
     if had_translators and not _installed:  # back to the English sources: re-set the texts
