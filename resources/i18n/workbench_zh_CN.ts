@@ -372,10 +372,12 @@ The details are in the log file.</source>
             <source>Whether the store holds changes not yet synced cannot be read.</source>
             <translation>无法读取当前数据文件中是否有尚未同步的更改。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../workbench/ui/backups_dialog.py" line="207" />
-            <source>{0} change(s) typed here are not synced and not in this backup: they will be lost from the store (the replaced store beside keeps them).</source>
-            <translation>本机录入的 {0} 项更改尚未同步，且不在此备份中：恢复后数据文件中将没有它们（保留在旁边被替换的数据文件中）。</translation>
+            <source>%n change(s) typed here are not synced and not in this backup: they will be lost from the store (the replaced store beside keeps them).</source>
+            <translation>
+                <numerusform>本机录入的 %n 项更改尚未同步，且不在此备份中：恢复后数据文件中将没有它们（保留在旁边被替换的数据文件中）。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../workbench/ui/backups_dialog.py" line="212" />
@@ -440,10 +442,12 @@ The details are in the log file.</source>
             <source>Nobody yet</source>
             <translation>暂无</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../workbench/ui/customers/buying_centre.py" line="226" />
-            <source>{0} contact(s)</source>
-            <translation>{0} 位联系人</translation>
+            <source>%n contact(s)</source>
+            <translation>
+                <numerusform>%n 位联系人</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/buying_centre.py" line="229" />
@@ -4218,8 +4222,22 @@ The program quits in at most {1} s.</source>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/timeline.py" line="117" />
-            <source>{0} visit(s), {1} stage move(s)</source>
-            <translation>{0} 次拜访，{1} 次阶段调整</translation>
+            <source>{0}, {1}</source>
+            <translation>{0}，{1}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../workbench/ui/customers/timeline.py" line="117" />
+            <source>%n visit(s)</source>
+            <translation>
+                <numerusform>%n 次拜访</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
+            <source>%n stage move(s)</source>
+            <translation>
+                <numerusform>%n 次阶段调整</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/timeline.py" line="127" />
@@ -4286,10 +4304,12 @@ The program quits in at most {1} s.</source>
             <source>Follow-up {0}: done ✓</source>
             <translation>跟进 {0}：已完成 ✓</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../workbench/ui/customers/timeline.py" line="181" />
-            <source>Follow-up {0}: overdue by {1} day(s)</source>
-            <translation>跟进 {0}：已逾期 {1} 天</translation>
+            <source>Follow-up {0}: overdue by %n day(s)</source>
+            <translation>
+                <numerusform>跟进 {0}：已逾期 %n 天</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/timeline.py" line="184" />
@@ -4743,12 +4763,12 @@ The program quits in at most {1} s.</source>
     <context>
         <name>i18n</name>
         <message>
-            <location filename="../../workbench/ui/i18n.py" line="63" />
+            <location filename="../../workbench/ui/i18n.py" line="69" />
             <source>Language</source>
             <translation>语言</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/i18n.py" line="64" />
+            <location filename="../../workbench/ui/i18n.py" line="70" />
             <source>Language of the program:</source>
             <translation>程序界面语言：</translation>
         </message>

@@ -22,6 +22,7 @@ from workbench.ui.settings import Settings
 
 TS = i18n.i18n_dir() / "workbench_zh_CN.ts"
 QM = TS.with_suffix(".qm")
+EN_TS = i18n.i18n_dir() / "workbench_en.ts"
 
 #: (context, English source, Chinese) that must come out once zh_CN is installed.
 KNOWN = (
@@ -32,14 +33,19 @@ KNOWN = (
     ("MainWindow", "New &visit…", "新建拜访(&V)…"),
     ("FormTexts", "&Situation", "背景问题(&S)"),
     ("FormTexts", "N&eed-payoff", "需求-效益问题(&E)"),
-    ("BuyingCentreView", "{0} contact(s)", "{0} 位联系人"),
     ("TodayPage", "Planned for the next {0} days", "未来 {0} 天计划"),
 )
 
 
-def _messages() -> list[tuple[str, str, str | None, ET.Element]]:
+def _text(translation: ET.Element) -> str:
+    """A translation's text; a numerus message's forms, one a line."""
+    forms = translation.findall("numerusform")
+    return "\n".join(f.text or "" for f in forms) if forms else (translation.text or "")
+
+
+def _messages(ts: Path = TS) -> list[tuple[str, str, str | None, ET.Element]]:
     """(context, source, disambiguation comment, <translation>) of every message of the .ts."""
-    root = ET.parse(TS).getroot()
+    root = ET.parse(ts).getroot()
     out = []
     for ctx in root.iter("context"):
         name = ctx.findtext("name") or ""
@@ -65,10 +71,10 @@ def test_every_message_is_translated_and_finished() -> None:
     messages = _messages()
     assert len(messages) > 300
     bad = [(c, s) for c, s, _, t in messages
-           if t.get("type") in ("unfinished", "vanished", "obsolete") or not (t.text or "").strip()]
+           if t.get("type") in ("unfinished", "vanished", "obsolete") or not _text(t).strip()]
     assert bad == []
     for context, source, _, t in messages:
-        chinese = t.text or ""
+        chinese = _text(t)
         # placeholders kept; one "(&X)" mnemonic for each "&X" of the source
         assert sorted(re.findall(r"\{\d+\}|%n", source)) == sorted(re.findall(r"\{\d+\}|%n", chinese)), \
             (context, source, chinese)
@@ -83,8 +89,29 @@ def test_compiled_qm_is_current_and_complete(qapp) -> None:  # noqa: ANN001
     translator = QTranslator()
     assert translator.load(str(QM))
     stale = [(c, s) for c, s, comment, t in _messages()
-             if translator.translate(c, s, comment) != (t.text or "")]
+             if translator.translate(c, s, comment) != _text(t)]
     assert stale == [], "the .qm differs from the .ts: run python -m workbench.ui.i18n"
+
+
+def test_counts_take_the_plural_form_of_the_language(english_after: None) -> None:
+    """"1 contact", "2 contacts" (workbench_en.ts, installed in the English UI); one form in
+    Chinese ("1 位联系人"). No "(s)" is left for the reader to work out."""
+    assert i18n.install("en") == "en"
+    count = QCoreApplication.translate
+    assert [count("BuyingCentreView", "%n contact(s)", "", n) for n in (0, 1, 2)] == \
+        ["0 contacts", "1 contact", "2 contacts"]
+    assert count("TimelineView", "Follow-up {0}: overdue by %n day(s)", "", 1) == "Follow-up {0}: overdue by 1 day"
+    i18n.install("zh_CN")
+    assert [count("BuyingCentreView", "%n contact(s)", "", n) for n in (1, 2)] == ["1 位联系人", "2 位联系人"]
+    plural = [(c, s) for c, s, _, t in _messages() if "(s)" in s]
+    numerus = {(c, s) for c, s, _, t in _messages() if t.findall("numerusform")}
+    assert plural and set(plural) <= numerus, set(plural) - numerus
+    english = {(c, s): [f.text for f in t.findall("numerusform")] for c, s, _, t in _messages(EN_TS)}
+    assert set(english) == numerus
+    for (c, s), (one, many) in english.items():
+        assert "(s)" not in one + many and one != many and "%n" in one and "%n" in many, (c, s)
+    qm = EN_TS.with_suffix(".qm")
+    assert qm.stat().st_mtime >= EN_TS.stat().st_mtime - 2, "run: python -m workbench.ui.i18n"
 
 
 def test_lrelease_reports_nothing_unfinished(tmp_path: Path) -> None:

@@ -204,8 +204,8 @@ class BackupsDialog(Retranslating, QDialog):
         if lost is None:
             text += "\n\n" + self.tr("Whether the store holds changes not yet synced cannot be read.")
         elif lost:
-            text += "\n\n" + self.tr("{0} change(s) typed here are not synced and not in this backup: they "
-                                     "will be lost from the store (the replaced store beside keeps them).").format(lost)
+            text += "\n\n" + self.tr("%n change(s) typed here are not synced and not in this backup: they "
+                                     "will be lost from the store (the replaced store beside keeps them).", "", lost)
         box = QMessageBox(QMessageBox.Icon.Warning if lost != 0 else QMessageBox.Icon.Question,
                           self.tr("Restore from backup"), text, parent=self)
         box.setObjectName("restore_confirm")

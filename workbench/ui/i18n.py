@@ -1,9 +1,11 @@
 """Languages: Chinese on a Chinese system, English otherwise, switchable at run time.
 
 Source strings are English, wrapped in ``tr()``; ``resources/i18n/workbench_zh_CN.ts`` holds
-the Chinese, compiled to ``.qm`` (``python -m workbench.ui.i18n --compile``). Installing a
-translator sends every widget a LanguageChange event; widgets re-set their texts in
-``changeEvent`` (rule 7).
+the Chinese, compiled to ``.qm`` (``python -m workbench.ui.i18n``). A count goes through Qt's
+numerus: ``self.tr("%n visit(s)", "", n)``; ``workbench_en.ts`` holds only such messages, with
+the English singular and plural ("1 visit", "2 visits"), and is installed in the English UI.
+Installing a translator sends every widget a LanguageChange event; widgets re-set their texts
+in ``changeEvent`` (rule 7).
 """
 
 from __future__ import annotations
@@ -43,10 +45,10 @@ def install(language: str) -> str:
         app.removeTranslator(old)
     _installed.clear()
     lang = effective_language(language)
+    ours = QTranslator(app)  # English: its numerus forms only ("1 visit", "2 visits")
+    if ours.load(str(i18n_dir() / f"workbench_{lang if lang.startswith('zh') else 'en'}.qm")):
+        _installed.append(ours)
     if lang.startswith("zh"):
-        ours = QTranslator(app)
-        if ours.load(str(i18n_dir() / f"workbench_{lang}.qm")):
-            _installed.append(ours)
         qt = QTranslator(app)  # Qt's own dialogs and buttons
         if qt.load(f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             _installed.append(qt)
@@ -78,8 +80,10 @@ def compile_translations() -> None:
     root = Path(__file__).resolve().parents[2]
     sources = sorted(str(p) for p in (root / "workbench" / "ui").rglob("*.py"))
     for ts in sorted(i18n_dir().glob("*.ts")):
-        subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)],
-                       check=True)
+        # the English .ts: the plural forms alone (the sources are English already)
+        english = ["-pluralonly", "-source-language", "en", "-target-language", "en"] if ts.stem.endswith("_en") else []
+        subprocess.run([str(Path(sys.executable).parent / "pyside6-lupdate"), *sources, "-no-obsolete", *english,
+                        "-ts", str(ts)], check=True)
         subprocess.run([str(Path(sys.executable).parent / "pyside6-lrelease"), str(ts), "-qm",
                         str(ts.with_suffix(".qm"))], check=True)
 

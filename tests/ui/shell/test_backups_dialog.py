@@ -126,7 +126,7 @@ def test_restoring_asks_says_unsynced_work_and_reopens_the_window(qtbot: QtBot, 
     dialog.ask_restore()
     box = dialog.confirm
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert "2 change(s)" in box.text() and "not synced" in box.text()  # the customer and its stage event
+    assert "2 changes typed here" in box.text() and "not synced" in box.text()  # the customer and its stage event
     anyway = next(b for b in box.buttons() if b.text() == "Restore anyway")
     assert box.defaultButton() is not anyway  # Enter does not throw work away
     anyway.click()

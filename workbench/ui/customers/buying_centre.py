@@ -223,7 +223,7 @@ class BuyingCentreView(Retranslating, QScrollArea):
             if not people and role != UNKNOWN:
                 lay.addWidget(muted(QLabel(self.tr("Nobody yet"))))
         self.groups[UNKNOWN].setVisible(bool(by_role[UNKNOWN]))
-        self.summary.setText(self.tr("{0} contact(s)").format(len(page.contacts)))
+        self.summary.setText(self.tr("%n contact(s)", "", len(page.contacts)))
         warnings = []
         if not by_role["economic"]:
             warnings.append(self.tr("No economic buyer (关键决策者) yet: who decides and signs?"))

@@ -114,8 +114,8 @@ class TimelineView(Retranslating, QScrollArea):
             self.items.addWidget(card)
         if not entries:
             self.items.addWidget(muted(QLabel(self.tr("Nothing recorded yet. Log a visit to start the history."))))
-        self.count_label.setText(self.tr("{0} visit(s), {1} stage move(s)").format(
-            len(page.visits), len(page.stage_events)))
+        self.count_label.setText(self.tr("{0}, {1}").format(self.tr("%n visit(s)", "", len(page.visits)),
+                                                           self.tr("%n stage move(s)", "", len(page.stage_events))))
 
     def _visit_card(self, v: dto.Visit) -> Card:
         assert self.page is not None
@@ -178,7 +178,7 @@ class TimelineView(Retranslating, QScrollArea):
             lab.setStyleSheet(f"color: {GOOD_COLOUR};")
         elif overdue:
             days = (self.today - v.follow_up_date).days
-            lab.setText(self.tr("Follow-up {0}: overdue by {1} day(s)").format(when, days))
+            lab.setText(self.tr("Follow-up {0}: overdue by %n day(s)", "", days).format(when))
             lab.setStyleSheet(f"color: {BAD_COLOUR}; font-weight: bold;")
         elif v.follow_up_date == self.today:
             lab.setText(self.tr("Follow-up {0}: due today").format(when))
