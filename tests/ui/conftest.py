@@ -19,6 +19,13 @@ from workbench.ui.settings import Settings
 TODAY = date(2026, 11, 24)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _english_ui(qapp) -> None:  # noqa: ANN001 - qapp comes from pytest-qt
+    """The English UI as the program installs it (i18n.install): its plural forms too ("1 visit",
+    "2 visits"), whichever test runs first."""
+    i18n.install("en")
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
