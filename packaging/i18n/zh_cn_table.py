@@ -944,3 +944,18 @@ T.setdefault("SummaryPanel", {}).update({
  "Not priced yet: the totals wait for the refused line, marked in red": "暂未报价：合计待标红的被拒行修正后计算",
  "Not priced yet: the totals wait for the {0} refused lines, marked in red": "暂未报价：合计待标红的 {0} 个被拒行修正后计算",
 })
+T.setdefault("SheetLanguage", {}).update({
+ "Sheet &language:": "建议书语言(&L)：",
+ "This sheet is kept exactly as it was produced, in its language.": "此建议书按生成时的原样保存，语言不变。",
+ "The language of the sheet handed to the client (Chinese by default, whatever the window's language); Save as and Print use it.":
+ "交给客户的建议书所用语言（默认中文，与界面语言无关）；另存为和打印均使用此语言。",
+})
+T.setdefault("ProposalPreview", {}).update({
+ "Preparing the sheet in English…": "正在生成英文建议书…",
+ "Preparing the sheet in Chinese…": "正在生成中文建议书…",
+ "The sheet is in English.": "建议书为英文。",
+ "The sheet is in Chinese.": "建议书为中文。",
+})
+T.setdefault("ProposalLaunch", {}).update({
+ "Not prepared.": "未能生成。",
+})

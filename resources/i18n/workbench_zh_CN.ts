@@ -1785,37 +1785,37 @@ The details are in the log file.</source>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
             <source>Approve offer {0}</source>
             <translation>审批通过报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
             <source>Reject offer {0}</source>
             <translation>驳回报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170" />
             <source>{0} — version {1}</source>
             <translation>{0} — 第 {1} 版</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="169" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="171" />
             <source>&amp;Comment (optional):</source>
             <translation>审批意见（可选）(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
             <source>&amp;Reason for rejecting (required):</source>
             <translation>驳回原因（必填）(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
             <source>&amp;Approve</source>
             <translation>通过(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
             <source>&amp;Reject</source>
             <translation>驳回(&amp;R)</translation>
         </message>
@@ -2988,52 +2988,52 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OutcomeDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="228" />
             <source>Offer {0} won</source>
             <translation>报价 {0} 成交</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="228" />
             <source>Offer {0} lost</source>
             <translation>报价 {0} 丢单</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="229" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231" />
             <source>{0} — current stage: {1}</source>
             <translation>{0} — 当前阶段：{1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233" />
             <source>Move the customer to &amp;stage:</source>
             <translation>将客户调整到阶段(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="232" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
             <source>R&amp;eason:</source>
             <translation>原因(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="235" />
             <source>e.g. contract signed</source>
             <translation>例如：已签订合同</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
             <source>e.g. a competitor's price</source>
             <translation>例如：竞争对手报价更低</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238" />
             <source>Mark &amp;won</source>
             <translation>标记成交(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238" />
             <source>Mark &amp;lost</source>
             <translation>标记丢单(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="239" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="241" />
             <source>No change</source>
             <translation>不变</translation>
         </message>
@@ -3456,42 +3456,49 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ProposalLaunch</name>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="71" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="78" />
             <source>This version was sent to the client: this is the proposal exactly as produced on {0}, it never changes. A revision makes a new version.</source>
             <translation>该版本已提交客户：以下为 {0} 生成的建议书原件，内容不会再改变。修改方案将生成新版本。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="78" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="88" />
             <source>Proposal {0} — {1}</source>
             <translation>方案建议书 {0} — {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="88" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="98" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="122" />
             <source>The offer changed while the proposal was being prepared; try again.</source>
             <translation>生成建议书期间方案已被修改，请重试。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="94" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="104" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="129" />
             <source>Preparing the proposal…</source>
             <translation>正在生成方案建议书…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="104" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="125" />
+            <source>Not prepared.</source>
+            <translation>未能生成。</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/launch.py" line="139" />
             <source>Proposal of version {0} ({1}, {2})</source>
             <translation>第 {0} 版建议书（{1}，{2}）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="106" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="141" />
             <source>as sent</source>
             <translation>已提交客户的原件</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="107" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="142" />
             <source>draft</source>
             <translation>草稿</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/launch.py" line="112" />
+            <location filename="../../workbench/ui/proposals/launch.py" line="147" />
             <source>No proposal produced yet</source>
             <translation>尚未生成建议书</translation>
         </message>
@@ -3499,155 +3506,175 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ProposalPreview</name>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="195" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="242" />
             <source>{0}%</source>
             <translation>{0}%</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="199" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="246" />
             <source>Page {0} / {1}</source>
             <translation>第 {0} / {1} 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="225" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="272" />
             <source>Save proposal as</source>
             <translation>建议书另存为</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="226" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="273" />
             <source>PDF documents (*.pdf)</source>
             <translation>PDF 文档 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="236" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="285" />
             <source>Not saved.</source>
             <translation>未保存。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="240" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="289" />
             <source>Saved to {0}</source>
             <translation>已保存到 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="248" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="297" />
             <source>Print proposal</source>
             <translation>打印方案建议书</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="287" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="336" />
             <source>Printing the proposal</source>
             <translation>正在打印方案建议书</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="317" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="366" />
             <source>Printing cancelled.</source>
             <translation>已取消打印。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="295" />
-            <location filename="../../workbench/ui/proposals/preview.py" line="319" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="344" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="368" />
             <source>Not printed.</source>
             <translation>未打印。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="285" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="334" />
             <source>Printing as page images…</source>
             <translation>正在以页面图像打印…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="299" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="348" />
             <source>Printed 1 page to {0}: the proposal's own PDF, text and fonts kept.</source>
             <translation>已将 1 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="300" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="349" />
             <source>Printed {1} pages to {0}: the proposal's own PDF, text and fonts kept.</source>
             <translation>已将 {1} 页打印到 {0}：即建议书本身的 PDF，文字和字体均保留。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="308" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="357" />
             <source>Sent 1 page to the printer as an image ({0} dpi, no text layer).</source>
             <translation>已将 1 页以图像形式发送到打印机（{0} dpi，无文字层）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="309" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="358" />
             <source>Sent {1} pages to the printer as images ({0} dpi, no text layer).</source>
             <translation>已将 {1} 页以图像形式发送到打印机（{0} dpi，无文字层）。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="324" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="373" />
             <source>Proposal preview — {0}</source>
             <translation>建议书预览 — {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="326" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="375" />
             <source>Zoom out (Ctrl+-)</source>
             <translation>缩小 (Ctrl+-)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="328" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="377" />
             <source>Zoom in (Ctrl++)</source>
             <translation>放大 (Ctrl++)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="329" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="378" />
             <source>Fit width</source>
             <translation>适合宽度</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="330" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="379" />
             <source>Fit the page width to the window (Ctrl+0)</source>
             <translation>页面宽度适合窗口 (Ctrl+0)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="332" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="381" />
             <source>1 page</source>
             <translation>共 1 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="332" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="381" />
             <source>{0} pages</source>
             <translation>共 {0} 页</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="338" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="387" />
             <source>The font lacks these characters; they will print as boxes: {0}</source>
             <translation>字体缺少以下字符，打印时将显示为方框：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="341" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="390" />
             <source>This PDF cannot be shown: {0}</source>
             <translation>无法显示该 PDF：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="342" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="391" />
             <source>&amp;Save as…</source>
             <translation>另存为(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="343" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="392" />
             <source>Save the PDF exactly as shown (Ctrl+S)</source>
             <translation>按所见原样保存 PDF (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="344" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="393" />
             <source>&amp;Print…</source>
             <translation>打印(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="346" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="395" />
             <source>Print (Ctrl+P). A printer gets the pages as images (up to {0} dpi, no text layer); Print to File (PDF) writes the proposal's own PDF, as Save as does.</source>
             <translation>打印 (Ctrl+P)。打印机收到的是页面图像（最高 {0} dpi，无文字层）；“打印到文件 (PDF)”与“另存为”一样写出建议书本身的 PDF。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="348" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="397" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/proposals/preview.py" line="349" />
+            <location filename="../../workbench/ui/proposals/preview.py" line="398" />
             <source>Esc</source>
             <translation>Esc</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="106" />
+            <source>Preparing the sheet in English…</source>
+            <translation>正在生成英文建议书…</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="108" />
+            <source>Preparing the sheet in Chinese…</source>
+            <translation>正在生成中文建议书…</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="141" />
+            <source>The sheet is in English.</source>
+            <translation>建议书为英文。</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="143" />
+            <source>The sheet is in Chinese.</source>
+            <translation>建议书为中文。</translation>
         </message>
     </context>
     <context>
@@ -3808,6 +3835,24 @@ The program quits in at most {1} s.</source>
             <location filename="../../workbench/ui/importing/wiring.py" line="36" />
             <source>Export &amp;weekly report…</source>
             <translation>导出拜访周报(&amp;W)…</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetLanguage</name>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="77" />
+            <source>Sheet &amp;language:</source>
+            <translation>建议书语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="79" />
+            <source>This sheet is kept exactly as it was produced, in its language.</source>
+            <translation>此建议书按生成时的原样保存，语言不变。</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/proposals/language.py" line="82" />
+            <source>The language of the sheet handed to the client (Chinese by default, whatever the window's language); Save as and Print use it.</source>
+            <translation>交给客户的建议书所用语言（默认中文，与界面语言无关）；另存为和打印均使用此语言。</translation>
         </message>
     </context>
     <context>
@@ -4561,42 +4606,42 @@ The program quits in at most {1} s.</source>
             <translation>已恢复您在 {0} 未保存的草稿。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="200" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="201" />
             <source>The draft could not be saved: {0}</source>
             <translation>草稿无法保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="203" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="204" />
             <source>Draft saved at {0}</source>
             <translation>草稿已于 {0} 保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="290" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="292" />
             <source>Visit not saved</source>
             <translation>拜访未保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="293" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="295" />
             <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
             <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="294" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
             <source>&amp;Keep as draft</source>
             <translation>保存为草稿(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
             <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
             <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="300" />
             <source>&amp;Discard</source>
             <translation>丢弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="299" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="301" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4712,17 +4757,17 @@ The program quits in at most {1} s.</source>
     <context>
         <name>_ActionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="112" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="114" />
             <source>Not allowed: {0}</source>
             <translation>无权操作：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="124" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="126" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="125" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="127" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

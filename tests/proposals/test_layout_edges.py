@@ -8,7 +8,7 @@ import dataclasses
 import io
 import re
 import shutil
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -149,15 +149,26 @@ def test_a_long_company_name_renders() -> None:
     assert b.company_zh in PdfReader(io.BytesIO(rendered.pdf)).pages[0].extract_text()
 
 
-def test_document_date_is_the_issue_date_and_bytes_stay_deterministic() -> None:
-    content = dataclasses.replace(sample_content(2), issued_on=date(2026, 3, 9))
+def test_document_date_is_the_making_moment_with_its_offset_and_bytes_stay_deterministic() -> None:
+    made = datetime(2026, 3, 9, 9, 41, 7, tzinfo=timezone(timedelta(hours=8)))
+    content = dataclasses.replace(sample_content(2), issued_on=date(2026, 3, 9), made_at=made)
     rendered = render_proposal(content)
-    meta = PdfReader(io.BytesIO(rendered.pdf)).metadata
+    reader = PdfReader(io.BytesIO(rendered.pdf))
+    meta = reader.metadata
     assert meta is not None and meta.creation_date is not None and meta.modification_date is not None
-    assert meta.creation_date.date() == date(2026, 3, 9)
-    assert (meta.creation_date.hour, meta.creation_date.minute) == (0, 0)
-    assert meta.modification_date == meta.creation_date
-    assert render_proposal(content).pdf == rendered.pdf
+    assert meta["/CreationDate"] == "D:20260309094107+08'00'"  # the local time with its offset, not 16:00 UTC
+    assert meta.creation_date == made and meta.modification_date == made
+    assert render_proposal(content).pdf == rendered.pdf  # the moment is the content's: same bytes
+    west = dataclasses.replace(content, made_at=datetime(2026, 3, 8, 22, 11, 7,
+                                                         tzinfo=timezone(-timedelta(hours=3, minutes=30))))
+    west_meta = PdfReader(io.BytesIO(render_proposal(west).pdf)).metadata
+    assert west_meta is not None and west_meta["/CreationDate"] == "D:20260308221107-03'30'"
+
+
+def test_a_record_made_before_the_moment_was_kept_is_stamped_as_it_was() -> None:
+    content = dataclasses.replace(sample_content(2), issued_on=date(2026, 3, 9), made_at=None)
+    meta = PdfReader(io.BytesIO(render_proposal(content).pdf)).metadata
+    assert meta is not None and meta["/CreationDate"] == "D:20260309000000+08'00'"
 
 
 def test_parties_header_is_never_left_alone_at_a_page_foot() -> None:

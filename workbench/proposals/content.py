@@ -1,15 +1,19 @@
 """What a proposal sheet shows, as plain data (the renderer's only input).
 
-Everything is already resolved to the text printed: labels in Chinese, the quote in the
+Everything is already resolved to the text printed, in the sheet's language (``lang``: "zh",
+the default, or "en": the industry, the manager's role, the FABE texts, the state, approval and
+terms in it; what was typed, as names and notes, stays as typed), the quote in the
 ``workbench.pricing.quote_to_dict`` form (money as strings with two decimals, exactly the
 engine's figures). :func:`content_to_dict` / :func:`content_from_dict` round-trip it through
-JSON for the frozen record kept beside the PDF bytes.
+JSON for the frozen record kept beside the PDF bytes. ``made_at`` is the moment the sheet
+was made, with its UTC offset (the PDF's CreationDate): stored in the content, so that the same
+content renders the same bytes.
 """
 
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 CONTENT_FORMAT = "workbench-proposal/1"
@@ -30,9 +34,9 @@ class SolutionItem:
     """One product of the offer in FABE form (特征 / 优势 / 利益 / 证据)."""
 
     product: str  # catalogue code, e.g. "BB-1000M"
-    name: str  # Chinese product name
+    name: str  # product name in the sheet's language
     quantity: int
-    unit: str  # Chinese unit label, e.g. "元/线/月"
+    unit: str  # unit label in the sheet's language, e.g. "元/线/月", "per line per month"
     feature: str
     advantage: str
     benefit: str
@@ -53,7 +57,7 @@ class ProposalContent:
 
     ``number`` is the proposal number (the offer number and version, e.g.
     ``FA-20261124-7F3A-0001-V2``); ``state`` the offer state code (draft, needs_approval,
-    approved, sent...) and ``state_label`` its Chinese label; ``approval`` a sentence on who
+    approved, sent...) and ``state_label`` its label in the sheet's language; ``approval`` a sentence on who
     approved the discount, when it needed approval. ``quote`` is the priced quote as
     ``quote_to_dict`` made it. ``needs`` are the needs found on visits (need-payoff notes).
     """
@@ -63,7 +67,7 @@ class ProposalContent:
     issued_on: date
     valid_until: date
     customer_name: str
-    industry: str  # Chinese label
+    industry: str  # label in the sheet's language
     customer_address: str | None
     key_person: Person | None
     manager: Person
@@ -75,13 +79,19 @@ class ProposalContent:
     state_label: str
     approval: str | None
     terms: tuple[Term, ...]
+    lang: str = "zh"  # the sheet's language: "zh" or "en"
+    made_at: datetime | None = None  # when it was made, with its offset (None: a record made before)
     format: str = field(default=CONTENT_FORMAT)
+
+
+LANGUAGES = ("zh", "en")
 
 
 def content_to_dict(content: ProposalContent) -> dict[str, Any]:
     out = asdict(content)
     out["issued_on"] = content.issued_on.isoformat()
     out["valid_until"] = content.valid_until.isoformat()
+    out["made_at"] = None if content.made_at is None else content.made_at.isoformat()
     return out
 
 
@@ -94,6 +104,7 @@ def content_from_dict(data: dict[str, Any]) -> ProposalContent:
 
     manager = person(data["manager"])
     assert manager is not None
+    made_at = data.get("made_at")  # absent from records made before it was kept
     return ProposalContent(
         number=data["number"], title=data["title"],
         issued_on=date.fromisoformat(data["issued_on"]), valid_until=date.fromisoformat(data["valid_until"]),
@@ -102,5 +113,6 @@ def content_from_dict(data: dict[str, Any]) -> ProposalContent:
         needs=tuple(data["needs"]),
         solution=tuple(SolutionItem(**{**item, "evidence": tuple(item["evidence"])}) for item in data["solution"]),
         quote=data["quote"], state=data["state"], state_label=data["state_label"], approval=data["approval"],
-        terms=tuple(Term(**t) for t in data["terms"]),
+        terms=tuple(Term(**t) for t in data["terms"]), lang=data.get("lang", "zh"),
+        made_at=None if made_at is None else datetime.fromisoformat(made_at),
     )

@@ -105,9 +105,12 @@ class Ink:
         def style(name: str, size: float, leading: float, colour: colors.Color = INK,
                   align: int = TA_LEFT, wrap: bool = True, **extra: object) -> ParagraphStyle:
             # CJK word wrap breaks between any two characters; figures must never break
-            # ("9,999,999.\n99"), so numeric styles (wrap=False) break at spaces only.
+            # ("9,999,999.\n99"), so numeric styles (wrap=False) break at spaces only, and so
+            # does an English sheet's text (words whole; a long run of typed Chinese is split
+            # where it must, splitLongWords).
+            cjk = wrap and self.lang != "en"
             return ParagraphStyle(name, fontName=f, fontSize=size, leading=leading, textColor=colour,
-                                  alignment=align, wordWrap="CJK" if wrap else None, **extra)
+                                  alignment=align, wordWrap="CJK" if cjk else None, **extra)
 
         self.body = style("body", 9, 14)
         self.body_muted = style("body_muted", 8.5, 13, MUTED)

@@ -44,9 +44,10 @@ _MIN_FLEX = 22 * mm  # the text column that gives up space never gets narrower t
 def head_lines(label: str) -> list[str]:
     """A header label as it is set on at most two lines: broken before "(" ("期限" over
     "(月)"), else a label of more than four characters at a space near its middle or at half
-    its characters ("合约期" over "总额": never one character alone)."""
+    its characters ("合约期" over "总额": never one character alone); a single English word
+    ("Discount") is never cut."""
     cut = label.find("(", 1)
-    if cut < 0 and len(label) > 4:
+    if cut < 0 and len(label) > 4 and (" " in label.strip() or not label.isascii()):  # a word stays whole
         middle = (len(label) + 1) // 2
         spaces = [i for i, ch in enumerate(label) if ch == " " and 0 < i < len(label) - 1]
         cut = min(spaces, key=lambda i: abs(i - middle)) if spaces else middle
@@ -209,8 +210,8 @@ def schemes_table(ink: Ink, quote: dict[str, Any]) -> Table | None:
         figures.append([ink.pick(s["name"]), str(s["members"]), amount(s["prestore"]), rebate,
                         amount(s["free_credit"]), amount(s["minimum_monthly_spend"]), _refundable(ink, s["refundable"]),
                         ink.pick(s.get("gift")) or "—", amount(s["prestore_total"])])
-    widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, {1, 2, 3, 4, 5, 8},
-                        grow_only=True)
+    sized = {1, 2, 3, 4, 5, 8} | ({6} if ink.lang == "en" else set())  # "not refundable" kept whole
+    widths = fit_widths(ink, head, figures, (38, 12, 16, 20, 16, 17, 15, 22, 18), 0, sized, grow_only=True)
     rows: list[list[Any]] = [_heads(ink, head, 1, widths)]
     for f in figures:  # the refund and gift columns are words: they wrap
         rows.append([ink.p(f[0], ink.cell), *(ink.p(text, ink.cell_right if i in (6, 7) else ink.num)

@@ -2,7 +2,8 @@
 
 A4 portrait, letterhead and footer ("第 N 页 / 共 M 页", the proposal number) on every page,
 the bundled CJK font embedded as a subset. Rendering is deterministic: the same content and
-branding give the same bytes (the PDF is written with ReportLab's ``invariant`` mode).
+branding give the same bytes (the PDF is written with ReportLab's ``invariant`` mode, its
+CreationDate is the content's ``made_at``).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
@@ -46,6 +47,7 @@ LETTERHEAD_GAP = 6 * mm  # the least room between the company name and the right
 #: (size, least size) of the company name, its English name, and the right-hand lines
 _LEFT_SIZES = ((13.5, 9.5), (7.0, 6.0))
 _RIGHT_SIZES = ((8.0, 6.0), (7.0, 6.0), (7.0, 6.0))
+_CST = timezone(timedelta(hours=8))  # how records made before ``made_at`` were stamped
 PAGE_NUMBER_W = 26 * mm  # room kept free for "第 N 页 / 共 M 页" at the right of the footer
 
 Fitted = tuple[tuple[str, float], ...]  # (text as drawn, font size) per line
@@ -102,8 +104,9 @@ class _Letterhead:
     def __init__(self, ink: Ink, content: ProposalContent) -> None:
         self.ink, self.content = ink, content
         b = ink.branding
-        self.contact = "  ·  ".join(x for x in (f"服务热线 {b.hotline}" if b.hotline else None, b.website) if x)
-        footer = f"{b.short_name}{' ' + b.department if b.department else ''}  ·  方案编号 {content.number}"
+        hotline, number = ink.say("服务热线", "Hotline"), ink.say("方案编号", "Proposal no.")
+        self.contact = "  ·  ".join(x for x in (f"{hotline} {b.hotline}" if b.hotline else None, b.website) if x)
+        footer = f"{b.short_name}{' ' + b.department if b.department else ''}  ·  {number} {content.number}"
         ink.texts += [b.company_zh, b.company_en, b.department or "", b.address or "", self.contact, footer]
         self.x = MARGIN_X + (LOGO_H + 3.5 * mm if b.logo is not None else 0)
         self.left, self.right = fit_letterhead(ink.font, (b.company_zh, b.company_en),
@@ -148,27 +151,41 @@ class _Letterhead:
         canvas.restoreState()
 
 
-def document_timestamp(day: date) -> TimeStamp:
-    """The PDF's CreationDate/ModDate: midnight of ``day`` in China Standard Time (+08'00', the
-    operator's local time, no daylight saving), the same on every machine so the bytes stay
-    deterministic. Replaces the 2000-01-01 that ReportLab's invariant mode stamps; only the
-    document's own timestamp object is changed (no process-wide setting, no environment)."""
+def document_timestamp(moment: datetime | date) -> TimeStamp:
+    """The PDF's CreationDate/ModDate: ``moment`` as its local time with its UTC offset
+    ("D:20261124093015+08'00'"; a naive moment is taken as this machine's local time). A bare
+    date (a record made before the moment was kept) stands for its midnight in China Standard
+    Time, as those records were stamped. Replaces the 2000-01-01 that ReportLab's invariant mode
+    stamps; only the document's own timestamp object is changed (no process-wide setting, no
+    environment), so the same moment gives the same bytes on every machine."""
+    if not isinstance(moment, datetime):
+        moment = datetime(moment.year, moment.month, moment.day, tzinfo=_CST)
+    elif moment.tzinfo is None or moment.utcoffset() is None:
+        moment = moment.astimezone()
+    offset = moment.utcoffset()
+    assert offset is not None
+    minutes = round(offset.total_seconds() / 60)
+    hours, mins = divmod(abs(minutes), 60)
     stamp = TimeStamp(1)
-    stamp.YMDhms = (day.year, day.month, day.day, 0, 0, 0)
-    stamp.lt = (*stamp.YMDhms, 0, 0, 0)
-    stamp.dhh, stamp.dmm, stamp.tzname = 8, 0, "CST"
+    stamp.t = moment.timestamp()
+    stamp.YMDhms = (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+    stamp.lt = (*stamp.YMDhms, moment.weekday(), moment.timetuple().tm_yday, 0)
+    # PDFDate writes "%+03d'%02d'" of (dhh, dmm): the sign rides on the hours ("-03'30'")
+    stamp.dhh, stamp.dmm = (-hours if minutes < 0 else hours), mins
+    stamp.tzname = moment.tzname() or ""
     return stamp
 
 
-def numbered_canvas(issued_on: date, decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+def numbered_canvas(made: datetime | date, decorate: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     """A canvas class that holds each page until the document ends, then calls
     ``decorate(canvas, page, pages)`` on each (a footer with "第 N 页 / 共 M 页", a running
-    heading) before it is written; the Info dictionary's dates are ``issued_on``'s."""
+    heading) before it is written; the Info dictionary's dates are ``made`` (see
+    :func:`document_timestamp`)."""
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
-            self._doc._timeStamp = document_timestamp(issued_on)
+            self._doc._timeStamp = document_timestamp(made)
             self._pages: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
@@ -186,13 +203,14 @@ def numbered_canvas(issued_on: date, decorate: Callable[[Canvas, int, int], None
     return NumberedCanvas
 
 
-def _numbered_canvas(font: str, issued_on: date) -> type[Canvas]:
+def _numbered_canvas(ink: Ink, made: datetime | date) -> type[Canvas]:
     def footer(canvas: Canvas, page: int, total: int) -> None:
-        canvas.setFont(font, 7.5)
+        canvas.setFont(ink.font, 7.5)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y, f"第 {page} 页 / 共 {total} 页")
+        canvas.drawRightString(PAGE_W - MARGIN_X, FOOTER_Y,
+                               ink.say(f"第 {page} 页 / 共 {total} 页", f"Page {page} of {total}"))
 
-    return numbered_canvas(issued_on, footer)
+    return numbered_canvas(made, footer)
 
 
 def _story(ink: Ink, c: ProposalContent) -> list[Flowable]:
@@ -206,34 +224,38 @@ def _story(ink: Ink, c: ProposalContent) -> list[Flowable]:
         n += 1
         return ink.section_heading(n, title)
 
-    story += [*section("需求分析"), *needs_block(ink, c)]
-    story += [*section("解决方案"), *solution_block(ink, c)]
-    story += [*section("报价明细"), price_table(ink, q), Spacer(0, 6), *ink.subheading("费用合计", 62 * mm),
-              totals_block(ink, q)]
+    say = ink.say
+    story += [*section(say("需求分析", "Needs")), *needs_block(ink, c)]
+    story += [*section(say("解决方案", "Solution")), *solution_block(ink, c)]
+    story += [*section(say("报价明细", "Prices")), price_table(ink, q), Spacer(0, 6),
+              *ink.subheading(say("费用合计", "Totals"), 62 * mm), totals_block(ink, q)]
     if extras or schedule:
-        story += [*section("赠送、预存回馈与费用计划"), *extras, *schedule]
-    story += [*section("审批状态"), approval_block(ink, c)]
-    story += [*section("合作条款"), terms_block(ink, c)]
+        story += [*section(say("赠送、预存回馈与费用计划", "Gifts, prestore rebates and schedule")), *extras, *schedule]
+    story += [*section(say("审批状态", "Approval")), approval_block(ink, c)]
+    story += [*section(say("合作条款", "Terms")), terms_block(ink, c)]
     story += signature_block(ink, c, n + 1)
     return story
 
 
 def render_proposal(content: ProposalContent, branding: Branding | None = None, *,
-                    lang: str = "zh") -> RenderedProposal:
+                    lang: str | None = None) -> RenderedProposal:
     """The proposal sheet as PDF bytes, its page count and the characters the font lacks;
-    ``lang`` "en" prints the sheet's own labels in English (the content's texts as they are)."""
+    the sheet's own labels in ``lang`` (default: the content's, ``content.lang``; the
+    content's texts print as they are)."""
     font = register_pdf_font()
     branding = load_branding() if branding is None else branding
+    lang = content.lang if lang is None else lang
     ink = Ink(branding, font, lang=lang)
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=FRAME_TOP,
         bottomMargin=FRAME_BOTTOM, title=content.title, author=content.manager.name, subject=content.number,
-        creator="Workbench", invariant=1, lang="zh-CN", initialFontName=font,
+        creator="Workbench", invariant=1, lang="en" if lang == "en" else "zh-CN", initialFontName=font,
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_Letterhead(ink, content))])
-    doc.build(_story(ink, content), canvasmaker=_numbered_canvas(font, content.issued_on))
+    made = content.issued_on if content.made_at is None else content.made_at
+    doc.build(_story(ink, content), canvasmaker=_numbered_canvas(ink, made))
     pdf = buffer.getvalue()
     return RenderedProposal(pdf=pdf, pages=doc.page, missing=missing_chars(ink.texts))

@@ -5,13 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from workbench.pricing import Catalogue
-from workbench.pricing.model import UNITS
+from workbench.pricing.model import UNITS, Text
 from workbench.proposals.content import SolutionItem
 
 
-def solution_items(catalogue: Catalogue, quote: dict[str, Any], industry: str) -> tuple[SolutionItem, ...]:
+def solution_items(catalogue: Catalogue, quote: dict[str, Any], industry: str,
+                   lang: str = "zh") -> tuple[SolutionItem, ...]:
     """One FABE item per distinct product of the quote's lines, in the order of first use;
-    the evidence cases of the customer's ``industry`` first."""
+    the evidence cases of the customer's ``industry`` first; the texts in ``lang`` ("zh",
+    "en": the catalogue's English)."""
+    def say(text: Text) -> str:
+        return text.en if lang == "en" and text.en else text.zh
+
     items: list[SolutionItem] = []
     seen: dict[str, int] = {}
     for line in quote["lines"]:
@@ -23,13 +28,14 @@ def solution_items(catalogue: Catalogue, quote: dict[str, Any], industry: str) -
             continue
         product = catalogue.product(code)
         if product is None:  # a product withdrawn since: the quote still names it
-            items.append(SolutionItem(code, line["name"]["zh"], int(line["quantity"]),
-                                      UNITS[line["unit"]].zh, "", "", "", ()))
+            name = line["name"]
+            items.append(SolutionItem(code, (name.get("en") if lang == "en" else None) or name["zh"],
+                                      int(line["quantity"]), say(UNITS[line["unit"]]), "", "", "", ()))
         else:
             cases = sorted(product.fabe.evidence, key=lambda e: e.industry != industry)
-            evidence = tuple(f"{e.customer.zh}: {e.story.zh}" for e in cases)
-            items.append(SolutionItem(code, product.name.zh, int(line["quantity"]), UNITS[product.unit].zh,
-                                      product.fabe.feature.zh, product.fabe.advantage.zh,
-                                      product.fabe.benefit.zh, evidence))
+            evidence = tuple(f"{say(e.customer)}: {say(e.story)}" for e in cases)
+            fabe = product.fabe
+            items.append(SolutionItem(code, say(product.name), int(line["quantity"]), say(UNITS[product.unit]),
+                                      say(fabe.feature), say(fabe.advantage), say(fabe.benefit), evidence))
         seen[code] = len(items) - 1
     return tuple(items)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.enums import CuteRole, Role
 from workbench.domain.errors import FieldError, StaleEditError, ValidationError
 from workbench.proposals.content import (
+    LANGUAGES,
     Person,
     ProposalContent,
     Term,
@@ -31,7 +32,7 @@ from workbench.proposals.content import (
     content_to_dict,
 )
 from workbench.proposals.solution import solution_items
-from workbench.proposals.terms import STATE_LABELS, VALIDITY_DAYS, WITHIN_AUTHORITY, agreement_terms
+from workbench.proposals.terms import VALIDITY_DAYS, agreement_terms, state_label, within_authority
 from workbench.services import offers as o
 from workbench.services.catalogue import books_for_writing, catalogue_by_version
 from workbench.services.context import Context, apply_changes, insert_row
@@ -136,57 +137,85 @@ def _needs(s: Session, customer_id: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _manager(s: Session, ctx: Context, offer: m.Offer) -> tuple[Person, str | None]:
+def _role(role: str | None, lang: str) -> str:
+    if not role:
+        return ""
+    label = Role(role)
+    return label.en if lang == "en" else label.zh
+
+
+def _manager(s: Session, ctx: Context, offer: m.Offer, lang: str) -> tuple[Person, str | None]:
     user = s.get(m.User, offer.owner_id or ctx.user_id) or s.get(m.User, ctx.user_id)
     if user is None:
-        return Person(ctx.user_name or "客户经理"), None
-    return Person(user.name, Role(user.role).zh if user.role else None, user.phone, user.email), user.team
+        return Person(ctx.user_name or _role("manager", lang)), None
+    return Person(user.name, _role(user.role, lang) or None, user.phone, user.email), user.team
 
 
-def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[str, Any]) -> str | None:
+def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[str, Any],
+              lang: str = "zh") -> str | None:
     """Who approved, only while the version stands approved (approved, or sent / won / lost
-    after it): an approval undone, or a version revised in place since, is not claimed."""
+    after it): an approval undone, or a version revised in place since, is not claimed. In
+    ``lang``; the approver's name as typed."""
+    en = lang == "en"
     if quote.get("authority", {}).get("level") == "within":
-        return WITHIN_AUTHORITY
-    label = quote.get("authority", {}).get("label", {}).get("zh", "")
+        return within_authority(lang)
+    labels = quote.get("authority", {}).get("label", {})
+    label = (labels.get("en") if en else None) or labels.get("zh", "")
+    pending = (f"{label}, not yet approved" if en else f"{label}, 尚未审批") if label else None
     if version.state not in (o.APPROVED, o.SENT, o.WON, o.LOST):
-        return f"{label}, 尚未审批" if label else None
+        return pending
     event = s.scalar(select(m.OfferEvent).where(m.OfferEvent.offer_id == offer.id,
                                                 m.OfferEvent.version_no == version.version_no,
                                                 m.OfferEvent.to_state == o.APPROVED)
                      .order_by(m.OfferEvent.occurred_at.desc()).limit(1))
     if event is None:
-        return f"{label}, 尚未审批" if label else None
+        return pending
     who = s.get(m.User, event.by_user_id) if event.by_user_id else None
-    role = Role(who.role).zh if who and who.role else ""
+    role = _role(who.role if who else None, lang)
     name = who.name if who else ""
+    if en:
+        by = " ".join(x for x in (role, name) if x)
+        return f"Approved by {by} on {event.occurred_at:%Y-%m-%d}" if by else f"Approved on {event.occurred_at:%Y-%m-%d}"
     return f"{role} {name} 于 {event.occurred_at:%Y-%m-%d} 审批通过".strip()
 
 
-def _terms(quote: dict[str, Any]) -> tuple[Term, ...]:
+def _terms(quote: dict[str, Any], lang: str = "zh") -> tuple[Term, ...]:
     """The agreement's clauses for the offer's longest recurring term (one-off wording when
     nothing recurs)."""
     terms = [int(line.get("term_months") or 0) for line in quote.get("lines", []) if line.get("unit") != "one_off"]
-    return agreement_terms(max(terms, default=0), recurring=bool(terms))
+    return agreement_terms(max(terms, default=0), recurring=bool(terms), lang=lang)
 
 
-def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVersion, today: date) -> ProposalContent:
-    """The sheet's content for ``version`` of ``offer`` (its stored quote, never re-priced)."""
+def local_now() -> datetime:
+    """This moment in the machine's local time, with its UTC offset."""
+    return datetime.now().astimezone()
+
+
+def build_content(s: Session, ctx: Context, offer: m.Offer, version: m.OfferVersion, today: date,
+                  lang: str = "zh", made_at: datetime | None = None) -> ProposalContent:
+    """The sheet's content for ``version`` of ``offer`` (its stored quote, never re-priced), in
+    ``lang`` ("zh" or "en": the industry, the manager's role, the FABE texts, state, approval
+    and terms in English; names and notes as typed), made at ``made_at`` (default: now)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown sheet language {lang!r}")
+    en = lang == "en"
     if not version.quote_json:
         raise ValidationError(FieldError("quote", "方案尚未报价", "the offer has no quote"))
     quote = json.loads(version.quote_json)  # amounts stay the engine's strings
     customer = load_customer(s, offer.customer_id)
     industry = s.get(m.Industry, customer.industry_code) if customer.industry_code else None
     catalogue = catalogue_by_version(s, quote.get("catalogue_version", "")) or books_for_writing(s, today=today)[0]
-    manager, team = _manager(s, ctx, offer)
+    manager, team = _manager(s, ctx, offer, lang)
+    industry_name = ((industry.name_en if en else None) or industry.name_zh) if industry else ""
     return ProposalContent(
         number=f"{offer.number}-V{version.version_no}", title=offer.title, issued_on=today,
         valid_until=today + timedelta(days=VALIDITY_DAYS), customer_name=customer.name,
-        industry=industry.name_zh if industry else "", customer_address=customer.address,
+        industry=industry_name, customer_address=customer.address,
         key_person=_key_person(s, customer.id), manager=manager, team=team, needs=_needs(s, customer.id),
-        solution=solution_items(catalogue, quote, customer.industry_code or ""), quote=quote,
-        state=version.state, state_label=STATE_LABELS.get(version.state, version.state),
-        approval=_approval(s, offer, version, quote), terms=_terms(quote),
+        solution=solution_items(catalogue, quote, customer.industry_code or "", lang), quote=quote,
+        state=version.state, state_label=state_label(version.state, lang),
+        approval=_approval(s, offer, version, quote, lang), terms=_terms(quote, lang), lang=lang,
+        made_at=local_now() if made_at is None else made_at if made_at.tzinfo else made_at.astimezone(),
     )
 
 
@@ -199,17 +228,24 @@ def _made_from(row: m.Proposal, version: m.OfferVersion) -> bool:
 
 
 def _undated(content: dict[str, Any]) -> dict[str, Any]:
-    """A content without its dates: what makes two productions the same document."""
-    return {k: v for k, v in content.items() if k not in ("issued_on", "valid_until")}
+    """A content without its dates and making moment: what makes two productions the same
+    document (read through ``content_from_dict``, so that a record made before a field was
+    kept compares by its defaults: the sheet's language, Chinese)."""
+    full = content_to_dict(content_from_dict(content))
+    return {k: v for k, v in full.items() if k not in ("issued_on", "valid_until", "made_at")}
 
 
-def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRecord:
+def produce_proposal(ctx: Context, *, offer_id: str, today: date, lang: str = "zh",
+                     now: datetime | None = None) -> ProposalRecord:
     """Produce (or, for a frozen version that has one, return) the proposal of the offer's
-    current version. An open version's stored proposal is returned as it is when nothing but
-    the day would change and it is still valid (its number, date and validity stay those the
-    client may hold). A frozen version's stored proposal counts only if it printed the
-    version's quote (one produced before a revision in place does not).
-    Refused for a rejected version (ValidationError on ``state``)."""
+    current version, in ``lang`` ("zh", the default, or "en"), made at ``now`` (default: this
+    moment, with the local UTC offset: the PDF's CreationDate). An open version's stored
+    proposal is returned as it is when nothing but the day would change (same language) and it
+    is still valid (its number, date and validity stay those the client may hold); another
+    language replaces it. A frozen version's stored proposal counts only if it printed the
+    version's quote (one produced before a revision in place does not), in whatever language
+    it was made: what the client received. Refused for a rejected version (ValidationError on
+    ``state``)."""
     from workbench.proposals.render import render_proposal  # ReportLab: imported when first used
 
     with ctx.store.read() as s:
@@ -221,7 +257,7 @@ def produce_proposal(ctx: Context, *, offer_id: str, today: date) -> ProposalRec
         if version.state == o.REJECTED:
             raise ValidationError(FieldError("state", "已驳回的方案不能打印建议书, 请先修改方案",
                                              "a rejected offer cannot be printed; revise it first"))
-        content = build_content(s, ctx, offer, version, today)
+        content = build_content(s, ctx, offer, version, today, lang, now)
         document = json.dumps(content_to_dict(content), ensure_ascii=False, sort_keys=True)
         if (existing is not None and today <= existing.issued_on + timedelta(days=VALIDITY_DAYS)
                 and _undated(json.loads(existing.content_json)) == _undated(json.loads(document))):

@@ -4,13 +4,18 @@
 it stores the PDF with the offer version); a sent version's stored proposal comes back
 unchanged and the preview says so. A refusal (a rejected offer, an offer changed meanwhile)
 goes to ``on_refused`` for the caller to show beside the offer; anything else to a dialog.
+
+The sheet is made in Chinese, whatever the window's language; the preview offers English,
+and choosing it produces the sheet again in it (stored as the version's proposal, so Save and
+Print hand over the sheet shown). A kept sheet (sent, or an older version's) keeps the
+language it was made in.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt
@@ -42,16 +47,18 @@ def file_date(day: date, locale: QLocale | None = None) -> str:
 
 def file_name(record: ProposalRecord, locale: QLocale | None = None) -> str:
     """``FA-…-V1 某某银行 方案建议书 2026年11月24日.pdf`` (the date of the sheet in the
-    locale's format) without characters file systems refuse."""
-    name = f"{record.number} {record.content.customer_name} 方案建议书 {file_date(record.issued_on, locale)}.pdf"
+    locale's format; "Proposal" for a sheet in English) without characters file systems refuse."""
+    kind = "Proposal" if record.content.lang == "en" else "方案建议书"
+    name = f"{record.number} {record.content.customer_name} {kind} {file_date(record.issued_on, locale)}.pdf"
     return _UNSAFE.sub("_", name)
 
 
 def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Callable[[str], None],
                   on_shown: Callable[[ProposalPreview, ProposalRecord], None] | None = None,
-                  version_no: int | None = None) -> Op:
-    """Produce (or fetch the frozen) proposal of the offer's current version and preview it;
-    with ``version_no``, the proposal stored for that version, as it is (nothing produced)."""
+                  version_no: int | None = None, now: Callable[[], datetime] = proposals.local_now) -> Op:
+    """Produce (or fetch the frozen) proposal of the offer's current version, in Chinese, and
+    preview it; with ``version_no``, the proposal stored for that version, as it is (nothing
+    produced). ``now`` is the clock of the sheet's making moment (the PDF's CreationDate)."""
     today = env.today()
 
     def work(_op: Op) -> ProposalRecord:
@@ -61,7 +68,7 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
                 raise ValidationError(FieldError("version_no", f"第 {version_no} 版没有建议书",
                                                  f"version {version_no} has no proposal"))
             return record
-        return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today)
+        return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today, now=now())
 
     def shown(record: ProposalRecord) -> None:
         from workbench.ui.proposals.preview import ProposalPreview
@@ -74,7 +81,10 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
                     record.issued_on.isoformat())
         preview = ProposalPreview(env, record.pdf, title=f"{record.number} {record.content.title}",
                                   suggested_name=file_name(record), missing=record.missing, frozen_note=note,
+                                  lang=record.content.lang, lang_fixed=record.frozen or version_no is not None,
                                   parent=parent)
+        preview.language_chosen.connect(
+            lambda lang: _produce_in(env, preview, offer_id=offer_id, lang=lang, today=env.today(), now=now))
         preview.setWindowTitle(QCoreApplication.translate("ProposalLaunch", "Proposal {0} — {1}").format(
             record.number, record.content.customer_name))
         preview.open()
@@ -91,6 +101,31 @@ def open_proposal(env: UiEnv, parent: QWidget, *, offer_id: str, on_refused: Cal
             show_error(parent, exc)
 
     return env.runner.run(work, on_success=shown, on_failure=failed, write=version_no is None, owner=parent,
+                          label=QCoreApplication.translate("ProposalLaunch", "Preparing the proposal…"))
+
+
+def _produce_in(env: UiEnv, preview: ProposalPreview, *, offer_id: str, lang: str, today: date,
+                now: Callable[[], datetime]) -> Op:
+    """The offer's proposal made again in ``lang`` (off the GUI thread, stored as the version's
+    record), then shown in ``preview``; a refusal stays in the preview's status line."""
+    def work(_op: Op) -> ProposalRecord:
+        return proposals.produce_proposal(env.ctx, offer_id=offer_id, today=today, lang=lang, now=now())
+
+    def done(record: ProposalRecord) -> None:
+        preview.show_pdf(record.pdf, lang=record.content.lang, suggested_name=file_name(record),
+                         missing=record.missing)
+
+    def failed(exc: BaseException) -> None:
+        if isinstance(exc, ValidationError):
+            preview.language_failed("\n".join(text(e) for e in exc.errors))
+        elif isinstance(exc, StaleEditError):
+            preview.language_failed(QCoreApplication.translate(
+                "ProposalLaunch", "The offer changed while the proposal was being prepared; try again."))
+        else:
+            preview.language_failed(QCoreApplication.translate("ProposalLaunch", "Not prepared."))
+            show_error(preview, exc)
+
+    return env.runner.run(work, on_success=done, on_failure=failed, write=True, owner=preview,
                           label=QCoreApplication.translate("ProposalLaunch", "Preparing the proposal…"))
 
 

@@ -1,7 +1,11 @@
-"""The proposal preview: every page of the PDF as handed to the client, zoom, Print, Save as.
+"""The proposal preview: every page of the PDF as handed to the client, zoom, Print, Save as,
+and the sheet's language (Chinese by default, English; see ``language.SheetLanguage``).
 
 The dialog shows the bytes it is given and never changes them: Save as writes them as they
 are (a sent proposal's frozen record stays byte-identical) and Print paints the same pages.
+Choosing another language asks for the sheet again (``language_chosen``); whoever made the
+preview answers with :meth:`ProposalPreview.show_pdf` (or ``language_failed``), and until then
+Save and Print wait, so that they always hand over the sheet shown.
 Pages render lazily through ``env.runner`` (see ``pages.PagesView``); printing runs there
 too, so a long proposal never freezes the window. The file and print dialogs are behind
 ``_ask_save_path`` and ``_ask_printer`` so that tests can replace them.
@@ -29,6 +33,7 @@ from PySide6.QtWidgets import (
 from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
+from workbench.ui.proposals.language import SheetLanguage, sheet_chosen, sheet_failed, show_sheet
 from workbench.ui.proposals.pages import PagesView, PdfPages
 from workbench.ui.proposals.printing import (
     PRINT_DPI,
@@ -58,24 +63,23 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
 
     saved = Signal(str)  # the path written
     printed = Signal(int)  # pages sent to the printer
+    language_chosen = Signal(str)  # the user asked for the sheet in this language ("zh", "en")
 
     def __init__(self, env: UiEnv, pdf: bytes, *, title: str, suggested_name: str,
                  missing: tuple[str, ...] = (), frozen_note: str | None = None,
+                 lang: str | None = None, lang_fixed: bool = False,
                  parent: QWidget | None = None) -> None:
+        """``lang``: the sheet's language, offered as a choice (None: no choice shown, the
+        bytes come from elsewhere); ``lang_fixed``: shown, not changeable (a kept record)."""
         super().__init__(parent)
         self.setObjectName("proposal_preview")
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint, True)
         self.env, self.pdf, self.title = env, bytes(pdf), title
         self.suggested_name, self.missing, self.frozen_note = suggested_name, tuple(missing), frozen_note
-        self._printing = False
+        self.printing = False
+        self.switching = False  # a sheet in another language is being made: Save and Print wait
         self.load_error: Exception | None = None
-        try:
-            self.pages: PdfPages | None = PdfPages(self.pdf)
-        except Exception as exc:  # noqa: BLE001 - a damaged PDF is shown as such, Save still works
-            self.pages, self.load_error = None, exc
-        if self.pages is not None:  # also when the parent goes first and done() never runs
-            pages = self.pages
-            self.destroyed.connect(lambda *_args: pages.close())
+        self.pages: PdfPages | None = self._load(self.pdf)
 
         # toolbar: zoom out, zoom %, zoom in, fit width ... page n / N, N pages
         self.toolbar = QFrame()
@@ -98,6 +102,12 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         bar.setContentsMargins(10, 5, 10, 5)
         for w in (self.zoom_out_button, self.zoom_label, self.zoom_in_button, self.fit_button):
             bar.addWidget(w)
+        self.language: SheetLanguage | None = None
+        if lang is not None:
+            self.language = SheetLanguage(lang, fixed=lang_fixed)
+            self.language.chosen.connect(self._language_chosen)
+            bar.addSpacing(16)
+            bar.addWidget(self.language)
         bar.addStretch(1)
         bar.addWidget(self.current_label)
         bar.addSpacing(16)
@@ -120,11 +130,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         self.error_label.setStyleSheet("color: #b3261e; padding: 24px;")
         self.error_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.view: PagesView | None = None
-        if self.pages is not None:
-            self.view = PagesView(self.pages, env.runner)
-            self.view.zoom_changed.connect(self._zoom_changed)
-            self.view.current_page_changed.connect(self._show_current)
+        self.view: PagesView | None = self._make_view()
 
         self.status = QLabel()
         self.status.setObjectName("preview_status")
@@ -146,19 +152,18 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         for b in (self.save_button, self.print_button, self.close_button):
             buttons.addWidget(b)
 
-        notes = QVBoxLayout()
-        notes.setContentsMargins(12, 8, 12, 0)
-        notes.addWidget(self.missing_banner)
-        notes.addWidget(self.frozen_label)
+        self.notes = QVBoxLayout()
+        self.notes.addWidget(self.missing_banner)
+        self.notes.addWidget(self.frozen_label)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
         lay.addWidget(self.toolbar)
-        if self.missing or frozen_note:
-            lay.addLayout(notes)
-            lay.addSpacing(8)
+        lay.addLayout(self.notes)
         lay.addWidget(self.view if self.view is not None else self.error_label, 1)
         lay.addLayout(buttons)
+        self.body_layout = lay
+        self._fit_notes()
 
         self.zoom_out_button.clicked.connect(self.zoom_out)
         self.zoom_in_button.clicked.connect(self.zoom_in)
@@ -176,6 +181,48 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
 
     def _initial_size(self) -> None:
         fit_to_screen(self, 880, 1000)
+
+    def _load(self, pdf: bytes) -> PdfPages | None:
+        try:
+            pages = PdfPages(pdf)
+        except Exception as exc:  # noqa: BLE001 - a damaged PDF is shown as such, Save still works
+            self.load_error = exc
+            return None
+        self.load_error = None
+        self.destroyed.connect(lambda *_args: pages.close())  # also when the parent goes first
+        return pages
+
+    def _make_view(self) -> PagesView | None:
+        if self.pages is None:
+            return None
+        view = PagesView(self.pages, self.env.runner)
+        view.zoom_changed.connect(self._zoom_changed)
+        view.current_page_changed.connect(self._show_current)
+        return view
+
+    def _fit_notes(self) -> None:
+        """The notes above the pages take room only when one shows."""
+        shown = bool(self.missing) or bool(self.frozen_note)
+        self.missing_banner.setVisible(bool(self.missing))
+        margins = (12, 8, 12, 8) if shown else (0, 0, 0, 0)
+        self.notes.setContentsMargins(*margins)
+
+    # -- the sheet's language (language.py does the work) ----------------------------------
+    @property
+    def lang(self) -> str | None:
+        """The language of the sheet shown (None: no choice offered)."""
+        return None if self.language is None else self.language.lang
+
+    def _language_chosen(self, lang: str) -> None:
+        sheet_chosen(self, lang)
+
+    def show_pdf(self, pdf: bytes, *, lang: str, suggested_name: str, missing: tuple[str, ...] = ()) -> None:
+        """Show ``pdf``, the sheet in ``lang``: what Save as and Print hand over from now on."""
+        show_sheet(self, pdf, lang=lang, suggested_name=suggested_name, missing=missing)
+
+    def language_failed(self, message: str) -> None:
+        """The sheet could not be made in the language asked: the one shown stays."""
+        sheet_failed(self, message)
 
     # -- zoom -----------------------------------------------------------------------------
     def zoom_in(self) -> None:
@@ -227,6 +274,8 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         return name
 
     def save_as(self) -> None:
+        if self.switching:  # the sheet shown is about to be replaced
+            return
         path = self._ask_save_path()
         if path is None:
             return
@@ -262,7 +311,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         return 1, None
 
     def print_(self) -> None:
-        if self.pages is None or self._printing:
+        if self.pages is None or self.printing or self.switching:
             return
         printer = self._ask_printer()
         if printer is None:
@@ -280,7 +329,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
 
             return print_pdf(pdf, printer, first, last, progress=step)
 
-        self._printing = True
+        self.printing = True
         self.print_button.setEnabled(False)
         self.status.setText(self.tr("Printing as page images…"))
         self.env.runner.run(work, on_success=self._printed, on_failure=self._print_failed, owner=self,
@@ -302,7 +351,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         self.printed.emit(pages)
 
     def _printed(self, pages: int) -> None:
-        self._printing = False
+        self.printing = False
         self.print_button.setEnabled(True)
         self.status.setText(
             (self.tr("Sent 1 page to the printer as an image ({0} dpi, no text layer).") if pages == 1
@@ -311,7 +360,7 @@ class ProposalPreview(Retranslating, GeometryMixin, QDialog):
         self.printed.emit(pages)
 
     def _print_failed(self, exc: BaseException) -> None:
-        self._printing = False
+        self.printing = False
         self.print_button.setEnabled(True)
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Printing cancelled."))
