@@ -85,3 +85,29 @@ def english_after(qapp) -> Iterator[None]:  # noqa: ANN001 - qapp comes from pyt
     finally:
         i18n.install("en")
         qapp.processEvents()  # the LanguageChange events QApplication posts to top-level widgets
+
+
+@pytest.fixture
+def hospital(ui_env: UiEnv):
+    """A customer to write to: 杭州市第一人民医院 (healthcare)."""
+    from workbench.services import customers
+
+    return customers.create_customer(ui_env.ctx, values={"name": "杭州市第一人民医院", "industry_code": "healthcare"})
+
+
+@pytest.fixture
+def visit_dialog(qtbot, ui_env: UiEnv, hospital):  # noqa: ANN001
+    """A new visit for ``hospital`` in its dialog, shown and active (focus and shortcuts need it);
+    closed at the end unless the test closed it."""
+    import shiboken6
+
+    from workbench.ui.visits.dialog import VisitDialog
+
+    dlg = VisitDialog(ui_env, customer_id=hospital.id)
+    with qtbot.waitActive(dlg):
+        dlg.show()
+        dlg.activateWindow()
+    yield dlg
+    if shiboken6.isValid(dlg):
+        dlg.done(0)
+        dlg.deleteLater()

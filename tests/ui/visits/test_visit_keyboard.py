@@ -3,34 +3,20 @@ between fields, and the visit's date changes only on purpose."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-import shiboken6
 from PySide6.QtCore import QDate, QDateTime, QPoint, QPointF, Qt, QTime
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from workbench.services import customers
-from workbench.ui.env import UiEnv
 from workbench.ui.visits.dialog import VisitDialog
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def dialog(qtbot: Any, ui_env: UiEnv) -> Iterator[VisitDialog]:
-    c = customers.create_customer(ui_env.ctx, values={"name": "杭州市第一人民医院", "industry_code": "healthcare"})
-    dlg = VisitDialog(ui_env, customer_id=c.id)
-    with qtbot.waitActive(dlg):
-        dlg.show()
-        dlg.activateWindow()
-    yield dlg
-    if shiboken6.isValid(dlg):
-        dlg.done(0)
-        dlg.deleteLater()
+def dialog(visit_dialog: VisitDialog) -> VisitDialog:
+    return visit_dialog  # tests/ui/conftest.py: a new visit for a hospital, shown and active
 
 
 def focused() -> QWidget:

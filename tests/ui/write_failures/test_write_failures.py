@@ -5,39 +5,11 @@ clears. Real widgets, a real store, real failures (write_conditions.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
-import shiboken6
-from write_conditions import KINDS, WORDS, Boxes, failing, fresh_count
+from write_conditions import KINDS, LONG, WORDS, failing, fresh_count, said, says
 
-from workbench.services import contacts, customers, drafts
+from workbench.services import drafts
 from workbench.ui.customers.forms import ContactForm, CustomerForm
-from workbench.ui.env import UiEnv
-from workbench.ui.visits.dialog import VisitDialog
-
-LONG = "分院断网频繁, 需要专线备份与网络管家。" * 200  # 4,000 characters (at most 5,000), 12 kB: needs new pages: a full disk refuses it
-
-
-@pytest.fixture
-def boxes() -> Iterator[Boxes]:
-    b = Boxes()
-    yield b
-    b.stop()
-
-
-@pytest.fixture
-def saved(ui_env: UiEnv):
-    """Rows already saved before the failure: all of them must survive it."""
-    c = customers.create_customer(ui_env.ctx, values={"name": "杭州市第一人民医院", "industry_code": "healthcare"})
-    contacts.add_contact(ui_env.ctx, customer_id=c.id, values={"name": "李娜", "cute_role": "technical"})
-    return c
-
-
-def _said(boxes: Boxes, kind: str) -> str:
-    [text] = boxes.texts  # exactly one message, no cascade of boxes
-    assert WORDS[kind] in text and "still here" in text, text
-    return text
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -53,7 +25,7 @@ def test_customer_form(qtbot, ui_env, saved, boxes, kind) -> None:  # noqa: ANN0
         form.save()
         assert form.isVisible()
         qtbot.waitUntil(lambda: bool(boxes.texts), timeout=3000)
-        _said(boxes, kind)
+        said(boxes, kind)
         assert form.w["name"].text() == "浙江大学"
         assert form.w["notes"].toPlainText() == LONG
     assert fresh_count(path, "customers") == 1 and fresh_count(path, "contacts") == 1
@@ -73,24 +45,12 @@ def test_contact_form(qtbot, ui_env, saved, boxes, kind) -> None:  # noqa: ANN00
     with failing(kind, ui_env.ctx.store):
         form.save()
         qtbot.waitUntil(lambda: bool(boxes.texts), timeout=3000)
-        _said(boxes, kind)
+        said(boxes, kind)
         assert form.isVisible() and form.w["name"].text() == "王强"
     assert fresh_count(path, "contacts") == 1
     with qtbot.waitSignal(form.saved, timeout=3000):
         form.save()
     assert fresh_count(path, "contacts") == 2
-
-
-@pytest.fixture
-def visit_dialog(qtbot, ui_env, saved) -> Iterator[VisitDialog]:  # noqa: ANN001
-    dlg = VisitDialog(ui_env, customer_id=saved.id)
-    with qtbot.waitActive(dlg):
-        dlg.show()
-        dlg.activateWindow()
-    yield dlg
-    if shiboken6.isValid(dlg):
-        dlg.done(0)
-        dlg.deleteLater()
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -103,8 +63,7 @@ def test_visit_dialog_save(qtbot, ui_env, saved, boxes, visit_dialog, kind) -> N
     with failing(kind, ui_env.ctx.store):
         dlg.save()
         assert dlg.isVisible() and not boxes.texts  # said in the dialog, not in a box over it
-        text = dlg.status.text()
-        assert WORDS[kind] in text and "still here" in text, text
+        says(dlg.status.text(), kind)
         assert dlg.form.notes["outcome"].toPlainText() == "同意下周演示"
         assert dlg.form.notes["spin_problem"].toPlainText() == LONG
     assert fresh_count(path, "visits") == 0

@@ -91,6 +91,8 @@ def failing(kind: str, store: Store) -> Iterator[None]:
 
 
 WORDS = {"full": "disk is full", "read_only": "store is read-only", "locked": "another program holds the store"}
+KEPT = "still here"  # errors.write_problem: what was typed is kept
+LONG = "分院断网频繁, 需要专线备份与网络管家。" * 200  # 4,000 characters (at most 5,000), 12 kB: needs new pages: a full disk refuses it
 
 
 class Boxes:
@@ -111,6 +113,18 @@ class Boxes:
 
     def stop(self) -> None:
         self._timer.stop()
+
+
+def said(boxes: Boxes, kind: str) -> str:
+    """The one box that appeared, saying the disk problem ``kind``: no cascade of boxes."""
+    [text] = boxes.texts
+    assert WORDS[kind] in text and KEPT in text, text
+    return text
+
+
+def says(text: str, kind: str) -> None:
+    """A label beside the work says the disk problem ``kind`` and that nothing was lost."""
+    assert WORDS[kind] in text and KEPT in text, text
 
 
 def fresh_count(path: Path, table: str, where: str = "NOT deleted") -> int:
