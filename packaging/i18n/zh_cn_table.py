@@ -51,15 +51,15 @@ T = {
  "Role unknown": "角色未知",
  "Nobody yet": "暂无",
  "%n contact(s)": "%n 位联系人",
- "No economic buyer (关键决策者) yet: who decides and signs?": "尚未找到关键决策者：谁拍板、谁签字？",
- "No coach (教练) yet: who inside supports us?": "尚未发展教练：客户内部谁支持我们？",
+ "No economic buyer yet: who decides and signs?": "尚未找到关键决策者：谁拍板、谁签字？",
+ "No coach yet: who inside supports us?": "尚未发展教练：客户内部谁支持我们？",
  "Delete the contact {0}? (Edit ▸ Undo brings it back.)": "删除联系人“{0}”？（可通过“编辑 ▸ 撤销”恢复。）",
  "Delete contact": "删除联系人",
 },
 "ContactCard": {
- "Key person (关键人)": "关键人",
+ "Key person": "关键人",
  "liaison": "协议联系人",
- "Liaison named in the service agreement (联系人)": "服务协议中指定的联系人",
+ "Liaison named in the service agreement": "服务协议中指定的联系人",
  "Edit": "编辑",
  "Edit this contact": "编辑该联系人",
  "Delete": "删除",
@@ -87,9 +87,9 @@ T = {
  "&Key person:": "关键人(&K)：",
  "L&iaison:": "协议联系人(&I)：",
  "N&otes:": "备注(&O)：",
- "one per line: label month-day, e.g. 生日 3-15": "每行一项：名称 月-日，例如“生日 3-15”",
- "关键人: decides or sways the decision": "关键人：拍板或能左右决策",
- "联系人 named in the service agreement": "服务协议中指定的联系人",
+ "one per line: label month-day, e.g. Birthday 3-15": "每行一项：名称 月-日，例如“生日 3-15”",
+ "Key person: decides or sways the decision": "关键人：拍板或能左右决策",
+ "Liaison named in the service agreement": "服务协议中指定的联系人",
  "not known yet": "尚不清楚",
  "&Save": "保存(&S)",
 },
@@ -144,7 +144,7 @@ T = {
  "&Loyalty:": "忠诚度(&L)：",
  "&Motive:": "驱动因素(&M)：",
  "N&otes:": "备注(&O)：",
- "18 characters (统一社会信用代码)": "统一社会信用代码，18 位",
+ "18 characters (unified social credit code)": "统一社会信用代码，18 位",
  "unknown": "未知",
  "visible to the &whole team": "全团队可见(&W)",
  " (not a key industry)": "（非重点行业）",
@@ -313,7 +313,7 @@ T = {
  "{0} (in {1} days: an opportunity, prepare an offer)": "{0}（{1} 天后到期：商机，请准备方案）",
  "{0} (in {1} days)": "{0}（{1} 天后到期）",
  "{0} (overdue)": "{0}（已逾期）",
- "Yes: show reference cases (成功案例)": "是：请展示成功案例",
+ "Yes: show reference cases": "是：请展示成功案例",
  "set for this customer": "本客户设定",
  "industry default": "行业默认",
 },
@@ -958,4 +958,8 @@ T.setdefault("ProposalPreview", {}).update({
 })
 T.setdefault("ProposalLaunch", {}).update({
  "Not prepared.": "未能生成。",
+})
+
+T.setdefault("labels", {}).update({
+ "Me": "我",
 })

@@ -15,7 +15,7 @@
     <context>
         <name>BuyingCentreView</name>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="226" />
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="225" />
             <source>%n contact(s)</source>
             <translation>
                 <numerusform>%n contact</numerusform>
@@ -26,7 +26,7 @@
     <context>
         <name>TimelineView</name>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="117" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
             <source>%n visit(s)</source>
             <translation>
                 <numerusform>%n visit</numerusform>
@@ -34,7 +34,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="119" />
             <source>%n stage move(s)</source>
             <translation>
                 <numerusform>%n stage move</numerusform>
@@ -42,7 +42,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="181" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="182" />
             <source>Follow-up {0}: overdue by %n day(s)</source>
             <translation>
                 <numerusform>Follow-up {0}: overdue by %n day</numerusform>

@@ -438,34 +438,34 @@ The details are in the log file.</source>
             <translation>角色未知</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="224" />
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="223" />
             <source>Nobody yet</source>
             <translation>暂无</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="226" />
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="225" />
             <source>%n contact(s)</source>
             <translation>
                 <numerusform>%n 位联系人</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="229" />
-            <source>No economic buyer (关键决策者) yet: who decides and signs?</source>
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="228" />
+            <source>No economic buyer yet: who decides and signs?</source>
             <translation>尚未找到关键决策者：谁拍板、谁签字？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="231" />
-            <source>No coach (教练) yet: who inside supports us?</source>
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="230" />
+            <source>No coach yet: who inside supports us?</source>
             <translation>尚未发展教练：客户内部谁支持我们？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="259" />
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="258" />
             <source>Delete the contact {0}? (Edit ▸ Undo brings it back.)</source>
             <translation>删除联系人“{0}”？（可通过“编辑 ▸ 撤销”恢复。）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="260" />
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="259" />
             <source>Delete contact</source>
             <translation>删除联系人</translation>
         </message>
@@ -994,18 +994,18 @@ The details are in the log file.</source>
     <context>
         <name>ContactCard</name>
         <message>
-            <location filename="../../workbench/ui/customers/buying_centre.py" line="80" />
-            <source>Key person (关键人)</source>
-            <translation>关键人</translation>
-        </message>
-        <message>
             <location filename="../../workbench/ui/customers/buying_centre.py" line="85" />
             <source>liaison</source>
             <translation>协议联系人</translation>
         </message>
         <message>
+            <location filename="../../workbench/ui/customers/buying_centre.py" line="80" />
+            <source>Key person</source>
+            <translation>关键人</translation>
+        </message>
+        <message>
             <location filename="../../workbench/ui/customers/buying_centre.py" line="86" />
-            <source>Liaison named in the service agreement (联系人)</source>
+            <source>Liaison named in the service agreement</source>
             <translation>服务协议中指定的联系人</translation>
         </message>
         <message>
@@ -1138,17 +1138,17 @@ The details are in the log file.</source>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/contact_form.py" line="121" />
-            <source>one per line: label month-day, e.g. 生日 3-15</source>
+            <source>one per line: label month-day, e.g. Birthday 3-15</source>
             <translation>每行一项：名称 月-日，例如“生日 3-15”</translation>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/contact_form.py" line="122" />
-            <source>关键人: decides or sways the decision</source>
+            <source>Key person: decides or sways the decision</source>
             <translation>关键人：拍板或能左右决策</translation>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/contact_form.py" line="123" />
-            <source>联系人 named in the service agreement</source>
+            <source>Liaison named in the service agreement</source>
             <translation>服务协议中指定的联系人</translation>
         </message>
         <message>
@@ -1157,7 +1157,7 @@ The details are in the log file.</source>
             <translation>尚不清楚</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/contact_form.py" line="128" />
+            <location filename="../../workbench/ui/customers/contact_form.py" line="127" />
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
@@ -1407,7 +1407,7 @@ The details are in the log file.</source>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/forms.py" line="132" />
-            <source>18 characters (统一社会信用代码)</source>
+            <source>18 characters (unified social credit code)</source>
             <translation>统一社会信用代码，18 位</translation>
         </message>
         <message>
@@ -1785,37 +1785,37 @@ The details are in the log file.</source>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
             <source>Approve offer {0}</source>
             <translation>审批通过报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
             <source>Reject offer {0}</source>
             <translation>驳回报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
             <source>{0} — version {1}</source>
             <translation>{0} — 第 {1} 版</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="171" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="169" />
             <source>&amp;Comment (optional):</source>
             <translation>审批意见（可选）(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170" />
             <source>&amp;Reason for rejecting (required):</source>
             <translation>驳回原因（必填）(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
             <source>&amp;Approve</source>
             <translation>通过(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
             <source>&amp;Reject</source>
             <translation>驳回(&amp;R)</translation>
         </message>
@@ -2435,119 +2435,120 @@ The program quits in at most {1} s.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="156" />
+            <location filename="../../workbench/ui/main_window.py" line="157" />
             <source>Today</source>
             <extracomment>(key, page class "module:Class"); titles come from ``_page_title`` so they translate.</extracomment>
             <translation>今日</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="156" />
+            <location filename="../../workbench/ui/main_window.py" line="157" />
             <source>Customers</source>
             <translation>客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="156" />
+            <location filename="../../workbench/ui/main_window.py" line="157" />
             <source>Pipeline</source>
             <translation>阶段看板</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="157" />
+            <location filename="../../workbench/ui/main_window.py" line="158" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="157" />
+            <location filename="../../workbench/ui/main_window.py" line="158" />
             <source>Approvals</source>
             <translation>审批</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="158" />
+            <location filename="../../workbench/ui/main_window.py" line="159" />
             <source>Dashboard</source>
             <translation>数据看板</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="161" />
+            <location filename="../../workbench/ui/main_window.py" line="162" />
             <source>Account Manager's Workbench</source>
             <translation>集团客户经理工作台</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="162" />
+            <location filename="../../workbench/ui/main_window.py" line="163" />
             <source>Opening the store…</source>
             <translation>正在打开数据库…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="163" />
+            <location filename="../../workbench/ui/main_window.py" line="164" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="164" />
+            <location filename="../../workbench/ui/main_window.py" line="165" />
             <source>&amp;Edit</source>
             <translation>编辑(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="165" />
+            <location filename="../../workbench/ui/main_window.py" line="166" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="166" />
+            <location filename="../../workbench/ui/main_window.py" line="167" />
             <source>&amp;Settings</source>
             <translation>设置(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="167" />
+            <location filename="../../workbench/ui/main_window.py" line="168" />
             <source>New &amp;visit…</source>
             <translation>新建拜访(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="168" />
+            <location filename="../../workbench/ui/main_window.py" line="169" />
             <source>&amp;Find customer</source>
             <translation>查找客户(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="169" />
+            <location filename="../../workbench/ui/main_window.py" line="170" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="170" />
+            <location filename="../../workbench/ui/main_window.py" line="171" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="171" />
+            <location filename="../../workbench/ui/main_window.py" line="172" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="172" />
+            <location filename="../../workbench/ui/main_window.py" line="173" />
             <source>&amp;Redo</source>
             <translation>重做(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="173" />
+            <location filename="../../workbench/ui/main_window.py" line="174" />
             <source>&amp;Language…</source>
             <translation>语言(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="174" />
+            <location filename="../../workbench/ui/main_window.py" line="175" />
             <source>&amp;Price books…</source>
             <translation>价格目录(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="194" />
+            <location filename="../../workbench/ui/main_window.py" line="198" />
             <source>Opening the store</source>
             <translation>正在打开数据库</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="215" />
-            <location filename="../../workbench/ui/sync/wiring.py" line="142" />
+            <location filename="../../workbench/ui/main_window.py" line="184" />
+            <location filename="../../workbench/ui/main_window.py" line="219" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="143" />
             <source>{0} · {1}</source>
             <translation>{0} · {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/main_window.py" line="234" />
+            <location filename="../../workbench/ui/main_window.py" line="238" />
             <source>The store could not be opened.</source>
             <translation>无法打开数据库。</translation>
         </message>
@@ -2988,52 +2989,52 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OutcomeDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="228" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
             <source>Offer {0} won</source>
             <translation>报价 {0} 成交</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="228" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
             <source>Offer {0} lost</source>
             <translation>报价 {0} 丢单</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="229" />
             <source>{0} — current stage: {1}</source>
             <translation>{0} — 当前阶段：{1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231" />
             <source>Move the customer to &amp;stage:</source>
             <translation>将客户调整到阶段(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="232" />
             <source>R&amp;eason:</source>
             <translation>原因(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="235" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233" />
             <source>e.g. contract signed</source>
             <translation>例如：已签订合同</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
             <source>e.g. a competitor's price</source>
             <translation>例如：竞争对手报价更低</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
             <source>Mark &amp;won</source>
             <translation>标记成交(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="238" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
             <source>Mark &amp;lost</source>
             <translation>标记丢单(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="241" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="239" />
             <source>No change</source>
             <translation>不变</translation>
         </message>
@@ -3439,7 +3440,7 @@ The program quits in at most {1} s.</source>
         </message>
         <message>
             <location filename="../../workbench/ui/customers/profile.py" line="220" />
-            <source>Yes: show reference cases (成功案例)</source>
+            <source>Yes: show reference cases</source>
             <translation>是：请展示成功案例</translation>
         </message>
         <message>
@@ -4168,72 +4169,72 @@ The program quits in at most {1} s.</source>
     <context>
         <name>SyncWiring</name>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="54" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="55" />
             <source>S&amp;ync now</source>
             <translation>立即同步(&amp;Y)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="55" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="56" />
             <source>&amp;Team server…</source>
             <translation>团队服务器(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="56" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="57" />
             <source>&amp;Refused changes…</source>
             <translation>被拒绝的修改(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="92" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="93" />
             <source>Price book refused</source>
             <translation>价格目录被拒绝</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="152" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="153" />
             <source>Offer {0} ({1}) approved by {2}</source>
             <translation>方案 {0}（{1}）已由 {2} 审批通过</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="153" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="154" />
             <source>Offer {0} ({1}) rejected by {2}</source>
             <translation>方案 {0}（{1}）已被 {2} 驳回</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="156" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="157" />
             <source>: “{0}”</source>
             <translation>：“{0}”</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="158" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="159" />
             <source> (and {0} more decisions)</source>
             <translation>（另有 {0} 个审批结果）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="165" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="166" />
             <source>catalogue</source>
             <translation>产品目录</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="166" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="167" />
             <source>pricing policy</source>
             <translation>定价政策</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="170" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="171" />
             <source>Refused: the {0} from the team server failed its signature check and is not used; prices stay on catalogue {1} and policy {2}. Tell your IT department.</source>
             <translation>已拒绝：来自团队服务器的{0}未通过签名校验，不会使用；报价继续使用产品目录 {1} 和定价政策 {2}。请告知信息部门。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="174" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="175" />
             <source>{0} {1} (from {2})</source>
             <translation>{0} {1}（{2} 起）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="176" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="177" />
             <source>New price books from HQ: {0}.</source>
             <translation>总部发布了新的价格目录：{0}。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/sync/wiring.py" line="178" />
+            <location filename="../../workbench/ui/sync/wiring.py" line="179" />
             <source> {0} open offers were priced on older books: opening one shows it re-priced.</source>
             <translation> 有 {0} 个未提交的方案按旧目录报价：打开即可看到按新目录重新计算的价格。</translation>
         </message>
@@ -4241,153 +4242,153 @@ The program quits in at most {1} s.</source>
     <context>
         <name>TimelineView</name>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="71" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="72" />
             <source>&amp;Show:</source>
             <translation>显示(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="75" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="76" />
             <source>Visits and stage moves</source>
             <translation>拜访和阶段调整</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="76" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="77" />
             <source>Visits only</source>
             <translation>仅拜访</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="77" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="78" />
             <source>Stage moves only</source>
             <translation>仅阶段调整</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="116" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="117" />
             <source>Nothing recorded yet. Log a visit to start the history.</source>
             <translation>暂无记录。记录一次拜访，开始积累客户历史。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="117" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
             <source>{0}, {1}</source>
             <translation>{0}，{1}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="117" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
             <source>%n visit(s)</source>
             <translation>
                 <numerusform>%n 次拜访</numerusform>
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="118" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="119" />
             <source>%n stage move(s)</source>
             <translation>
                 <numerusform>%n 次阶段调整</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="127" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="128" />
             <source>{0} min</source>
             <translation>{0} 分钟</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="133" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="134" />
             <source>(deleted contact)</source>
             <translation>（已删除的联系人）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="135" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="136" />
             <source>Met</source>
             <translation>会见</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="136" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="137" />
             <source>Objective</source>
             <translation>拜访目的</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="137" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="138" />
             <source>Situation</source>
             <translation>背景问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="138" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="139" />
             <source>Problem</source>
             <translation>难点问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="139" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="140" />
             <source>Implication</source>
             <translation>暗示问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="143" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="144" />
             <source>Need-payoff</source>
             <translation>需求-效益问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="151" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="152" />
             <source>Needs found</source>
             <translation>发现的需求</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="152" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="153" />
             <source>Competitors</source>
             <translation>竞争对手</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="153" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="154" />
             <source>Outcome</source>
             <translation>拜访结果</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="154" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="155" />
             <source>Next step</source>
             <translation>下一步</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="177" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="178" />
             <source>Follow-up {0}: done ✓</source>
             <translation>跟进 {0}：已完成 ✓</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../workbench/ui/customers/timeline.py" line="181" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="182" />
             <source>Follow-up {0}: overdue by %n day(s)</source>
             <translation>
                 <numerusform>跟进 {0}：已逾期 %n 天</numerusform>
             </translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="184" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="185" />
             <source>Follow-up {0}: due today</source>
             <translation>跟进 {0}：今日到期</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="187" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="188" />
             <source>Follow-up {0}</source>
             <translation>跟进 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="197" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="198" />
             <source>Stage: started at {0}</source>
             <translation>阶段：起始于{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="199" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="200" />
             <source>Stage: {0} → {1}</source>
             <translation>阶段：{0} → {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="205" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="206" />
             <source>by {0}</source>
             <translation>操作人：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="206" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="207" />
             <source>reason: {0}</source>
             <translation>原因：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/timeline.py" line="207" />
+            <location filename="../../workbench/ui/customers/timeline.py" line="208" />
             <source>recorded with a visit</source>
             <translation>随拜访记录</translation>
         </message>
@@ -4606,42 +4607,42 @@ The program quits in at most {1} s.</source>
             <translation>已恢复您在 {0} 未保存的草稿。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="201" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="200" />
             <source>The draft could not be saved: {0}</source>
             <translation>草稿无法保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="204" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="203" />
             <source>Draft saved at {0}</source>
             <translation>草稿已于 {0} 保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="292" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="290" />
             <source>Visit not saved</source>
             <translation>拜访未保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="295" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="293" />
             <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
             <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="294" />
             <source>&amp;Keep as draft</source>
             <translation>保存为草稿(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
             <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
             <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="300" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
             <source>&amp;Discard</source>
             <translation>丢弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="301" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="299" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4757,17 +4758,17 @@ The program quits in at most {1} s.</source>
     <context>
         <name>_ActionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="114" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="112" />
             <source>Not allowed: {0}</source>
             <translation>无权操作：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="126" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="124" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="127" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="125" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4816,6 +4817,14 @@ The program quits in at most {1} s.</source>
             <location filename="../../workbench/ui/i18n.py" line="70" />
             <source>Language of the program:</source>
             <translation>程序界面语言：</translation>
+        </message>
+    </context>
+    <context>
+        <name>labels</name>
+        <message>
+            <location filename="../../workbench/ui/labels.py" line="34" />
+            <source>Me</source>
+            <translation>我</translation>
         </message>
     </context>
     <context>

@@ -28,7 +28,11 @@ def list_users(store: Store) -> list[dto.UserInfo]:
         return [dto.UserInfo.of(u) for u in s.scalars(select(m.User).where(m.User.deleted == false()).order_by(m.User.name))]
 
 
-def current_user(store: Store, *, default_name: str = "我") -> dto.UserInfo:
+#: The name the first start gives this device's user; the English UI shows it as "Me".
+DEFAULT_USER_NAME = "我"
+
+
+def current_user(store: Store, *, default_name: str = DEFAULT_USER_NAME) -> dto.UserInfo:
     """This device's user; the first start creates a local account manager.
 
     Looked up, and if need be created and recorded, in one write transaction, so two

@@ -26,6 +26,14 @@ def ui_locale() -> QLocale:
     return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
+def user_label(name: str | None) -> str | None:
+    """A user's name as shown: as typed, except the first start's default name 我
+    (services.users.DEFAULT_USER_NAME), a word of the program, which reads "Me" in English."""
+    from workbench.services.users import DEFAULT_USER_NAME
+
+    return QCoreApplication.translate("labels", "Me") if name == DEFAULT_USER_NAME else name
+
+
 def stage_name(info: Any) -> str:
     """"加强关系 · 做关系" for a stage inside a group of several, the stage name alone otherwise
     (a StageInfo: name_zh/en, group_zh/en)."""

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import user_label
 from workbench.ui.runner import Op, Runner
 from workbench.ui.screen_fit import fit_to_screen
 from workbench.ui.settings import GeometryMixin, Settings
@@ -179,6 +180,9 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
                 self.nav.item(row).setText(self._page_title(key))
         if getattr(self, "sync", None) is not None:
             self.sync.retranslate()
+        if getattr(self, "env", None) is not None:  # "Me" / 我 follows the language
+            self.status_label.setText(self.tr("{0} · {1}").format(self.env.ctx.store.path.name,
+                                                                 user_label(self.env.ctx.user_name)))
 
 
     # --- opening the store ----------------------------------------------------------------
@@ -212,7 +216,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
                 page.customer_requested.connect(self.open_customer)
             if hasattr(page, "visit_requested") and key != "customers":
                 page.visit_requested.connect(self.log_visit_for)
-        self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, ctx.user_name))
+        self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, user_label(ctx.user_name)))
         from workbench.ui.sync.wiring import SyncWiring
 
         self.sync = SyncWiring(self)

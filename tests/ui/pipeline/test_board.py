@@ -87,8 +87,8 @@ def test_columns_show_true_counts_and_cards_newest_first(qtbot, ui_env: UiEnv, i
     assert [c.code for c in page.columns.values()][-2:] == ["dormant", "lost"]  # side states last
     prospect = shown(page, "prospect")
     assert [line.split(" · ")[0] for line in prospect] == ["招商银行杭州分行", "工行杭分", "杭州第二中学"]
-    # Short name, industry, owner (the board shows every owner), days in stage, overdue follow-up.
-    assert prospect[1] == "工行杭分 · Banking · 我 · 10 d in stage · follow-up 2026-11-20 (overdue)"
+    # Short name, industry, owner (the board shows every owner), days in stage, overdue follow-up (the default user 我 reads "Me" in English).
+    assert prospect[1] == "工行杭分 · Banking · Me · 10 d in stage · follow-up 2026-11-20 (overdue)"
     assert prospect[0].startswith("招商银行杭州分行 · Banking · 王芳 · 4 d in stage · no follow-up")
     assert page.total.text() == "4 customers in the pipeline"
     assert page.side_toggle.text() == "&Dormant/lost (1)"

@@ -77,13 +77,13 @@ class ContactCard(Card):
         self.name_label = value_label(name)
         self.name_label.setObjectName("contact_name")
         self.name_label.setStyleSheet("font-weight: bold;")
-        tips = [self.tr("Key person (关键人)")] if contact.is_key_person else []
+        tips = [self.tr("Key person")] if contact.is_key_person else []
         tips += [x for x in (contact.mobile, contact.phone, contact.email) if x]
         self.name_label.setToolTip("\n".join(tips))
         top.addWidget(self.name_label, 1)
         if contact.is_liaison:
             badge = QLabel(self.tr("liaison"))
-            badge.setToolTip(self.tr("Liaison named in the service agreement (联系人)"))
+            badge.setToolTip(self.tr("Liaison named in the service agreement"))
             badge.setStyleSheet("background: #dbeafe; color: #1e3a8a; border-radius: 3px; padding: 0 4px;")
             top.addWidget(badge)
         for text, tip, slot in (
@@ -204,8 +204,7 @@ class BuyingCentreView(Retranslating, QScrollArea):
 
     @staticmethod
     def _role_title(role: str) -> str:
-        member = CuteRole(role)
-        return f"{member.en} {member.zh}"
+        return enum_label(CuteRole, role)
 
 
     # --- content ------------------------------------------------------------------------
@@ -226,9 +225,9 @@ class BuyingCentreView(Retranslating, QScrollArea):
         self.summary.setText(self.tr("%n contact(s)", "", len(page.contacts)))
         warnings = []
         if not by_role["economic"]:
-            warnings.append(self.tr("No economic buyer (关键决策者) yet: who decides and signs?"))
+            warnings.append(self.tr("No economic buyer yet: who decides and signs?"))
         if not by_role["coach"]:
-            warnings.append(self.tr("No coach (教练) yet: who inside supports us?"))
+            warnings.append(self.tr("No coach yet: who inside supports us?"))
         self.warning.setText("\n".join(warnings))
         self.warning.setVisible(bool(warnings))
 

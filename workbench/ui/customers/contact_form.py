@@ -118,12 +118,11 @@ class ContactForm(Retranslating, QDialog):
         }
         for field, caption in self.captions.items():
             caption.setText(captions[field])
-        self.w["care_dates"].setPlaceholderText(self.tr("one per line: label month-day, e.g. 生日 3-15"))
-        self.w["is_key_person"].setText(self.tr("关键人: decides or sways the decision"))
-        self.w["is_liaison"].setText(self.tr("联系人 named in the service agreement"))
+        self.w["care_dates"].setPlaceholderText(self.tr("one per line: label month-day, e.g. Birthday 3-15"))
+        self.w["is_key_person"].setText(self.tr("Key person: decides or sways the decision"))
+        self.w["is_liaison"].setText(self.tr("Liaison named in the service agreement"))
         unknown = [(self.tr("not known yet"), None)]
-        fill_combo(self.w["cute_role"], unknown + [(f"{label(r)} ({r.en if label(r) == r.zh else r.zh})", r.value)
-                                                   for r in CuteRole])
+        fill_combo(self.w["cute_role"], unknown + [(label(r), r.value) for r in CuteRole])
         fill_combo(self.w["behaviour_style"], unknown + [(label(s), s.value) for s in BehaviourStyle])
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
 

@@ -40,7 +40,7 @@ from workbench.ui.customers.profile import ProfileView
 from workbench.ui.customers.timeline import TimelineView
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import label
+from workbench.ui.labels import label, user_label
 from workbench.ui.undo import DeleteCustomer, MoveStage
 
 
@@ -200,7 +200,7 @@ class CustomerDetail(Retranslating, QWidget):
         facts = [
             (self.tr("Industry"), esc(ind), ""),
             (self.tr("Stage"), esc(stage), "background:#dbeafe; color:#1e3a8a"),
-            (self.tr("Owner"), esc(page.user_name(c.owner_id) or "—"), ""),
+            (self.tr("Owner"), esc(user_label(page.user_name(c.owner_id)) or "—"), ""),
             (self.tr("Value"), esc(enum_label(ValueGrade, c.value_grade)), ""),
             (self.tr("Churn risk"), esc(enum_label(RiskLevel, c.churn_risk)), risk_style),
         ]

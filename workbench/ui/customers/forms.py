@@ -129,7 +129,7 @@ class CustomerForm(Retranslating, QDialog):
         }
         for field, caption in self.captions.items():
             caption.setText(captions[field])
-        self.w["credit_code"].setPlaceholderText(self.tr("18 characters (统一社会信用代码)"))
+        self.w["credit_code"].setPlaceholderText(self.tr("18 characters (unified social credit code)"))
         self.w["employees"].setPlaceholderText(self.tr("unknown"))
         self.w["mobile_lines"].setPlaceholderText(self.tr("unknown"))
         self.w["shared"].setText(self.tr("visible to the &whole team"))

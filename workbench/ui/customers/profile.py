@@ -33,7 +33,7 @@ from workbench.ui.customers.detail_common import (
     value_label,
 )
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import label
+from workbench.ui.labels import label, user_label
 
 TWO_COLUMNS_SLACK = 24  # beyond the bare minimum: two columns at their very narrowest are cramped
 _SECTIONS = {  # group -> (row, column, column span) in the grid
@@ -164,7 +164,7 @@ class ProfileView(Retranslating, QScrollArea):
         else:
             name = label(industry)
             v["industry"].setText(name + (self.tr(" (key industry)") if industry.is_key else ""))
-        v["owner"].setText(text_or_dash(page.user_name(c.owner_id)))
+        v["owner"].setText(text_or_dash(user_label(page.user_name(c.owner_id))))
         v["shared"].setText(self.tr("Yes") if c.shared else self.tr("No"))
         v["region"].setText(text_or_dash(c.region))
         v["address"].setText(text_or_dash(c.address))
@@ -217,7 +217,7 @@ class ProfileView(Retranslating, QScrollArea):
         rows = {
             "price_sensitive": (yes if h.price_sensitive else no, c.price_sensitive is not None),
             "decides_on_references": (
-                (self.tr("Yes: show reference cases (成功案例)") if h.decides_on_references else no),
+                (self.tr("Yes: show reference cases") if h.decides_on_references else no),
                 c.decides_on_references is not None),
             "loyalty": (enum_label(Loyalty, h.loyalty), c.loyalty is not None),
             "motive": (enum_label(Motive, h.motive), c.motive is not None),

@@ -33,6 +33,7 @@ from workbench.ui.customers.detail_common import (
     value_label,
 )
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import is_chinese, user_label
 
 ALL, VISITS, STAGES = "all", "visits", "stages"
 
@@ -132,7 +133,7 @@ class TimelineView(Retranslating, QScrollArea):
         card.body.addWidget(header)
         names = [self.page.contact_name(c) or self.tr("(deleted contact)") for c in v.contact_ids]
         lines: list[tuple[str, str | None]] = [
-            (self.tr("Met"), "、".join(names) if names else None),
+            (self.tr("Met"), ("、" if is_chinese() else ", ").join(names) if names else None),
             (self.tr("Objective"), v.objective),
             (self.tr("Situation"), v.spin_situation),
             (self.tr("Problem"), v.spin_problem),
@@ -201,7 +202,7 @@ class TimelineView(Retranslating, QScrollArea):
         header.setTextFormat(Qt.TextFormat.RichText)
         header.setWordWrap(True)
         card.body.addWidget(header)
-        who = self.page.user_name(e.by_user_id)
+        who = user_label(self.page.user_name(e.by_user_id))
         parts = [self.tr("by {0}").format(who) if who else None,
                  self.tr("reason: {0}").format(e.reason) if e.reason else None,
                  self.tr("recorded with a visit") if e.visit_id else None]

@@ -34,7 +34,7 @@ from workbench.services.stages import list_stages
 from workbench.services.users import list_users
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import label
+from workbench.ui.labels import label, user_label
 from workbench.ui.pipeline.cards import CardDelegate, CardModel, describer
 from workbench.ui.pipeline.column import COLUMN_STYLE, StageColumn, focus_neighbour
 from workbench.ui.pipeline.reason import ReasonDialog
@@ -57,7 +57,7 @@ class PipelinePage(Retranslating, QWidget):
         self._industries = industries(env.ctx)
         self._users = list_users(env.ctx.store)
         self.industry_labels: dict[str, str] = {}
-        self.owner_names = {u.id: u.name for u in self._users}
+        self.owner_names = {u.id: user_label(u.name) or "" for u in self._users}
         self.reason_dialog: ReasonDialog | None = None
         self._full_pending = False
         self._pending_ids: set[str] = set()
@@ -92,7 +92,7 @@ class PipelinePage(Retranslating, QWidget):
         self.owner.addItem("", self.env.ctx.user_id)
         for user in self._users:
             if user.id != self.env.ctx.user_id:
-                self.owner.addItem(user.name, user.id)
+                self.owner.addItem(user_label(user.name) or "", user.id)
         self.industry.addItem("", None)
         for info in self._industries:
             self.industry.addItem("", info.code)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 
+from workbench.ui.labels import user_label
 from workbench.ui.sync.controller import SyncController
 from workbench.ui.sync.status_bar import SyncStatus
 
@@ -140,7 +141,7 @@ class SyncWiring:
         env = self.window.env
         env.ctx = user_context(env.ctx.store)
         self.window.status_label.setText(QCoreApplication.translate("MainWindow", "{0} · {1}").format(
-            env.ctx.store.path.name, env.ctx.user_name))
+            env.ctx.store.path.name, user_label(env.ctx.user_name)))
         self.window.env.runner.supersede(self.controller, "status")  # a status read before it is stale
         self.controller.status = None
         self.controller.sync_now()
