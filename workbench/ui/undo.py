@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoCommand
 
 from workbench.domain.errors import DomainError
@@ -31,23 +31,92 @@ class ChangedMeanwhile(DomainError):
 
 
 class ServiceCommand(QUndoCommand):
-    """Runs ``do`` on redo and ``undo_fn`` on undo; errors are shown, never raised into Qt."""
+    """A service call on each redo (``_do``) and undo (``_undo``); errors are shown, never
+    raised into Qt.
+
+    ``push()`` makes the change before it goes on the stack: a failure reaches the caller (the
+    form says it and stays open) and nothing is pushed, so the stack, its redo side included,
+    stays as it was; push's redo then finds the change made. (``env.undo.push(command)`` also
+    works: a first redo that fails drops the command, which never claims to be done.)
+
+    A later undo or redo that fails on the disk (``errors.write_problem``: full, read-only,
+    held by another program) is said and leaves the command where it was: QUndoStack moves its
+    index past the command whatever happened, so the command puts it back at once (a step the
+    other way that writes nothing), and Undo / Redo tries again once the disk is fine. Any
+    other failure (changed meanwhile, gone) drops the command rather than overwrite the newer
+    value.
+    """
 
     def __init__(self, env: UiEnv, text: str, customer_id: str) -> None:
         super().__init__(text)
         self.env, self.customer_id = env, customer_id
         self.error: BaseException | None = None
+        self._made = False  # made before the push: push's redo writes nothing
+        self._skip = False  # the stack's next step only puts its index back
 
-    def _guard(self, fn: Callable[[], object]) -> None:
-        from workbench.ui.errors import show_error
+    def _do(self) -> object:
+        """The change, as one service call (run by ``apply``: it must not touch widgets)."""
+        raise NotImplementedError
 
+    def _undo(self) -> object:
+        raise NotImplementedError
+
+    def push(self) -> None:
+        """Make the change now, then put it on the stack; raises (nothing pushed) if it fails."""
+        apply(self.env, self._do)  # publishes what it changed
+        self.push_made()
+
+    def push_made(self) -> None:
+        """Put a change already made on the stack."""
+        self._made = True
+        self.env.undo.push(self)
+
+    def redo(self) -> None:
+        if self._made or self._skip:
+            self._made = self._skip = False
+            return
+        self._guard(self._do, undoing=False)
+
+    def undo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._guard(self._undo, undoing=True)
+
+    def _guard(self, fn: Callable[[], object], *, undoing: bool) -> None:
+        from workbench.ui.errors import show_error, write_problem
+
+        stack = self.env.undo
+        here = stack.index() - 1 if undoing else stack.index()  # a step the stack is making, or -1
+        on_stack = 0 <= here < stack.count() and stack.command(here) is self
         try:
             apply(self.env, fn)  # publishes what it changed
-        except Exception as exc:  # the edit could not be (un)done: say so, drop the command
+        except Exception as exc:
             self.error = exc
-            self.setObsolete(True)
+            keep = on_stack and write_problem(exc) is not None  # the disk: try again later
+            if not keep:  # could not be (un)done as recorded: drop the command
+                self.setObsolete(True)
             show_error(None, exc)
             self.env.bus.publish(Changes.of_customer(self.customer_id))  # show what is stored
+            if keep:
+                self._stay(here, undoing=undoing)
+        else:
+            self.error = None
+
+    def _stay(self, here: int, *, undoing: bool) -> None:
+        """Once the stack has stepped past this command (it does after a failed step), step back."""
+        stack = self.env.undo
+
+        def back(index: int) -> None:
+            if index != (here if undoing else here + 1) or stack.command(here) is not self:
+                return  # the stack went elsewhere meanwhile
+            self._skip = True
+            if undoing:
+                stack.redo()
+            else:
+                stack.undo()
+
+        stack.indexChanged.connect(back, Qt.ConnectionType.SingleShotConnection)
 
 
 def _holds(current: Any, values: Mapping[str, Any]) -> bool:
@@ -81,13 +150,11 @@ class EditRow(ServiceCommand):
         self._first = False
         return {k: getattr(saved, k) for k in values}  # as the store normalized them
 
-    def redo(self) -> None:
-        def do() -> None:
-            self.new = self._apply(self.old, self.new)
-        self._guard(do)
+    def _do(self) -> None:
+        self.new = self._apply(self.old, self.new)
 
-    def undo(self) -> None:
-        self._guard(lambda: self._apply(self.new, self.old))
+    def _undo(self) -> None:
+        self._apply(self.new, self.old)
 
 
 class EditCustomer(EditRow):
@@ -112,15 +179,15 @@ class DeleteCustomer(ServiceCommand):
         super().__init__(env, QCoreApplication.translate("undo", "Delete {0}").format(name), customer_id)
         self.version = version
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         from workbench.services.customers import delete_customer
 
-        self._guard(lambda: delete_customer(self.env.ctx, customer_id=self.customer_id))
+        delete_customer(self.env.ctx, customer_id=self.customer_id)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         from workbench.services.customers import restore_customer
 
-        self._guard(lambda: restore_customer(self.env.ctx, customer_id=self.customer_id))
+        restore_customer(self.env.ctx, customer_id=self.customer_id)
 
 
 class MoveStage(ServiceCommand):
@@ -131,6 +198,7 @@ class MoveStage(ServiceCommand):
         super().__init__(env, QCoreApplication.translate("undo", "Move stage"), customer_id)
         self.from_code, self.to_code, self.reason = from_code, to_code, reason
         self._first = True
+        self._words = (QCoreApplication.translate("undo", "Redo"), QCoreApplication.translate("undo", "Undo"))
 
     def _move(self, expect: str, to: str, reason: str | None) -> None:
         from workbench.services.customers import get_customer
@@ -142,13 +210,12 @@ class MoveStage(ServiceCommand):
         move_stage(self.env.ctx, customer_id=self.customer_id, to_code=to, reason=reason,
                    expected_version=current.version)
 
-    def redo(self) -> None:
-        reason = self.reason if self._first else QCoreApplication.translate("undo", "Redo")
+    def _do(self) -> None:
+        self._move(self.from_code, self.to_code, self.reason if self._first else self._words[0])
         self._first = False
-        self._guard(lambda: self._move(self.from_code, self.to_code, reason))
 
-    def undo(self) -> None:
-        self._guard(lambda: self._move(self.to_code, self.from_code, QCoreApplication.translate("undo", "Undo")))
+    def _undo(self) -> None:
+        self._move(self.to_code, self.from_code, self._words[1])
 
 
 class EditContact(EditRow):
@@ -178,10 +245,10 @@ class DeleteContact(ServiceCommand):
     def _set(self, deleted: bool) -> None:
         from workbench.services.contacts import set_contact_deleted
 
-        self._guard(lambda: set_contact_deleted(self.env.ctx, contact_id=self.contact_id, deleted=deleted))
+        set_contact_deleted(self.env.ctx, contact_id=self.contact_id, deleted=deleted)
 
-    def redo(self) -> None:
+    def _do(self) -> None:
         self._set(True)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._set(False)

@@ -198,7 +198,7 @@ class ContactForm(Retranslating, QDialog):
                                                              values=values))
         return added.id
 
-    def _edit(self, k: dto.Contact) -> str | None:
+    def _edit(self, k: dto.Contact) -> str:
         stored_care = self._stored_care()
         typed = {f: v for f, v in self.values().items()
                  if v != (stored_care if f == "care_dates" else getattr(k, f))}
@@ -206,7 +206,6 @@ class ContactForm(Retranslating, QDialog):
         new = {f: v for f, v in clean.items() if v != getattr(k, f)}
         if not new:
             return k.id
-        command = EditContact(self.env, customer_id=self.customer_id, contact_id=k.id, version=k.version,
-                              old={f: getattr(k, f) for f in new}, new=new)
-        self.env.undo.push(command)
-        return None if command.error is not None else k.id
+        EditContact(self.env, customer_id=self.customer_id, contact_id=k.id, version=k.version,
+                    old={f: getattr(k, f) for f in new}, new=new).push()  # a failure is said by save()
+        return k.id

@@ -276,13 +276,8 @@ class CustomerDetail(Retranslating, QWidget):
         dialog = MoveStageDialog(customer, self.page.stages.values(), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
-        def apply() -> None:
-            to_code = dialog.to_code()
-            if to_code and to_code != customer.stage_code:
-                self.env.undo.push(MoveStage(self.env, customer_id=customer.id, from_code=customer.stage_code,
-                                             to_code=to_code, reason=dialog.reason()))
-
-        dialog.accepted.connect(apply)
+        dialog.make_move = lambda to_code, reason: MoveStage(
+            self.env, customer_id=customer.id, from_code=customer.stage_code, to_code=to_code, reason=reason).push()
         dialog.open()
 
     def delete_customer(self) -> None:
@@ -292,9 +287,12 @@ class CustomerDetail(Retranslating, QWidget):
         question = self.tr("Delete {0}? Its contacts and visits go with it; Edit ▸ Undo brings them back.").format(c.name)
         if not self.confirm(self, self.tr("Delete customer"), question):
             return
-        command = DeleteCustomer(self.env, customer_id=c.id, version=c.version, name=c.name)
-        self.env.undo.push(command)
-        if command.error is not None:
+        try:
+            DeleteCustomer(self.env, customer_id=c.id, version=c.version, name=c.name).push()
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user; nothing is deleted
+            from workbench.ui.errors import show_error
+
+            show_error(self, exc)
             return
         self.clear()
         self._deleted_id = c.id

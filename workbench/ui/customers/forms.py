@@ -226,7 +226,7 @@ class CustomerForm(Retranslating, QDialog):
         created = apply(self.env, lambda: customers.create_customer(self.env.ctx, values=values))
         return created.id
 
-    def _edit(self, c: dto.Customer) -> str | None:
+    def _edit(self, c: dto.Customer) -> str:
         """Save what was changed here (against what the form showed) onto the record as stored
         now, which someone may have changed meanwhile: their other fields stay."""
         base = self.watch.stored if self.watch is not None else c
@@ -235,7 +235,6 @@ class CustomerForm(Retranslating, QDialog):
         new = {k: v for k, v in clean.items() if v != getattr(base, k)}
         if not new:
             return c.id
-        command = EditCustomer(self.env, customer_id=c.id, version=base.version,
-                               old={k: getattr(base, k) for k in new}, new=new)
-        self.env.undo.push(command)
-        return None if command.error is not None else c.id  # an error was shown: keep the form
+        EditCustomer(self.env, customer_id=c.id, version=base.version, old={k: getattr(base, k) for k in new},
+                     new=new).push()  # a failure is said by save(): the form stays, with what was typed
+        return c.id

@@ -108,7 +108,7 @@ class OfferActions:
     def _undoable(self, before: OfferInfo, after: OfferInfo, again: Callable[[], object],
                   stage: tuple[str, str] | None = None) -> None:
         """Put a state change just made on the undo stack (Ctrl+Z takes it back)."""
-        self.env.undo.push(OfferStateChange(self.env, before=before, after=after, again=again, stage=stage))
+        OfferStateChange(self.env, before=before, after=after, again=again, stage=stage).push_made()
 
     def _open_action(self, dialog: DecisionDialog | OutcomeDialog) -> None:
         dialog.refused.connect(self._refused)

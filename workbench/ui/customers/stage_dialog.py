@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,14 +23,21 @@ from workbench.ui.i18n import Retranslating
 
 
 class MoveStageDialog(Retranslating, QDialog):
-    """Accepting it does nothing by itself: the caller reads :meth:`to_code` and :meth:`reason`
-    and pushes the undoable move."""
+    """Accepting it does nothing by itself but call ``make_move(to_code, reason)`` when set (the
+    caller's undoable move, raising when it cannot be made): the dialog closes once it is made;
+    a disk failure (full, read-only, held) is said here, the choice and the reason kept."""
 
     def __init__(self, customer: dto.Customer, stages: Iterable[dto.StageInfo],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("move_stage_dialog")
         self.customer = customer
+        self.make_move: Callable[[str, str | None], object] | None = None
+        self.error = QLabel()
+        self.error.setObjectName("stage_error")
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.stages = sorted(stages, key=lambda s: s.position)
         self.current_label = muted(QLabel())
         self.current_label.setWordWrap(True)
@@ -51,6 +58,7 @@ class MoveStageDialog(Retranslating, QDialog):
         lay = QVBoxLayout(self)
         lay.addWidget(self.current_label)
         lay.addLayout(form)
+        lay.addWidget(self.error)
         lay.addWidget(self.buttons)
         self.stage_combo.currentIndexChanged.connect(self._changed)
         self.retranslate()
@@ -100,8 +108,22 @@ class MoveStageDialog(Retranslating, QDialog):
         ok.setEnabled(self.to_code() not in (None, self.customer.stage_code))
 
     def accept(self) -> None:
-        if self.to_code() in (None, self.customer.stage_code):
+        to_code = self.to_code()
+        if to_code is None or to_code == self.customer.stage_code:
             return  # nothing to move
+        if self.make_move is not None:
+            from workbench.ui.errors import show_error, write_problem
+
+            try:
+                self.make_move(to_code, self.reason())
+            except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+                if (problem := write_problem(exc)) is None:
+                    self.reject()  # e.g. moved elsewhere meanwhile: nothing to retry here
+                    show_error(self.parentWidget(), exc)
+                    return
+                self.error.setText(problem)
+                self.error.show()
+                return
         super().accept()
 
     def select(self, code: str) -> None:

@@ -1,7 +1,7 @@
 """Undo for offer state changes: approve, reject, mark sent, won, lost (Ctrl+Z).
 
 The change itself is made by its dialog or button (errors beside the fields), then pushed
-here as already done: the first redo does nothing. Undo takes it back through
+here as already done (``push_made``): the first redo does nothing. Undo takes it back through
 ``services.offer_undo.revert_state`` (an "undone" event, the stage moved back for an outcome
 that moved it); redo makes the change again through the same service call as the first time.
 Judged by value both ways: undo only while the offer still holds the state the change wrote
@@ -39,15 +39,8 @@ class OfferStateChange(ServiceCommand):
         self.from_state, self.to_state = before.state, after.state
         self.again, self.stage = again, stage
         self.reverted: tuple[int, str] | None = None  # (version_no, document and quote) after the undo
-        self._done = True  # pushed after the change was made
 
-    def redo(self) -> None:
-        if self._done:
-            return
-        self._done = True
-        self._guard(self._redo)
-
-    def _redo(self) -> None:
+    def _do(self) -> None:  # a redo: the first change was made before push_made
         now = offers.get_offer(self.env.ctx, offer_id=self.offer_id)
         if now.state != self.from_state or _content(now) != self.reverted:
             raise ChangedMeanwhile(self.number)
@@ -56,10 +49,6 @@ class OfferStateChange(ServiceCommand):
             if customer.stage_code != self.stage[0]:
                 raise ChangedMeanwhile(customer.name)
         self.again()
-
-    def undo(self) -> None:
-        self._done = False
-        self._guard(self._undo)
 
     def _undo(self) -> None:
         stage_back = None if self.stage is None else (self.stage[1], self.stage[0])

@@ -294,7 +294,7 @@ class PipelinePage(Retranslating, QWidget):
             self.reason_dialog.reject()
         names = {s.code: label(s) for s in self.stages}
         dialog = ReasonDialog(card.display_name, names.get(card.stage_code, card.stage_code), names[to_code], self)
-        dialog.chosen.connect(lambda reason: self.move_card(customer_id, to_code, reason))
+        dialog.make_move = lambda reason: self._move(customer_id, to_code, reason)
         dialog.finished.connect(lambda _r: self._dialog_closed(dialog))
         self.reason_dialog = dialog
         dialog.open()
@@ -306,16 +306,24 @@ class PipelinePage(Retranslating, QWidget):
         dialog.deleteLater()
 
     def move_card(self, customer_id: str, to_code: str, reason: str | None = None) -> bool:
-        """Record the move as an undoable command (the drop, the menu and the keys end here)."""
+        """Move now, without asking; a failure is shown in a box. False when not moved."""
+        try:
+            return self._move(customer_id, to_code, reason)
+        except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            from workbench.ui.errors import show_error
+
+            show_error(self, exc)
+            return False
+
+    def _move(self, customer_id: str, to_code: str, reason: str | None) -> bool:
+        """Make the move and record it as an undoable command (the drop, the menu and the keys
+        end here, through the reason dialog); raises when it could not be made."""
         current = pipeline.card(self.env.ctx, customer_id=customer_id)
         if current is None or current.stage_code == to_code or to_code not in self.columns:
             return False
         shown = self.find_card(customer_id) is not None
-        command = MoveStage(self.env, customer_id=customer_id, from_code=current.stage_code, to_code=to_code,
-                            reason=reason)
-        self.env.undo.push(command)
-        if command.error is not None:
-            return False
+        MoveStage(self.env, customer_id=customer_id, from_code=current.stage_code, to_code=to_code,
+                  reason=reason).push()
         if shown:
             self._show_moved(current, to_code)
         return True

@@ -1,6 +1,9 @@
-"""The small dialog a stage move asks through: an optional reason; Enter moves, Esc cancels."""
+"""The small dialog a stage move asks through: an optional reason; Enter moves, Esc cancels.
+A move that fails on the disk is said here and the dialog stays, the reason kept, for a retry."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
@@ -13,7 +16,10 @@ from workbench.ui.labels import label
 
 
 class ReasonDialog(Retranslating, QDialog):
-    """Opened with :meth:`open` (never a nested event loop inside a drop); ``chosen`` carries the reason."""
+    """Opened with :meth:`open` (never a nested event loop inside a drop); ``chosen`` carries the reason.
+
+    ``make_move``, when set, makes the move on OK (raising when it cannot): the dialog closes only
+    once it is made, and a disk failure (full, read-only, held) is said in the dialog."""
 
     chosen = Signal(object)  # str | None: the cleaned reason, None when left empty
 
@@ -21,6 +27,7 @@ class ReasonDialog(Retranslating, QDialog):
         super().__init__(parent)
         self.setObjectName("pipelineReasonDialog")
         self.names = (customer_name, from_name, to_name)
+        self.make_move: Callable[[str | None], object] | None = None
         self.question = QLabel()
         self.question.setWordWrap(True)
         self.reason_label = QLabel()
@@ -65,5 +72,19 @@ class ReasonDialog(Retranslating, QDialog):
             self.reason.setStyleSheet("border: 1px solid #c62828;")
             self.reason.setFocus()
             return
+        if self.make_move is not None:
+            from workbench.ui.errors import show_error, write_problem
+
+            try:
+                self.make_move(reason)
+            except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+                if (problem := write_problem(exc)) is None:
+                    self.reject()  # e.g. moved elsewhere meanwhile: nothing to retry here
+                    show_error(self.parentWidget(), exc)
+                    return
+                self.error.setText(problem)
+                self.error.show()
+                self.reason.setFocus()
+                return
         super().accept()
         self.chosen.emit(reason)

@@ -19,7 +19,7 @@ def mark_follow_up_done(env: UiEnv, follow_up: FollowUp) -> None:
     from workbench.services.visits import update_visit
 
     saved = apply(env, lambda: update_visit(env.ctx, visit_id=follow_up.visit_id, changes={"follow_up_done": True}))
-    env.undo.push(MarkFollowUpDone(env, follow_up=follow_up, version=saved.version))
+    MarkFollowUpDone(env, follow_up=follow_up, version=saved.version).push_made()
 
 
 class MarkFollowUpDone(ServiceCommand):
@@ -27,21 +27,15 @@ class MarkFollowUpDone(ServiceCommand):
         text = QCoreApplication.translate("undo", "Follow-up done: {0}").format(follow_up.customer_name)
         super().__init__(env, text, follow_up.customer_id)
         self.visit_id, self.version = follow_up.visit_id, version
-        self._written = True  # the first redo (on push) finds the write already made
 
     def _set(self, done: bool) -> None:
         from workbench.services.visits import update_visit
 
-        def do() -> None:
-            self.version = update_visit(self.env.ctx, visit_id=self.visit_id, changes={"follow_up_done": done},
-                                        expected_version=self.version).version
-        self._guard(do)
+        self.version = update_visit(self.env.ctx, visit_id=self.visit_id, changes={"follow_up_done": done},
+                                    expected_version=self.version).version
 
-    def redo(self) -> None:
-        if self._written:
-            self._written = False
-            return
+    def _do(self) -> None:  # a redo: the first write was made before push_made
         self._set(True)
 
-    def undo(self) -> None:
+    def _undo(self) -> None:
         self._set(False)
