@@ -170,6 +170,7 @@ def test_restore_refuses_to_lose_unsynced_work_unless_forced(store_path: Path) -
     with pytest.raises(backups.RestoreRefused) as refused:
         backups.restore(store_path, backup.path)
     assert refused.value.lost == 2 and "2" in refused.value.zh  # the customer and its stage event
+    assert "holds 2 changes not synced" in str(refused.value) and "(s)" not in str(refused.value)
     assert _rows(store_path, "SELECT count(*) FROM customers") == 2  # untouched
     aside = backups.restore(store_path, backup.path, force=True, now=_clock(datetime(2026, 12, 3, 9)))
     assert aside == store_path.with_name("s.sqlite.replaced-20261203-090000")

@@ -62,6 +62,7 @@ def test_contacts_of_another_customer_refused(ctx: Context, customer) -> None:
         visits.log_visit(ctx, customer_id=customer.id, values={
             "occurred_at": datetime(2026, 11, 20, 9), "kind": "phone", "contact_ids": [k.id]})
     assert err.value.fields == ("contact_ids",)
+    assert err.value.errors[0].en == "1 contact does not belong to this customer"  # not "contact(s)"
 
 
 def test_stage_history_is_appended_never_overwritten(ctx: Context, customer) -> None:

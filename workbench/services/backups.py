@@ -54,8 +54,9 @@ class RestoreRefused(BackupError):
                              "restore with force to replace it anyway (it is kept beside)",
                              "无法读取当前数据文件, 不能确定其中是否有未同步的工作: 如确需恢复请强制恢复 (原文件会保留在旁边)")
         else:
-            super().__init__(f"{path} holds {lost} change(s) not synced and not in this backup: restoring "
-                             "would lose them. Sync first, or restore with force (the store is kept beside)",
+            changes = "1 change" if lost == 1 else f"{lost} changes"
+            super().__init__(f"{path} holds {changes} not synced and not in this backup: restoring "
+                             f"would lose {'it' if lost == 1 else 'them'}. Sync first, or restore with force (the store is kept beside)",
                              f"当前数据文件中有 {lost} 项更改尚未同步, 且不在此备份中: 恢复会丢失它们。"
                              "请先同步, 或强制恢复 (原文件会保留在旁边)")
 

@@ -31,7 +31,8 @@ def _check_contacts(s: Session, customer_id: str, contact_ids: tuple[str, ...]) 
         m.Contact.id.in_(contact_ids), m.Contact.customer_id == customer_id, m.Contact.deleted == false())))
     if unknown := [c for c in contact_ids if c not in known]:
         raise ValidationError(FieldError("contact_ids", f"{len(unknown)} 位联系人不属于该客户",
-                                         f"{len(unknown)} contact(s) do not belong to this customer"))
+                                         f"{len(unknown)} contact{' does' if len(unknown) == 1 else 's do'} "
+                                         "not belong to this customer"))
 
 
 def _derived(customer_id: Any) -> dict[str, Select[Any]]:
