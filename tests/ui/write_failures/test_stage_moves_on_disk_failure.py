@@ -11,15 +11,12 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt
-from write_conditions import KINDS, failing, says
+from write_conditions import SMALL_WRITE_KINDS, failing, says
 
 from workbench.ui.customers.detail import CustomerDetail
 from workbench.ui.customers.stage_dialog import MoveStageDialog
 from workbench.ui.pipeline.board import PipelinePage
 
-#: A move writes a few hundred bytes, which the store's pages still hold when SQLite may add no
-#: page: a full disk cannot be made to refuse it here (the same StoreError path as the others).
-MOVE_KINDS = [k for k in KINDS if k != "full"]
 REASON = "院办主任引荐, 信息科同意先做专线测试。" * 25  # 500 characters: the longest reason, 1.5 kB
 
 
@@ -34,7 +31,7 @@ def stage(path: Path, customer_id: str) -> tuple[str, int]:
         con.close()
 
 
-@pytest.mark.parametrize("kind", MOVE_KINDS)
+@pytest.mark.parametrize("kind", SMALL_WRITE_KINDS)
 def test_the_boards_reason_dialog_stays(qtbot, ui_env, saved, boxes, kind) -> None:  # noqa: ANN001
     path = ui_env.ctx.store.path
     page = PipelinePage(ui_env)
@@ -58,7 +55,7 @@ def test_the_boards_reason_dialog_stays(qtbot, ui_env, saved, boxes, kind) -> No
     assert ui_env.undo.count() == 1 and not boxes.texts
 
 
-@pytest.mark.parametrize("kind", MOVE_KINDS)
+@pytest.mark.parametrize("kind", SMALL_WRITE_KINDS)
 def test_the_customers_stage_dialog_stays(qtbot, ui_env, saved, boxes, kind) -> None:  # noqa: ANN001
     path = ui_env.ctx.store.path
     detail = CustomerDetail(ui_env)

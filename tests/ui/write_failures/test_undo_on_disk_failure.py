@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from write_conditions import KINDS, LONG, failing, said
+from write_conditions import KINDS, LONG, SMALL_WRITE_KINDS, failing, said
 
 from workbench.services import contacts, customers
 from workbench.ui.customers.forms import ContactForm, CustomerForm
@@ -70,7 +70,7 @@ def test_undo_and_redo_that_fail_stay_on_the_stack_and_retry(qtbot, ui_env, edit
     assert notes() == LONG and len(boxes.texts) == 2
 
 
-@pytest.mark.parametrize("kind", ["read_only", "locked"])  # a move's few bytes fit the pages a full disk has
+@pytest.mark.parametrize("kind", SMALL_WRITE_KINDS)
 def test_a_stage_move_undo_that_fails_stays(qtbot, ui_env, saved, boxes, kind) -> None:  # noqa: ANN001
     path, undo = ui_env.ctx.store.path, ui_env.undo
     undo.push(MoveStage(ui_env, customer_id=saved.id, from_code="target_market", to_code="prospect", reason="院办引荐"))

@@ -19,6 +19,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from workbench.store.engine import Store
 
 KINDS = ("full", "read_only", "locked")
+#: A write of a few hundred bytes (a stage move, mark sent, a decision) fits the room the
+#: store's pages still have when SQLite may add no page: a full disk cannot be made to refuse
+#: it here (it takes the same StoreError path as the others).
+SMALL_WRITE_KINDS = ("read_only", "locked")
 MAX_PAGES = 1073741823  # SQLite's default max_page_count
 
 

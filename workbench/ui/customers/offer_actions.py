@@ -17,7 +17,7 @@ from workbench.services import offers as offer_service
 from workbench.services.offers import OfferInfo
 from workbench.services.proposals import ProposalRecord
 from workbench.ui.env import apply
-from workbench.ui.errors import show_error
+from workbench.ui.errors import show_error, write_problem
 from workbench.ui.offers.format import text
 from workbench.ui.offers.outcome_dialog import APPROVE, DecisionDialog, OutcomeDialog
 from workbench.ui.offers.state_undo import OfferStateChange
@@ -185,6 +185,10 @@ class OfferActions:
             self.error.show()
             return
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            if (problem := write_problem(exc)) is not None:  # the disk: said in the tab, not a box
+                self.error.setText(problem)
+                self.error.show()
+                return
             show_error(self.widget, exc)
             return
         self._undoable(current, after, lambda: offer_service.mark_sent(self.env.ctx, offer_id=current.id))

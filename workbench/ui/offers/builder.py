@@ -37,7 +37,7 @@ from workbench.domain.errors import FieldError, ValidationError
 from workbench.pricing import Catalogue, LinesRefused, Policy, Quote, QuoteLine, price
 from workbench.pricing.money import pct_text
 from workbench.ui.env import UiEnv
-from workbench.ui.errors import show_error
+from workbench.ui.errors import show_error, write_problem
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.offers.catalogue_panel import CataloguePanel, FabeView
@@ -180,6 +180,7 @@ class OfferBuilder(Retranslating, QWidget):
         foot = QHBoxLayout()
         self.status = QLabel()
         self.status.setObjectName("save_status")
+        self.status.setWordWrap(True)  # a disk problem takes two lines
         self.save_button = QPushButton()
         self.save_button.setObjectName("save")
         foot.addWidget(self.status, 1)
@@ -276,6 +277,9 @@ class OfferBuilder(Retranslating, QWidget):
             self._status(self.tr("Not saved: the offer has fields marked in red"), error=True)
             return
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            if (problem := write_problem(exc)) is not None:  # the disk: said here, the lines kept
+                self._status(problem, error=True)
+                return
             show_error(self, exc)
             return
         self._status(self.tr("Saved"))

@@ -2,7 +2,8 @@
 won / lost with an optional stage move of the customer and a reason (``OutcomeDialog``).
 
 Each dialog calls its ``services.offers`` use case itself. A refused field (the comment, the
-reason, the stage) is shown under that field and the dialog stays with what was typed; any
+reason, the stage) is shown under that field and the dialog stays with what was typed, and so
+does a write that fails on the disk (said above the buttons); any
 other refusal (PermissionDenied, the offer no longer in the right state) is handed to the
 caller through ``refused`` and the dialog closes. ``decided`` carries the new OfferInfo.
 """
@@ -31,7 +32,7 @@ from workbench.services.dto import Customer, StageInfo
 from workbench.services.offers import OfferInfo
 from workbench.services.stages import list_stages
 from workbench.ui.env import UiEnv, apply
-from workbench.ui.errors import show_error
+from workbench.ui.errors import show_error, write_problem
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
 from workbench.ui.offers.format import text
@@ -113,6 +114,10 @@ class _ActionDialog(Retranslating, QDialog):
             self.reject()
             return
         except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+            if (problem := write_problem(exc)) is not None:  # the disk: said here, what was typed kept
+                self.general_error.setText(problem)
+                self.general_error.show()
+                return
             show_error(self, exc)
             return
         self.result_info = info
