@@ -48,6 +48,7 @@ def test_the_boards_reason_dialog_stays(qtbot, ui_env, saved, boxes, kind) -> No
         assert dialog.isVisible() and page.reason_dialog is dialog and not boxes.texts
         says(dialog.error.text(), kind)
         assert dialog.error.isVisible() and dialog.reason.text() == REASON
+        assert dialog.height() >= dialog.sizeHint().height()  # the whole message shown, not cut off
     assert stage(path, saved.id) == before and ui_env.undo.count() == 0
     with qtbot.waitSignal(page.loaded, timeout=5000):
         qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)  # the disk is fine again: OK moves
@@ -74,6 +75,7 @@ def test_the_customers_stage_dialog_stays(qtbot, ui_env, saved, boxes, kind) -> 
         assert dialog.isVisible() and not boxes.texts
         says(dialog.error.text(), kind)
         assert dialog.to_code() == "build" and dialog.reason_edit.text() == REASON
+        assert dialog.height() >= dialog.sizeHint().height()
     assert stage(path, saved.id) == before and ui_env.undo.count() == 0
     with qtbot.waitSignal(detail.loaded, timeout=5000):
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()

@@ -123,6 +123,7 @@ class MoveStageDialog(Retranslating, QDialog):
                     return
                 self.error.setText(problem)
                 self.error.show()
+                self.adjustSize()  # room for the message's lines
                 return
         super().accept()
 

@@ -84,6 +84,7 @@ class ReasonDialog(Retranslating, QDialog):
                     return
                 self.error.setText(problem)
                 self.error.show()
+                self.adjustSize()  # room for the message's lines
                 self.reason.setFocus()
                 return
         super().accept()
