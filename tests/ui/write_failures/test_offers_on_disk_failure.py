@@ -94,6 +94,7 @@ def _act(qtbot, ui_env, tab, button, kind_of: type, fill, kind: str, boxes) -> N
         ok.click()
         assert dialog.isVisible() and not boxes.texts
         says(dialog.general_error.text(), kind)
+        assert dialog.height() >= dialog.sizeHint().height()  # the whole message shown, not cut off
         assert typed() and ui_env.undo.count() == 0
     with qtbot.waitSignal(tab.loaded, timeout=5000):
         ok.click()

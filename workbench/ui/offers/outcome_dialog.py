@@ -117,6 +117,7 @@ class _ActionDialog(Retranslating, QDialog):
             if (problem := write_problem(exc)) is not None:  # the disk: said here, what was typed kept
                 self.general_error.setText(problem)
                 self.general_error.show()
+                self.adjustSize()  # room for the message's lines
                 return
             show_error(self, exc)
             return
