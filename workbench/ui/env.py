@@ -55,11 +55,18 @@ class UiEnv:
 
 
 def apply(env: UiEnv, fn: Callable[[], T]) -> T:
-    """Run a short write on the GUI thread (saving one form, an undoable edit) and publish
-    what it changed; exceptions reach the caller, and nothing is published for a failed write."""
+    """The write operation: run a short write (saving one form, an undoable edit) on the
+    single write worker, wait for it with the window painting (``Runner.write_now``), then
+    publish what it changed; exceptions reach the caller, and nothing is published for a
+    failed write. ``fn`` runs off the GUI thread: it calls services with values already read
+    from the widgets, never the widgets themselves."""
     from workbench.services.changes import collecting
 
-    with collecting() as got:
-        result = fn()
-    env.bus.publish(got.changes)
+    def work() -> tuple[T, Changes]:
+        with collecting() as got:
+            result = fn()
+        return result, got.changes
+
+    result, changes = env.runner.write_now(work)
+    env.bus.publish(changes)
     return result

@@ -5,6 +5,11 @@ back on the GUI thread. ``op`` lets the work report progress and notice a cancel
 on a small pool; writes on a pool of one thread, so they never overlap. A failure reaches
 ``on_failure`` or, by default, the user as a message (and the log when unexpected).
 
+``runner.write_now(fn)`` runs a short interactive write (saving a form, an undoable edit, a
+draft) on that same single write worker and returns its result on the GUI thread, which
+keeps painting and serving timers while it waits but holds user input back until the write
+answered (delivered after it, so nothing typed is lost and no click acts twice).
+
 ``runner.latest(owner, key, fn, on_success)`` is a read of which only the newest request per
 ``(owner, key)`` is delivered: a screen reloading as the user types or as changes arrive
 shows the last answer, never an older one that happened to finish later.
@@ -15,13 +20,24 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThread,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class Cancelled(Exception):
@@ -55,6 +71,28 @@ class Op(QObject):
     def progress(self, done: int, total: int, label: str = "") -> None:
         """Callable from the worker thread: signals are queued to the GUI thread."""
         self.progressed.emit(done, total, label or self.label)
+
+
+class _Waited(QRunnable):
+    """One write the GUI thread waits for: the result or the exception, then a wake-up."""
+
+    def __init__(self, fn: Callable[[], Any], wake: QObject) -> None:
+        super().__init__()
+        self.fn, self.wake = fn, wake
+        self.done = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.setAutoDelete(False)
+
+    def run(self) -> None:
+        try:
+            self.result = self.fn()
+        except BaseException as exc:  # raised again on the GUI thread
+            self.error = exc
+        finally:
+            self.done.set()
+            # postEvent is thread-safe and wakes the GUI thread's wait below
+            QCoreApplication.postEvent(self.wake, QEvent(QEvent.Type.User))
 
 
 class _Task(QRunnable):
@@ -130,6 +168,26 @@ class Runner(QObject):
         self.started.emit(op)
         (self._writes if write else self._reads).start(_Task(fn, op))
         return op
+
+    def write_now(self, fn: Callable[[], T]) -> T:
+        """Run the short write ``fn`` on the write worker and return what it returns (or raise
+        what it raised) here. While it runs this thread paints, fires timers and delivers
+        queued signals, but not user input: keys and clicks wait in the queue and arrive
+        after the write answered. A write queued behind another waits its turn (writes never
+        overlap); called off the GUI thread, ``fn`` simply runs there."""
+        if QThread.currentThread() is not self.thread():
+            return fn()
+        task = _Waited(fn, self)
+        self._writes.start(task)
+        flags = (QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+                 | QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        while not task.done.is_set():
+            # not a nested QEventLoop.exec(): that returns at once once quit() was called,
+            # and a draft saved while the program quits must still be waited for
+            QCoreApplication.processEvents(flags)
+        if task.error is not None:
+            raise task.error
+        return task.result  # type: ignore[no-any-return]
 
     def latest(
         self,

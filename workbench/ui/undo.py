@@ -2,8 +2,8 @@
 
 Each command's redo and undo is one service call, so an undo is itself a journaled write
 that syncs like any other: undoing a stage move records a move back (the history keeps
-both), undoing a delete restores the tombstoned row. Short one-row writes run on the GUI
-thread (a few milliseconds), serialized by the store's single write connection.
+both), undoing a delete restores the tombstoned row. Each redo and undo runs through
+``ui.env.apply``: on the single write worker, the window painting while it waits.
 
 Conflicts are judged by value, not by the row's version: a command may be undone when the
 fields it wrote still hold what it wrote (other commands on the same row in between, undone

@@ -155,7 +155,9 @@ def test_one_shared_customer_edited_on_two_laptops_offline(
         c = customers.get_customer(w.env.ctx, customer_id=shared.id)
         assert (c.address, c.mobile_lines) == ("杭州市西湖区曙光路1号", 320)  # merged silently
         assert view.count.text().startswith("1")  # type: ignore[union-attr]
-        assert w.sync.controller.status is not None and w.sync.controller.status.open_conflicts == 1
+        # the status is read in the background after each sync: wait for the newest reading
+        qtbot.waitUntil(lambda w=w: w.sync.controller.status is not None
+                        and w.sync.controller.status.open_conflicts == 1, timeout=10_000)
         assert "1 conflicts" in w.sync.status.label.text()
     line = views[lead].current_line()  # type: ignore[union-attr]
     assert line is not None and line.field == "notes"

@@ -160,9 +160,11 @@ def test_closing_asks_and_keeps_the_draft_by_default(qtbot, ui_env, customer, tr
     dlg.form.notes["needs"].setPlainText("需要专线备份")
     asked: list[str] = []
 
-    def answer() -> None:
+    def answer() -> None:  # when the question comes (the draft is stored first, the window painting)
         box = QApplication.activeModalWidget()
-        assert isinstance(box, QMessageBox)
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
         asked.append(box.text())
         QTest.keyClick(box, Qt.Key.Key_Return)  # the default: keep as draft
 

@@ -84,13 +84,15 @@ class _ActionDialog(Retranslating, QDialog):
             lab.hide()
         self.general_error.hide()
 
-    def _act(self) -> OfferInfo:
+    def _act(self) -> Callable[[], OfferInfo]:
+        """The decision as a service call, its values read from the widgets here (the call
+        runs on the write worker, which must not touch widgets)."""
         raise NotImplementedError
 
     def submit(self) -> None:
         self._clear_errors()
         try:
-            info = apply(self.env, self._act)
+            info = apply(self.env, self._act())
         except ValidationError as exc:
             mine = [e for e in exc.errors if e.field in self.field_errors]
             if not mine:  # e.g. the offer is no longer waiting: not the user's typing
@@ -160,11 +162,11 @@ class DecisionDialog(_ActionDialog):
         self.retranslate()
         self.comment.setFocus()
 
-    def _act(self) -> OfferInfo:
-        comment = self.comment.toPlainText()
+    def _act(self) -> Callable[[], OfferInfo]:
+        ctx, offer_id, comment = self.env.ctx, self.offer.id, self.comment.toPlainText()
         if self.decision == APPROVE:
-            return offer_service.approve(self.env.ctx, offer_id=self.offer.id, comment=comment.strip() or None)
-        return offer_service.reject(self.env.ctx, offer_id=self.offer.id, comment=comment)
+            return lambda: offer_service.approve(ctx, offer_id=offer_id, comment=comment.strip() or None)
+        return lambda: offer_service.reject(ctx, offer_id=offer_id, comment=comment)
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -222,10 +224,10 @@ class OutcomeDialog(_ActionDialog):
         code = self.stage.currentData()
         return str(code) if code else None
 
-    def _act(self) -> OfferInfo:
+    def _act(self) -> Callable[[], OfferInfo]:
         mark: Callable[..., OfferInfo] = offer_service.mark_won if self.won else offer_service.mark_lost
-        return mark(self.env.ctx, offer_id=self.offer.id, move_stage_to=self.chosen_stage(),
-                    reason=self.reason.text().strip() or None)
+        ctx, offer_id, stage, reason = self.env.ctx, self.offer.id, self.chosen_stage(), self.reason.text().strip()
+        return lambda: mark(ctx, offer_id=offer_id, move_stage_to=stage, reason=reason or None)
 
     def retranslate(self) -> None:
         super().retranslate()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from workbench.domain.errors import ValidationError
 from workbench.services import catalogue
-from workbench.ui.env import UiEnv
+from workbench.ui.env import UiEnv, apply
 from workbench.ui.errors import show_error
 from workbench.ui.i18n import Retranslating
 from workbench.ui.labels import label
@@ -265,9 +265,10 @@ class PriceBookEditor(Retranslating, QDialog):
             body = data
         self._clear_errors()
         d = self.valid_from.date()
+        ctx, kind, valid_from = self.env.ctx, self.current_kind(), date(d.year(), d.month(), d.day())
         try:
-            info = catalogue.publish_price_book(
-                self.env.ctx, kind=self.current_kind(), body=body, valid_from=date(d.year(), d.month(), d.day()))
+            info = apply(self.env, lambda: catalogue.publish_price_book(ctx, kind=kind, body=body,
+                                                                        valid_from=valid_from))
         except ValidationError as exc:
             self._show_errors(exc)
             return

@@ -190,8 +190,9 @@ class VisitDialog(Retranslating, QDialog):
             payload = self.form.payload()
             if payload == self._stored_payload and self.draft_id is not None:
                 return True
-            self.draft_id = drafts.save_draft(self.env.ctx, draft_id=self.draft_id, kind=DRAFT_KIND,
-                                              customer_id=self.customer_id, payload=payload)
+            ctx, draft_id, customer_id = self.env.ctx, self.draft_id, self.customer_id
+            self.draft_id = self.env.runner.write_now(lambda: drafts.save_draft(
+                ctx, draft_id=draft_id, kind=DRAFT_KIND, customer_id=customer_id, payload=payload))
         except Exception as exc:  # never interrupt typing with a box: say it in the footer
             message, expected = describe(exc)
             if not expected:
@@ -205,7 +206,8 @@ class VisitDialog(Retranslating, QDialog):
 
     def _drop_draft(self) -> None:
         if self.draft_id is not None:
-            drafts.discard_draft(self.env.ctx, draft_id=self.draft_id)
+            ctx, draft_id = self.env.ctx, self.draft_id
+            self.env.runner.write_now(lambda: drafts.discard_draft(ctx, draft_id=draft_id))
         self.draft_id, self._stored_payload = None, None
 
     def discard_draft(self) -> None:
