@@ -60,8 +60,10 @@ def sync(qtbot: QtBot, w: MainWindow) -> team_sync.SyncResult:
 
 
 @pytest.fixture
-def team(make_team: Callable[..., Team], tmp_path: Path) -> Team:  # noqa: F811
-    return make_team(f"sqlite:///{tmp_path / 'server.sqlite'}", workers=1)
+def team(make_team: Callable[..., Team], pg_db_url: str) -> Team:  # noqa: F811
+    """The team's server as it runs at the operator: a real server process with two workers
+    on loopback over its own PostgreSQL database."""
+    return make_team(pg_db_url, workers=2)
 
 
 def test_a_discount_asked_at_the_client_is_approved_on_the_leads_laptop(
