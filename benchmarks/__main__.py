@@ -6,7 +6,7 @@ import sys
 
 from benchmarks.harness import Result, table
 
-ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "sync_window", "draft", "busy_write", "dashboard", "import",
+ALL = ("search", "memory", "write", "startup", "pricing", "proposal", "sync", "sync_window", "draft", "busy_write", "dashboard", "import", "export",
        "encryption")
 
 
