@@ -6,10 +6,11 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget
 
 log = logging.getLogger("workbench")
 
@@ -59,6 +60,25 @@ def describe(exc: BaseException) -> tuple[str, bool]:
     if isinstance(exc, DomainError):
         return str(exc), True
     return f"{type(exc).__name__}: {exc}", False
+
+
+def write_from_dialog(dialog: QDialog, error: QLabel, write: Callable[[], object]) -> bool:
+    """Make a dialog's write on OK; True when it was made. A write that failed on the disk
+    (``write_problem``) is said in ``error`` and the dialog stays open with what was typed,
+    so OK retries; any other failure (moved elsewhere meanwhile) closes the dialog and reaches
+    the user as a message: there is nothing to retry in it."""
+    try:
+        write()
+    except Exception as exc:  # noqa: BLE001 - every failure reaches the user
+        if (problem := write_problem(exc)) is None:
+            dialog.reject()
+            show_error(dialog.parentWidget(), exc)
+            return False
+        error.setText(problem)
+        error.show()
+        dialog.adjustSize()  # room for the message's lines
+        return False
+    return True
 
 
 def show_error(parent: QWidget | None, exc: BaseException) -> None:

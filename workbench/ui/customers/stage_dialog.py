@@ -112,18 +112,10 @@ class MoveStageDialog(Retranslating, QDialog):
         if to_code is None or to_code == self.customer.stage_code:
             return  # nothing to move
         if self.make_move is not None:
-            from workbench.ui.errors import show_error, write_problem
+            from workbench.ui.errors import write_from_dialog
 
-            try:
-                self.make_move(to_code, self.reason())
-            except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-                if (problem := write_problem(exc)) is None:
-                    self.reject()  # e.g. moved elsewhere meanwhile: nothing to retry here
-                    show_error(self.parentWidget(), exc)
-                    return
-                self.error.setText(problem)
-                self.error.show()
-                self.adjustSize()  # room for the message's lines
+            make_move, reason = self.make_move, self.reason()
+            if not write_from_dialog(self, self.error, lambda: make_move(to_code, reason)):
                 return
         super().accept()
 

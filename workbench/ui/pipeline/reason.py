@@ -73,19 +73,11 @@ class ReasonDialog(Retranslating, QDialog):
             self.reason.setFocus()
             return
         if self.make_move is not None:
-            from workbench.ui.errors import show_error, write_problem
+            from workbench.ui.errors import write_from_dialog
 
-            try:
-                self.make_move(reason)
-            except Exception as exc:  # noqa: BLE001 - every failure reaches the user
-                if (problem := write_problem(exc)) is None:
-                    self.reject()  # e.g. moved elsewhere meanwhile: nothing to retry here
-                    show_error(self.parentWidget(), exc)
-                    return
-                self.error.setText(problem)
-                self.error.show()
-                self.adjustSize()  # room for the message's lines
-                self.reason.setFocus()
+            make_move = self.make_move
+            if not write_from_dialog(self, self.error, lambda: make_move(reason)):
+                self.reason.setFocus()  # the reason kept, ready for OK again
                 return
         super().accept()
         self.chosen.emit(reason)
