@@ -25,7 +25,6 @@ from typing import Any
 from benchmarks.bench_draft import _payload
 from benchmarks.harness import Result, percentile, result
 
-TICK_MS = 5
 SAVE_EVERY_MS = 50
 
 
@@ -44,37 +43,27 @@ def _bulk_writer(store: Any, stop: threading.Event, commits: list[float]) -> Non
 
 
 def _measure(app: Any, save: Callable[[], Any], seconds: float) -> tuple[list[float], list[float]]:
-    """Tick lateness (ms) and save durations (ms) over ``seconds``."""
+    """Tick lateness (ms, benchmarks/sync_window.py's 5 ms ticker) and save durations (ms)
+    over ``seconds``, the draft saved every SAVE_EVERY_MS meanwhile."""
     from PySide6.QtCore import QTimer
 
-    gaps: list[float] = []
-    waits: list[float] = []
-    last = time.perf_counter()
+    from benchmarks.sync_window import _gaps
 
-    def tick() -> None:
-        nonlocal last
-        now = time.perf_counter()
-        gaps.append(max((now - last) * 1000 - TICK_MS, 0.0))
-        last = now
+    waits: list[float] = []
 
     def autosave() -> None:
         t = time.perf_counter()
         save()
         waits.append((time.perf_counter() - t) * 1000)
 
-    ticker, saver = QTimer(), QTimer()
-    ticker.setInterval(TICK_MS)
-    ticker.timeout.connect(tick)
+    saver = QTimer()
     saver.setInterval(SAVE_EVERY_MS)
     saver.timeout.connect(autosave)
-    ticker.start()
     saver.start()
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        app.processEvents()
-        time.sleep(0.001)
-    ticker.stop()
-    saver.stop()
+    try:
+        gaps = _gaps(app, lambda: False, at_most=seconds)
+    finally:
+        saver.stop()
     return gaps, waits
 
 
