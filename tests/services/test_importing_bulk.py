@@ -19,7 +19,7 @@ from workbench.services.context import Context
 from workbench.services.search import search_customers
 from workbench.store import models as m
 from workbench.store import pinyin_load
-from workbench.store.base import collector_paused, in_slices
+from workbench.store.base import collector_paused, dispose, in_slices
 from workbench.store.payload import row_payload
 
 _MODELS: dict[str, Any] = {"customers": m.Customer, "contacts": m.Contact, "stage_events": m.StageEvent,
@@ -76,6 +76,29 @@ def test_collector_paused_nests_and_keeps_a_collector_that_was_off() -> None:
         assert not gc.isenabled()  # off before, off after
     finally:
         gc.enable()
+
+
+def test_what_was_made_while_paused_is_not_left_for_one_young_collection() -> None:
+    # A young collection after the pause would scan all of it in one C call (the GUI waits).
+    with collector_paused():
+        made = [[i] for i in range(50_000)]  # 50,000 objects the collector tracks
+        assert gc.get_count()[0] > 10_000
+    assert gc.isenabled()
+    old = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(made) in old and id(made[-1]) in old  # with the oldest, not young
+    cycle: list[object] = []
+    with collector_paused():
+        cycle.append(cycle)
+    del cycle
+    assert gc.collect() >= 1  # garbage made meanwhile is still collected by a full collection
+
+
+def test_dispose_empties_the_list_it_is_given() -> None:
+    rows = [object() for _ in range(1_001)]
+    dispose(rows, size=100)
+    assert rows == []
+    dispose(rows)
+    assert rows == []
 
 
 def test_in_slices_yields_every_row_in_order() -> None:

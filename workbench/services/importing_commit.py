@@ -37,7 +37,7 @@ from workbench.services.importing_plan import (
 from workbench.services.importing_read import ImportFileError
 from workbench.store import models as m
 from workbench.store import pinyin_load
-from workbench.store.base import collector_paused, in_slices
+from workbench.store.base import collector_paused, dispose, in_slices
 from workbench.store.models import JournalEntry, new_id, utcnow
 from workbench.store.payload import encode_value, row_key, synced_columns
 from workbench.store.search_index import bulk_index, reindex_customer
@@ -103,10 +103,13 @@ def commit_import(ctx: Context, preview: ImportPreview, *, updates: bool = True,
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         s.flush()
-        bulk_index(s, [_terms(row, people) for row, people in created])
+        terms = [_terms(row, people) for row, people in created]
+        bulk_index(s, terms)
         for cid in touched:
             reindex_customer(s, cid)
         tx = tx_id(s)
+        dispose(terms)  # freed a slice at a time, not in one go at the return
+        dispose(created)
     if progress is not None:
         progress(len(plans), len(plans))
     return ImportResult(tx, **counts, customer_ids=tuple(ids))

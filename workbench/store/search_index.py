@@ -17,7 +17,7 @@ once the pull is over, in chunks that each commit with their marks removed.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlalchemy import text
 from sqlalchemy.exc import NoResultFound
@@ -68,14 +68,19 @@ def _remove(session: Session, num: int) -> None:
         session.execute(text("DELETE FROM search_keys WHERE id BETWEEN :lo AND :hi"), {"lo": lo, "hi": hi})
 
 
-def _rows(items: Iterable[tuple[int, SearchTerms]]) -> dict[str, list[dict[str, object]]]:
-    out: dict[str, list[dict[str, object]]] = {"docs": [], "grams": [], "keys": [], "sorts": []}
-    for num, terms in items:
-        out["docs"].append({"n": num, "d": terms.doc, "g": _pack_grams(terms.grams)})
-        out["grams"].extend({"g": g, "c": cls, "n": num} for g, cls in terms.grams.items())
-        out["keys"].extend({"i": num * MAX_KEYS + k, "k": key} for k, key in enumerate(terms.keys))
-        out["sorts"].append({"n": num, "s": terms.sort_key})
-    return out
+_GROUP = 50  # customers whose index rows are built at a time
+_RAW_GROUP = 1_000  # the same for the demo loader, which runs alone
+
+
+def _kind_rows(kind: str, items: Iterable[tuple[int, SearchTerms]]) -> list[dict[str, object]]:
+    """The rows of one kind (see :data:`_INSERTS`) for these customers."""
+    if kind == "docs":
+        return [{"n": num, "d": terms.doc, "g": _pack_grams(terms.grams)} for num, terms in items]
+    if kind == "grams":
+        return [{"g": g, "c": cls, "n": num} for num, terms in items for g, cls in terms.grams.items()]
+    if kind == "keys":
+        return [{"i": num * MAX_KEYS + k, "k": key} for num, terms in items for k, key in enumerate(terms.keys)]
+    return [{"n": num, "s": terms.sort_key} for num, terms in items]
 
 
 _INSERTS = (
@@ -88,15 +93,18 @@ _INSERTS = (
 )
 
 
-def _insert(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
-    rows = _rows(items)
+def _insert(session: Session, items: Sequence[tuple[int, SearchTerms]]) -> None:
+    """The index rows of these customers, table by table, built :data:`_GROUP` customers at a
+    time: built all at once, the 560,000 gram rows of a 10,000-customer import took 59 ms to
+    free, one C call that holds the GIL (a stall of the GUI thread beside the import)."""
     # Straight to the driver (sqlite3 takes the named parameters as they are): through
     # ``text()`` each slice paid SQLAlchemy's statement set-up again, 29,000 times for a
     # 10,000-customer import (profiled).
     connection = session.connection()
     for kind, sql in _INSERTS:
-        for part in in_slices(rows[kind]):
-            connection.exec_driver_sql(sql, part)  # type: ignore[arg-type]
+        for group in in_slices(items, _GROUP):
+            for part in in_slices(_kind_rows(kind, group)):
+                connection.exec_driver_sql(sql, part)  # type: ignore[arg-type]
 
 
 def reindex_customer(session: Session, customer_id: str) -> None:
@@ -107,17 +115,17 @@ def reindex_customer(session: Session, customer_id: str) -> None:
         _insert(session, [(num, terms)])
 
 
-def bulk_index(session: Session, items: Iterable[tuple[int, SearchTerms]]) -> None:
+def bulk_index(session: Session, items: Sequence[tuple[int, SearchTerms]]) -> None:
     """Index many customers not indexed yet (demo generation, rebuild)."""
     _insert(session, items)
 
 
-def bulk_index_raw(con: sqlite3.Connection, items: Iterable[tuple[int, SearchTerms]]) -> None:
+def bulk_index_raw(con: sqlite3.Connection, items: Sequence[tuple[int, SearchTerms]]) -> None:
     """As :func:`bulk_index`, on a plain sqlite3 connection (the demo loader's)."""
-    rows = _rows(items)
     for kind, sql in _INSERTS:
-        if rows[kind]:
-            con.executemany(sql, rows[kind])
+        for start in range(0, len(items), _RAW_GROUP):
+            if rows := _kind_rows(kind, items[start:start + _RAW_GROUP]):
+                con.executemany(sql, rows)
 
 
 def mark_pending(session: Session, customer_ids: Iterable[str]) -> None:
