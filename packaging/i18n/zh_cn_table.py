@@ -824,6 +824,8 @@ T.setdefault("WeeklyExportDialog", {}).update({
  "Monday {0} to Sunday {1}": "周一 {0} 至 周日 {1}",
  "Written: {0} ({1} visits, {2} pages)": "已保存：{0}（{1} 次拜访，共 {2} 页）",
  "The report could not be written there: {0}": "无法在此保存周报：{0}",
+ "team": "全组",
+ "weekly-report-{0}-{1}": "周报-{0}-{1}",
 })
 T.setdefault("SheetActions", {}).update({
  "&Import customers…": "导入客户(&I)…",

@@ -1288,12 +1288,12 @@ The details are in the log file.</source>
             <translation>删除该客户（可撤销）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/detail.py" line="292" />
+            <location filename="../../workbench/ui/customers/detail.py" line="287" />
             <source>Delete {0}? Its contacts and visits go with it; Edit ▸ Undo brings them back.</source>
             <translation>删除“{0}”？其联系人和拜访记录将一并删除；“编辑 ▸ 撤销”可全部恢复。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/detail.py" line="293" />
+            <location filename="../../workbench/ui/customers/detail.py" line="288" />
             <source>Delete customer</source>
             <translation>删除客户</translation>
         </message>
@@ -1785,37 +1785,37 @@ The details are in the log file.</source>
     <context>
         <name>DecisionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
             <source>Approve offer {0}</source>
             <translation>审批通过报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="166" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="174" />
             <source>Reject offer {0}</source>
             <translation>驳回报价 {0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="168" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="176" />
             <source>{0} — version {1}</source>
             <translation>{0} — 第 {1} 版</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="169" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="177" />
             <source>&amp;Comment (optional):</source>
             <translation>审批意见（可选）(&amp;C)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="170" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="178" />
             <source>&amp;Reason for rejecting (required):</source>
             <translation>驳回原因（必填）(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="180" />
             <source>&amp;Approve</source>
             <translation>通过(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="172" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="180" />
             <source>&amp;Reject</source>
             <translation>驳回(&amp;R)</translation>
         </message>
@@ -2584,32 +2584,32 @@ The program quits in at most {1} s.</source>
     <context>
         <name>MoveStageDialog</name>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="62" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="70" />
             <source>Move stage</source>
             <translation>调整阶段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="64" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="72" />
             <source>{0} is now at: {1}</source>
             <translation>“{0}”当前阶段：{1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="66" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="74" />
             <source>&amp;New stage:</source>
             <translation>新阶段(&amp;N)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="67" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="75" />
             <source>&amp;Why (optional):</source>
             <translation>原因（选填）(&amp;W)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="68" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="76" />
             <source>e.g. first meeting with the IT director</source>
             <translation>例如：与信息中心主任首次会面</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/customers/stage_dialog.py" line="79" />
+            <location filename="../../workbench/ui/customers/stage_dialog.py" line="87" />
             <source>{0} (current)</source>
             <translation>{0}（当前）</translation>
         </message>
@@ -2617,118 +2617,118 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OfferBuilder</name>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="208" />
+            <location filename="../../workbench/ui/offers/builder.py" line="209" />
             <source>&amp;Title:</source>
             <translation>标题(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="209" />
+            <location filename="../../workbench/ui/offers/builder.py" line="210" />
             <source>Whole-offer &amp;discount (%):</source>
             <translation>整单折扣(&amp;D)（%）：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="210" />
+            <location filename="../../workbench/ui/offers/builder.py" line="211" />
             <source>Save (Ctrl+S)</source>
             <translation>保存（Ctrl+S）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="211" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Product</source>
             <translation>产品</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="211" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Quantity</source>
             <translation>数量</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="211" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Term</source>
             <translation>协议期</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="211" />
+            <location filename="../../workbench/ui/offers/builder.py" line="212" />
             <source>Manual %</source>
             <translation>手动折扣 %</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="212" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>List price</source>
             <translation>目录价</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="212" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>Discount</source>
             <translation>折扣</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="212" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>Net unit</source>
             <translation>折后单价</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="212" />
+            <location filename="../../workbench/ui/offers/builder.py" line="213" />
             <source>Monthly</source>
             <translation>月费</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="213" />
+            <location filename="../../workbench/ui/offers/builder.py" line="214" />
             <source>One-off</source>
             <translation>一次性费用</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="213" />
+            <location filename="../../workbench/ui/offers/builder.py" line="214" />
             <source>Rules / problems</source>
             <translation>规则 / 问题</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="218" />
+            <location filename="../../workbench/ui/offers/builder.py" line="219" />
             <source>{} mobile lines</source>
             <translation>{} 个手机号码</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="220" />
+            <location filename="../../workbench/ui/offers/builder.py" line="221" />
             <source>at risk of leaving</source>
             <translation>有流失风险</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="265" />
-            <location filename="../../workbench/ui/offers/builder.py" line="276" />
+            <location filename="../../workbench/ui/offers/builder.py" line="266" />
+            <location filename="../../workbench/ui/offers/builder.py" line="277" />
             <source>Not saved: the offer has fields marked in red</source>
             <translation>未保存：报价中有标红的字段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="266" />
+            <location filename="../../workbench/ui/offers/builder.py" line="267" />
             <source>Not saved: the offer is empty</source>
             <translation>未保存：报价为空</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="269" />
+            <location filename="../../workbench/ui/offers/builder.py" line="270" />
             <source>Saving is not available here</source>
             <translation>此处无法保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="281" />
+            <location filename="../../workbench/ui/offers/builder.py" line="285" />
             <source>Saved</source>
             <translation>已保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="315" />
+            <location filename="../../workbench/ui/offers/builder.py" line="319" />
             <source>Line {}: {}</source>
             <translation>第 {} 行：{}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="340" />
+            <location filename="../../workbench/ui/offers/builder.py" line="344" />
             <source>• list price, no discount</source>
             <translation>• 目录价，无折扣</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="341" />
+            <location filename="../../workbench/ui/offers/builder.py" line="345" />
             <source>Line {}: net {} (floor {}), {} off in all</source>
             <translation>第 {} 行：折后 {}（底线价 {}），共优惠 {}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/builder.py" line="346" />
+            <location filename="../../workbench/ui/offers/builder.py" line="350" />
             <source>Select a line to see how it is priced.</source>
             <translation>选择一行，查看其定价依据。</translation>
         </message>
@@ -2989,52 +2989,52 @@ The program quits in at most {1} s.</source>
     <context>
         <name>OutcomeDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
             <source>Offer {0} won</source>
             <translation>报价 {0} 成交</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="226" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
             <source>Offer {0} lost</source>
             <translation>报价 {0} 丢单</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="229" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="237" />
             <source>{0} — current stage: {1}</source>
             <translation>{0} — 当前阶段：{1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="231" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="239" />
             <source>Move the customer to &amp;stage:</source>
             <translation>将客户调整到阶段(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="232" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="240" />
             <source>R&amp;eason:</source>
             <translation>原因(&amp;E)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="233" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="241" />
             <source>e.g. contract signed</source>
             <translation>例如：已签订合同</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="234" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="242" />
             <source>e.g. a competitor's price</source>
             <translation>例如：竞争对手报价更低</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="244" />
             <source>Mark &amp;won</source>
             <translation>标记成交(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="236" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="244" />
             <source>Mark &amp;lost</source>
             <translation>标记丢单(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="239" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="247" />
             <source>No change</source>
             <translation>不变</translation>
         </message>
@@ -3087,22 +3087,22 @@ The program quits in at most {1} s.</source>
             <translation>正在加载阶段看板</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/board.py" line="369" />
+            <location filename="../../workbench/ui/pipeline/board.py" line="377" />
             <source>&amp;Open</source>
             <translation>打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/board.py" line="372" />
+            <location filename="../../workbench/ui/pipeline/board.py" line="380" />
             <source>&amp;Move to</source>
             <translation>调整到(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/board.py" line="384" />
+            <location filename="../../workbench/ui/pipeline/board.py" line="392" />
             <source>&amp;Next stage</source>
             <translation>下一阶段(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/board.py" line="384" />
+            <location filename="../../workbench/ui/pipeline/board.py" line="392" />
             <source>&amp;Previous stage</source>
             <translation>上一阶段(&amp;P)</translation>
         </message>
@@ -3681,32 +3681,32 @@ The program quits in at most {1} s.</source>
     <context>
         <name>ReasonDialog</name>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="50" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="57" />
             <source>Move stage</source>
             <translation>调整阶段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="51" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="58" />
             <source>Move {0} from “{1}” to “{2}”.</source>
             <translation>将“{0}”从“{1}”调整到“{2}”。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="52" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="59" />
             <source>&amp;Reason (optional):</source>
             <translation>原因（选填）(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="53" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="60" />
             <source>e.g. first meeting with the IT director</source>
             <translation>例如：与信息中心主任首次会面</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="54" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="61" />
             <source>&amp;Move</source>
             <translation>调整(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/pipeline/reason.py" line="55" />
+            <location filename="../../workbench/ui/pipeline/reason.py" line="62" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4607,42 +4607,42 @@ The program quits in at most {1} s.</source>
             <translation>已恢复您在 {0} 未保存的草稿。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="200" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="201" />
             <source>The draft could not be saved: {0}</source>
             <translation>草稿无法保存：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="203" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="204" />
             <source>Draft saved at {0}</source>
             <translation>草稿已于 {0} 保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="290" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="292" />
             <source>Visit not saved</source>
             <translation>拜访未保存</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="293" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="295" />
             <source>This visit is not saved yet. Keep what you typed as a draft to finish later?</source>
             <translation>本次拜访尚未保存。是否将已填写的内容保存为草稿，稍后再完成？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="294" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
             <source>&amp;Keep as draft</source>
             <translation>保存为草稿(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="296" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
             <source>This visit is not saved, and the draft could not be stored ({0}). Discard what you typed?</source>
             <translation>本次拜访尚未保存，草稿也无法存储（{0}）。是否丢弃已填写的内容？</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="298" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="300" />
             <source>&amp;Discard</source>
             <translation>丢弃(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/visits/dialog.py" line="299" />
+            <location filename="../../workbench/ui/visits/dialog.py" line="301" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4650,107 +4650,117 @@ The program quits in at most {1} s.</source>
     <context>
         <name>WeeklyExportDialog</name>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="122" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123" />
             <source>Export weekly report</source>
             <translation>导出拜访周报</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124" />
             <source>&amp;Week of</source>
             <translation>周次(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124" />
             <source>W&amp;hose</source>
             <translation>范围(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="123" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124" />
             <source>&amp;Format</source>
             <translation>格式(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="124" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="125" />
             <source>F&amp;ile</source>
             <translation>文件(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="127" />
             <source>Mine</source>
             <translation>我的</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="126" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="127" />
             <source>The whole team</source>
             <translation>全组</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="129" />
             <source>Excel workbook (.xlsx)</source>
             <translation>Excel 工作簿 (.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="128" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="129" />
             <source>PDF page (.pdf)</source>
             <translation>PDF 文档 (.pdf)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="129" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="130" />
             <source>&amp;Browse…</source>
             <translation>浏览(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="130" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="131" />
             <source>&amp;Open the file</source>
             <translation>打开文件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="131" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="132" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="132" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="133" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="159" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="160" />
             <source>Monday {0} to Sunday {1}</source>
             <translation>周一 {0} 至 周日 {1}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="181" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="174" />
+            <source>team</source>
+            <translation>全组</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="176" />
+            <source>weekly-report-{0}-{1}</source>
+            <translation>周报-{0}-{1}</translation>
+        </message>
+        <message>
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="183" />
             <source>Save the weekly report</source>
             <translation>保存拜访周报</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="195" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="197" />
             <source>Say where to write the report.</source>
             <translation>请指定周报保存的位置。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="215" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="217" />
             <source>Writing the weekly report</source>
             <translation>正在生成拜访周报</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="222" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="224" />
             <source>Writing the report…</source>
             <translation>正在生成周报…</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="235" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="237" />
             <source>Written: {0} ({1} visits)</source>
             <translation>已保存：{0}（{1} 次拜访）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="237" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="239" />
             <source>Written: {0} ({1} visits, {2} pages)</source>
             <translation>已保存：{0}（{1} 次拜访，共 {2} 页）</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="248" />
+            <location filename="../../workbench/ui/importing/weekly_dialog.py" line="250" />
             <source>The report could not be written there: {0}</source>
             <translation>无法在此保存周报：{0}</translation>
         </message>
@@ -4758,17 +4768,17 @@ The program quits in at most {1} s.</source>
     <context>
         <name>_ActionDialog</name>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="112" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="115" />
             <source>Not allowed: {0}</source>
             <translation>无权操作：{0}</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="124" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="132" />
             <source>Ctrl+Enter</source>
             <translation>Ctrl+Enter</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="125" />
+            <location filename="../../workbench/ui/offers/outcome_dialog.py" line="133" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -4776,32 +4786,32 @@ The program quits in at most {1} s.</source>
     <context>
         <name>errors</name>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="25" />
+            <location filename="../../workbench/ui/errors.py" line="26" />
             <source>Nothing was lost: what you typed is still here; save again once it is fixed.</source>
             <translation>没有丢失任何内容：您输入的内容仍在，问题解决后请再次保存。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="28" />
+            <location filename="../../workbench/ui/errors.py" line="29" />
             <source>Not saved: the disk is full. Free some space on the disk holding the store.</source>
             <translation>未保存：磁盘已满。请在存放数据库的磁盘上腾出空间。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="31" />
+            <location filename="../../workbench/ui/errors.py" line="32" />
             <source>Not saved: the store is read-only. Make the store file and its folder writable.</source>
             <translation>未保存：数据库为只读。请让数据库文件及其文件夹可写。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="34" />
+            <location filename="../../workbench/ui/errors.py" line="35" />
             <source>Not saved: another program holds the store (is the workbench open twice?). Close the other program.</source>
             <translation>未保存：另一个程序占用了数据库（是否打开了两个工作台？）。请关闭另一个程序。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="68" />
+            <location filename="../../workbench/ui/errors.py" line="88" />
             <source>The details are in the log file.</source>
             <translation>详细信息已写入日志文件。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/errors.py" line="70" />
+            <location filename="../../workbench/ui/errors.py" line="90" />
             <source>Error</source>
             <translation>错误</translation>
         </message>
@@ -4917,33 +4927,33 @@ from stage code" (UTF-8).</extracomment>
             <translation>“{0}”在此期间已被修改，保留较新的值。</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="96" />
+            <location filename="../../workbench/ui/undo.py" line="163" />
             <source>Edit customer</source>
             <translation>编辑客户</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="112" />
-            <location filename="../../workbench/ui/undo.py" line="175" />
+            <location filename="../../workbench/ui/undo.py" line="179" />
+            <location filename="../../workbench/ui/undo.py" line="242" />
             <source>Delete {0}</source>
             <translation>删除“{0}”</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="131" />
+            <location filename="../../workbench/ui/undo.py" line="198" />
             <source>Move stage</source>
             <translation>调整阶段</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="146" />
+            <location filename="../../workbench/ui/undo.py" line="201" />
             <source>Redo</source>
             <translation>重做</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="151" />
+            <location filename="../../workbench/ui/undo.py" line="201" />
             <source>Undo</source>
             <translation>撤销</translation>
         </message>
         <message>
-            <location filename="../../workbench/ui/undo.py" line="157" />
+            <location filename="../../workbench/ui/undo.py" line="224" />
             <source>Edit contact</source>
             <translation>编辑联系人</translation>
         </message>

@@ -55,9 +55,9 @@ def test_the_weekly_report_for_the_team_and_for_me(qtbot: QtBot, week_env: tuple
     assert dialog.day() == TODAY and dialog.week_span.text() == "Monday 2026-11-30 to Sunday 2026-12-06"
     dialog.week.setDate(QDate(2026, 11, 25))
     assert dialog.week_span.text() == "Monday 2026-11-23 to Sunday 2026-11-29"
-    assert Path(dialog.path.text()).name == "周报-2026-11-23-李明.xlsx"  # mine by default
+    assert Path(dialog.path.text()).name == "weekly-report-2026-11-23-李明.xlsx"  # mine by default
     dialog.owner.setCurrentIndex(dialog.owner.findData(TEAM))
-    assert Path(dialog.path.text()).name == "周报-2026-11-23-全组.xlsx"
+    assert Path(dialog.path.text()).name == "weekly-report-2026-11-23-team.xlsx"
     assert [dialog.owner.itemText(i) for i in range(dialog.owner.count())] == ["Mine", "The whole team", "王芳"]
     dialog.path.setText(str(tmp_path / "team.xlsx"))
     with qtbot.waitSignal(dialog.exported, timeout=30_000) as got:
@@ -79,7 +79,7 @@ def test_the_weekly_report_as_pdf(qtbot: QtBot, week_env: tuple[UiEnv, Week], tm
     dialog.week.setDate(QDate(2026, 11, 23))
     dialog.owner.setCurrentIndex(dialog.owner.findData(week.colleague.user_id))
     dialog.kind.setCurrentIndex(dialog.kind.findData(".pdf"))
-    assert Path(dialog.path.text()).name == "周报-2026-11-23-王芳.pdf"
+    assert Path(dialog.path.text()).name == "weekly-report-2026-11-23-王芳.pdf"
     dialog.path.setText(str(tmp_path / "sub" / "她的周报"))  # no suffix; a folder not there yet
     with qtbot.waitSignal(dialog.exported, timeout=60_000) as got:
         dialog.export_button.click()

@@ -29,6 +29,7 @@ from workbench.services.users import list_users
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
 from workbench.ui.importing import files
+from workbench.ui.labels import user_label
 from workbench.ui.runner import Op
 
 ERROR_STYLE = "color: #c62828;"
@@ -124,7 +125,7 @@ class WeeklyExportDialog(Retranslating, QDialog):
                                            self.tr("F&ile")), strict=True):
             lab.setText(text)
         self._fill(self.owner, [(self.env.ctx.user_id, self.tr("Mine")), (TEAM, self.tr("The whole team")),
-                                *((u.id, u.name) for u in self.users)])
+                                *((u.id, user_label(u.name) or "") for u in self.users)])
         self._fill(self.kind, [(".xlsx", self.tr("Excel workbook (.xlsx)")), (".pdf", self.tr("PDF page (.pdf)"))])
         self.browse.setText(self.tr("&Browse…"))
         self.open_button.setText(self.tr("&Open the file"))
@@ -170,8 +171,9 @@ class WeeklyExportDialog(Retranslating, QDialog):
     def suggested_name(self) -> str:
         monday, _ = exports.week_of(self.day())
         whose = self.owner.currentText() if self.owner_id() not in (None, self.env.ctx.user_id) else (
-            self.env.ctx.user_name if self.owner_id() else "全组")
-        return f"周报-{monday.isoformat()}-{whose}{self.suffix()}"
+            user_label(self.env.ctx.user_name) if self.owner_id() else self.tr("team"))
+        # the file name in the UI's language: 周报-2026-11-23-全组.xlsx, weekly-report-2026-11-23-team.xlsx
+        return self.tr("weekly-report-{0}-{1}").format(monday.isoformat(), whose) + self.suffix()
 
     def _path_typed(self, _text: str) -> None:
         self._typed = True
