@@ -28,6 +28,21 @@ def test_branding_file_can_be_replaced(tmp_path: Path) -> None:
     assert (b.company_zh, b.primary, b.accent, b.logo, b.hotline) == ("某运营商", "#112233", "#ABCDEF", None, None)
 
 
+def test_the_english_letterhead_comes_from_the_english_side_of_the_file(tmp_path: Path) -> None:
+    data = {"company_zh": "某运营商", "company_en": "Some Operator Ltd.", "short_name": "某运营商",
+            "department": "政企部", "address": "某市某路 1 号", "primary": "#112233", "accent": "#abcdef"}
+    (tmp_path / "brand.json").write_text(json.dumps(data), encoding="utf-8")
+    bare = load_branding(tmp_path / "brand.json")
+    assert tuple(bare.letterhead("zh")) == ("某运营商", "Some Operator Ltd.", "某运营商", "政企部", "某市某路 1 号")
+    # no English side: the English name alone; a department or address without English as written
+    assert tuple(bare.letterhead("en")) == ("Some Operator Ltd.", "", "Some Operator Ltd.", "政企部", "某市某路 1 号")
+    data |= {"short_name_en": "Some Op", "department_en": "Enterprise", "address_en": "1 Some Road"}
+    (tmp_path / "brand.json").write_text(json.dumps(data), encoding="utf-8")
+    full = load_branding(tmp_path / "brand.json")
+    assert tuple(full.letterhead("en")) == ("Some Op", "Some Operator Ltd.", "Some Op", "Enterprise", "1 Some Road")
+    assert full.letterhead("zh") == bare.letterhead("zh")
+
+
 def test_a_letterhead_deployed_in_the_data_directory_wins_and_prints(tmp_path: Path) -> None:
     import io
     import os

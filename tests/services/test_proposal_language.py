@@ -4,13 +4,16 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.proposals.pdftext import pdf_text
 from workbench.domain.errors import ValidationError
+from workbench.proposals.branding import load_branding
 from workbench.services import contacts, customers, offers, proposals
 from workbench.services.context import Context
 from workbench.services.users import create_user
@@ -119,3 +122,30 @@ def test_a_rejected_offer_is_refused_in_any_language(ctx: Context, customer) -> 
     offers.reject(lead, offer_id=info.id, comment="价格过低")
     with pytest.raises(ValidationError):
         proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY, lang="en")
+
+
+CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def test_the_english_sheet_has_an_english_letterhead_and_footer(ctx: Context, customer, tmp_path: Path) -> None:
+    """Every page of the English sheet, read back from the real PDF: the letterhead (company
+    name, department, address), the footer and the body hold no Chinese but what was typed."""
+    info = offers.create_offer(ctx, customer_id=customer.id, title="员工通信方案", offer=LINES, today=TODAY)
+    record = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY, lang="en", now=MADE)
+    (tmp_path / "en.pdf").write_bytes(record.pdf)
+    brand = load_branding()
+    text = pdf_text(tmp_path / "en.pdf")
+    for page in range(1, len(PdfReader(io.BytesIO(record.pdf)).pages) + 1):
+        lines = pdf_text(tmp_path / "en.pdf", page).splitlines()
+        assert lines[:4] == ["Huanan Communications", brand.company_en, "Government and Enterprise Customers",
+                             "1 Example Avenue, Futian District, Shenzhen (sample address)"]  # not 华南通信…
+        assert "Huanan Communications, Government and Enterprise Customers · Proposal no." in " ".join(lines)
+    assert brand.company_zh not in text and (brand.department or "") not in text
+    typed = ["招商银行深圳科技园支行", "员工通信方案", "王喆", "信息科技部总经理"]
+    for value in typed:
+        text = text.replace(value, "")
+    assert CJK.findall(text) == []
+    # the Chinese sheet keeps its Chinese letterhead
+    zh = proposals.produce_proposal(ctx, offer_id=info.id, today=TODAY, lang="zh", now=MADE)
+    (tmp_path / "zh.pdf").write_bytes(zh.pdf)
+    assert pdf_text(tmp_path / "zh.pdf", 1).splitlines()[0] == brand.company_zh

@@ -4,6 +4,7 @@ Read from ``branding/branding.json`` in the user's data directory when there is 
 operator deploys its letterhead there without touching the installed program), else from
 ``resources/branding/branding.json`` shipped in ``workbench.resources``, which an operator
 building its own installer replaces with the logo beside it (see resources/branding/README.md).
+An English sheet's letterhead is the English side of the same file (:meth:`Branding.letterhead`).
 Pure data, no Qt, no ReportLab.
 """
 
@@ -14,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 BRANDING_FILE = "branding.json"
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
@@ -34,6 +35,30 @@ class Branding:
     primary: str  # "#RRGGBB"
     accent: str  # "#RRGGBB"
     logo: Path | None
+    short_name_en: str | None = None
+    department_en: str | None = None
+    address_en: str | None = None
+
+    def letterhead(self, lang: str) -> Letterhead:
+        """The texts of the letterhead and the footer of a sheet in ``lang``: the Chinese sheet
+        shows the Chinese name over the English one; the English sheet its English short name
+        over the English name (the English name alone without a short one), with the English
+        department and address (the Chinese one where there is no English, rather than nothing)."""
+        if lang != "en":
+            return Letterhead(self.company_zh, self.company_en, self.short_name, self.department, self.address)
+        name, second = (self.short_name_en, self.company_en) if self.short_name_en else (self.company_en, "")
+        return Letterhead(name, second, self.short_name_en or self.company_en,
+                          self.department_en or self.department, self.address_en or self.address)
+
+
+class Letterhead(NamedTuple):
+    """What one sheet's letterhead and footer print, in the sheet's language."""
+
+    name: str
+    second_name: str  # under the name ("" for none)
+    short_name: str  # in the footer
+    department: str | None
+    address: str | None
 
 
 def default_branding_path() -> Path:
@@ -79,4 +104,6 @@ def load_branding(path: Path | None = None) -> Branding:
         short_name=str(data["short_name"]), department=_text(data, "department"),
         address=_text(data, "address"), hotline=_text(data, "hotline"), website=_text(data, "website"),
         primary=_colour(data, "primary", path), accent=_colour(data, "accent", path), logo=logo,
+        short_name_en=_text(data, "short_name_en"), department_en=_text(data, "department_en"),
+        address_en=_text(data, "address_en"),
     )

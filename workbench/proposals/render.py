@@ -104,13 +104,16 @@ class _Letterhead:
     def __init__(self, ink: Ink, content: ProposalContent) -> None:
         self.ink, self.content = ink, content
         b = ink.branding
+        head = b.letterhead(ink.lang)
         hotline, number = ink.say("服务热线", "Hotline"), ink.say("方案编号", "Proposal no.")
         self.contact = "  ·  ".join(x for x in (f"{hotline} {b.hotline}" if b.hotline else None, b.website) if x)
-        footer = f"{b.short_name}{' ' + b.department if b.department else ''}  ·  {number} {content.number}"
-        ink.texts += [b.company_zh, b.company_en, b.department or "", b.address or "", self.contact, footer]
+        joint = ", " if ink.lang == "en" else " "
+        footer = f"{head.short_name}{joint + head.department if head.department else ''}  ·  {number} {content.number}"
+        ink.texts += [head.name, head.second_name, head.department or "", head.address or "", self.contact, footer]
         self.x = MARGIN_X + (LOGO_H + 3.5 * mm if b.logo is not None else 0)
-        self.left, self.right = fit_letterhead(ink.font, (b.company_zh, b.company_en),
-                                               (b.department, b.address, self.contact), PAGE_W - MARGIN_X - self.x)
+        self.left, self.right = fit_letterhead(ink.font, (head.name, head.second_name),
+                                               (head.department, head.address, self.contact),
+                                               PAGE_W - MARGIN_X - self.x)
         self.footer = fit_text(footer, ink.font, 7, PAGE_W - 2 * MARGIN_X - PAGE_NUMBER_W, 6)
 
     def __call__(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -120,13 +123,13 @@ class _Letterhead:
         top = PAGE_H - TOP
         if b.logo is not None:
             canvas.drawImage(str(b.logo), MARGIN_X, top - LOGO_H, LOGO_H, LOGO_H, mask="auto")
-        (name, name_size), (name_en, en_size) = self.left
+        (name, name_size), (second, second_size) = self.left
         canvas.setFillColor(ink.primary)
         canvas.setFont(font, name_size)
         canvas.drawString(self.x, top - 5.2 * mm, name)
         canvas.setFillColor(MUTED)
-        canvas.setFont(font, en_size)
-        canvas.drawString(self.x, top - 9.3 * mm, name_en)
+        canvas.setFont(font, second_size)
+        canvas.drawString(self.x, top - 9.3 * mm, second)
         right = PAGE_W - MARGIN_X
         y = top - 3.6 * mm
         for (text, size), colour in zip(self.right, (ink.accent, MUTED, MUTED), strict=True):

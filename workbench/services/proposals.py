@@ -37,6 +37,7 @@ from workbench.services import offers as o
 from workbench.services.catalogue import books_for_writing, catalogue_by_version
 from workbench.services.context import Context, apply_changes, insert_row
 from workbench.services.customers import load as load_customer
+from workbench.services.users import DEFAULT_USER_NAME
 from workbench.store import models as m
 
 #: How many need-payoff notes (newest first) the sheet lists.
@@ -144,11 +145,18 @@ def _role(role: str | None, lang: str) -> str:
     return label.en if lang == "en" else label.zh
 
 
+def _person(name: str, lang: str) -> str:
+    """A user's name as printed: as typed, except the first start's default name 我
+    (services.users.DEFAULT_USER_NAME), a word of the program, which reads "Me" in English
+    (as ui.labels.user_label shows it)."""
+    return "Me" if lang == "en" and name == DEFAULT_USER_NAME else name
+
+
 def _manager(s: Session, ctx: Context, offer: m.Offer, lang: str) -> tuple[Person, str | None]:
     user = s.get(m.User, offer.owner_id or ctx.user_id) or s.get(m.User, ctx.user_id)
     if user is None:
-        return Person(ctx.user_name or _role("manager", lang)), None
-    return Person(user.name, _role(user.role, lang) or None, user.phone, user.email), user.team
+        return Person(_person(ctx.user_name, lang) if ctx.user_name else _role("manager", lang)), None
+    return Person(_person(user.name, lang), _role(user.role, lang) or None, user.phone, user.email), user.team
 
 
 def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[str, Any],
@@ -172,7 +180,7 @@ def _approval(s: Session, offer: m.Offer, version: m.OfferVersion, quote: dict[s
         return pending
     who = s.get(m.User, event.by_user_id) if event.by_user_id else None
     role = _role(who.role if who else None, lang)
-    name = who.name if who else ""
+    name = _person(who.name, lang) if who else ""
     if en:
         by = " ".join(x for x in (role, name) if x)
         return f"Approved by {by} on {event.occurred_at:%Y-%m-%d}" if by else f"Approved on {event.occurred_at:%Y-%m-%d}"
