@@ -34,7 +34,7 @@ from workbench.services import offers as offer_service
 from workbench.services.approvals import Waiting
 from workbench.ui.env import UiEnv
 from workbench.ui.i18n import Retranslating
-from workbench.ui.labels import is_chinese, label
+from workbench.ui.labels import is_chinese, label, user_label
 from workbench.ui.offers.format import money, pct
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT, DecisionDialog
 
@@ -147,7 +147,7 @@ class ApprovalsPage(Retranslating, QWidget):
         row = max(0, self.table.currentRow())
         self.table.setRowCount(len(self.items))
         for r, w in enumerate(self.items):
-            cells = (w.number, w.customer_name, w.owner_name, pct(w.measured_percent),
+            cells = (w.number, w.customer_name, user_label(w.owner_name) or "", pct(w.measured_percent),
                      label(LEVEL_LABELS.get(w.level, LEVEL_LABELS["needs_hq"])), money(w.monthly_total),
                      money(w.term_total), self._asked(w.asked_at))
             for c, value in enumerate(cells):

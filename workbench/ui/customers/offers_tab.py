@@ -35,6 +35,7 @@ from workbench.ui.env import UiEnv
 from workbench.ui.errors import show_error
 from workbench.ui.flow_layout import FlowBar
 from workbench.ui.i18n import Retranslating
+from workbench.ui.labels import user_label
 from workbench.ui.offers.dialog import OfferDialog, current_role, state_label
 from workbench.ui.offers.format import money
 from workbench.ui.offers.outcome_dialog import APPROVE, REJECT
@@ -225,7 +226,7 @@ class OffersTab(Retranslating, OfferActions, QWidget):
         if current is None:
             return []
         detail = offer_service.get_offer(self.env.ctx, offer_id=current.id)
-        names = {u.id: u.name for u in list_users(self.env.ctx.store)}
+        names = {u.id: user_label(u.name) or "" for u in list_users(self.env.ctx.store)}
         lines = []
         for e in detail.events:
             move = (self.tr("{0} → {1}").format(state_label(e.from_state), state_label(e.to_state))
