@@ -8,16 +8,47 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable
+from typing import Any, TextIO
 
 log = logging.getLogger("workbench.cli")
 MAX_MESSAGE = 400  # characters of a message shown; the rest is said to be cut
+_LONG_RUN = re.compile(r"\S{200,}")  # a value (a path, an argument) too long to show whole
+
+
+def _cut(run: re.Match[str]) -> str:
+    value = run[0]
+    return f"{value[:80]}…({len(value):,} characters)…{value[-40:]}"
 
 
 def short(text: str) -> str:
+    """``text`` as shown: a long message has its long values cut in the middle (so the reason
+    after a 100,000-character path still shows), and is itself cut if still too long."""
     text = str(text)
-    return text if len(text) <= MAX_MESSAGE else f"{text[:MAX_MESSAGE]}… ({len(text):,} characters)"
+    if len(text) <= MAX_MESSAGE:
+        return text
+    text = _LONG_RUN.sub(_cut, text)
+    return text if len(text) <= 2 * MAX_MESSAGE else f"{text[:MAX_MESSAGE]}… ({len(text):,} characters)"
+
+
+class _ShortLines:
+    """sys.stderr while a command runs: every line written goes through :func:`short`, so no
+    refusal (the command's own, argparse's, a store's) echoes a huge value back in full."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        if len(text) > MAX_MESSAGE:
+            self._stream.write("\n".join(short(line) for line in text.split("\n")))
+        else:
+            self._stream.write(text)
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
 
 
 def _log_file() -> str:
@@ -56,19 +87,42 @@ def _path_refusal(exc: Exception) -> tuple[str, int] | None:
         return "路径中不能含有空字符 (NUL) / a path cannot contain the NUL character (\\x00)", 2
     if not isinstance(exc, OSError) or exc.filename is None:
         return None
+    in_the_way = _file_in_the_way(exc) if isinstance(exc, FileExistsError | NotADirectoryError) else None
+    if in_the_way is not None:  # -o /etc/passwd/x.pdf
+        return f"{in_the_way}: 是一个文件, 不是文件夹 / is a file, not a folder", 2
     what = "是一个文件夹 / is a folder" if isinstance(exc, IsADirectoryError) else \
         f"无法读写 / cannot be used ({exc.strerror})"
     return f"{exc.filename}: {what}", 2
 
 
+def _file_in_the_way(exc: OSError) -> str | None:
+    """The file standing where a folder of the path ``exc`` names should be, if any."""
+    path = os.fsdecode(exc.filename)
+    while path and not os.path.lexists(path):
+        parent = os.path.dirname(path)
+        if parent == path:
+            return None
+        path = parent
+    return path if path and os.path.isfile(path) else None
+
+
 def guarded(run: Callable[[], int], refusal: Callable[[Exception], tuple[str, int] | None]) -> int:
     """Run a command; ``refusal(exc)`` names the failures that are the user's to fix."""
-    from workbench.domain.errors import DomainError
-
     for stream in (sys.stdout, sys.stderr):  # a lone surrogate in a name must still print
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+    stderr = sys.stderr
+    sys.stderr = _ShortLines(stderr)  # type: ignore[assignment]
+    try:
+        return _guarded(run, refusal)
+    finally:
+        sys.stderr = stderr
+
+
+def _guarded(run: Callable[[], int], refusal: Callable[[Exception], tuple[str, int] | None]) -> int:
+    from workbench.domain.errors import DomainError
+
     try:
         return int(run())
     except BrokenPipeError:
