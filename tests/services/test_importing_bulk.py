@@ -58,34 +58,35 @@ def test_journal_payloads_are_the_stored_rows_and_numbers_follow_the_stored_ones
     assert search_customers(ctx, query="12340007").total == 1
 
 
-def test_collector_paused_nests_and_keeps_a_collector_that_was_off() -> None:
-    assert gc.isenabled()
+def test_collector_paused_nests_and_keeps_the_thresholds_it_found() -> None:
+    before = gc.get_threshold()
     with collector_paused():
-        assert not gc.isenabled()
+        assert gc.get_threshold()[2] > 1_000_000 and gc.get_threshold()[:2] == before[:2]
         with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the outer one still holds it
-    assert gc.isenabled()
+            assert gc.get_threshold()[2] > 1_000_000
+        assert gc.get_threshold()[2] > 1_000_000  # the outer one still holds it
+    assert gc.get_threshold() == before
     with pytest.raises(RuntimeError), collector_paused():
         raise RuntimeError("boom")
+    assert gc.get_threshold() == before
     assert gc.isenabled()
-    gc.disable()
+
+
+def test_while_paused_young_collections_go_on_and_the_frozen_heap_stays_frozen() -> None:
+    # All made meanwhile left young would be walked by one collection after the pause (the
+    # GUI waits); unfreezing would hand the window's frozen start-up heap back to every full
+    # collection (tests/ui/shell/test_runtime.py).
+    gc.freeze()
     try:
+        frozen = gc.get_freeze_count()
         with collector_paused():
-            pass
-        assert not gc.isenabled()  # off before, off after
+            made = [[i] for i in range(50_000)]  # 50,000 objects the collector tracks
+            assert gc.get_count()[0] < 10_000  # the young ones were collected as they came
+        assert gc.get_freeze_count() > frozen - 1_000  # (some die meanwhile; unfrozen: 0)
+        young = {id(o) for o in gc.get_objects(generation=0)}
+        assert id(made[0]) not in young
     finally:
-        gc.enable()
-
-
-def test_what_was_made_while_paused_is_not_left_for_one_young_collection() -> None:
-    # A young collection after the pause would scan all of it in one C call (the GUI waits).
-    with collector_paused():
-        made = [[i] for i in range(50_000)]  # 50,000 objects the collector tracks
-        assert gc.get_count()[0] > 10_000
-    assert gc.isenabled()
-    old = {id(o) for o in gc.get_objects(generation=2)}
-    assert id(made) in old and id(made[-1]) in old  # with the oldest, not young
+        gc.unfreeze()
     cycle: list[object] = []
     with collector_paused():
         cycle.append(cycle)
