@@ -202,6 +202,31 @@ def _source(path: Path) -> sqlite3.Connection:
     return connect_existing(path)
 
 
+def _quick_check(con: sqlite3.Connection) -> list[str]:
+    from workbench.store.connect import db_errors
+
+    try:
+        return [str(r[0]) for r in con.execute("PRAGMA quick_check")]
+    except db_errors() as exc:  # a page it cannot even walk ("database disk image is malformed")
+        return [str(exc)]
+
+
+def _copy_failed(store: Path, found: list[str]) -> Exception:
+    """The copy failed its check. It is the store's pages, one for one: the store is damaged
+    (``DAMAGED``: the window offers a backup), unless the store checks fine itself, when the
+    fault is the copy's (its disk)."""
+    from workbench.store.opening import Problem, StoreError
+
+    src = _source(store)
+    try:
+        own = _quick_check(src)
+    finally:
+        src.close()
+    if own != ["ok"]:
+        return StoreError(Problem.DAMAGED, store, f"quick check: {own[0][:200]}")
+    return BackupError(f"the backup of {store} failed its check: {found[0][:200]}", "备份校验未通过")
+
+
 def take_backup(store: Path, *, folder: Path | None = None, now: Clock = datetime.now) -> BackupInfo:
     """Back the store up now (online: writers go on meanwhile) and rotate the folder's
     backups. The copy is checked (``quick_check``) before it is given its name; a failed or
@@ -223,10 +248,9 @@ def take_backup(store: Path, *, folder: Path | None = None, now: Clock = datetim
         try:
             src.backup(dst)  # one step: a consistent snapshot, never restarted by a writer (WAL)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
-            check = [r[0] for r in dst.execute("PRAGMA quick_check")]
+            check = _quick_check(dst)
             if check != ["ok"]:
-                raise BackupError(f"the backup of {store} failed its check: {check[0][:200]}",
-                                  "备份校验未通过")
+                raise _copy_failed(store, check)
         finally:
             dst.close()
         os.replace(partial, target)

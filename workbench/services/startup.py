@@ -23,7 +23,8 @@ def open_context(path: Path, *, demo: bool, demo_customers: int, progress: Progr
         ensure_demo_store(path, customers=demo_customers, progress=progress)
     try:
         # The first start creates the store; a file already there is checked, never replaced.
-        store = open_existing(path) if path.exists() else open_store(path)
+        # (A symlink to nowhere or to itself is something there, said as such, not a missing store.)
+        store = open_existing(path) if path.exists() or path.is_symlink() else open_store(path)
         return user_context(store)
     except Exception as exc:
         known = classify(exc, path)  # a damaged, unreadable or foreign file: say which

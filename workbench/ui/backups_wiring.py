@@ -38,6 +38,7 @@ class BackupWiring:
     def __init__(self, window: Any) -> None:
         self.window = window
         self.dialog: Any = None
+        self.damage: Any = None  # the dialog saying the open store is damaged
         self.successor: Any = None  # the window reopened on a restored store
         self.last: Any = None  # the BackupInfo of the daily backup taken, or the failure
         self.act_restore = QAction(window)
@@ -85,6 +86,19 @@ class BackupWiring:
         log.warning("the daily backup failed", exc_info=(type(exc), exc, exc.__traceback__))
         self.last = exc
         self._show_last()
+        if str(getattr(exc, "problem", "")) == "damaged":  # the store's own pages: say so now
+            self.show_damage(exc)
+
+    def show_damage(self, exc: BaseException) -> Any:
+        """The open store was found damaged: what is wrong, and the ways out (the newest backup
+        in its place, another store, or keep working)."""
+        from workbench.ui.store_problem import StoreProblemDialog
+
+        self.damage = StoreProblemDialog(exc, self.window.env.ctx.store.path, self.window, in_use=True)
+        self.damage.restore_requested.connect(self.restore_damaged)
+        self.damage.open_requested.connect(self.switch_to)
+        self.damage.open()
+        return self.damage
 
     def _show_last(self) -> None:
         from workbench.ui.labels import label
@@ -121,11 +135,32 @@ class BackupWiring:
         fresh window on it. Returns that window; None when this one stayed open (unsaved
         typing kept). A restore that fails leaves the store as it was and says why."""
         from workbench.services.backups import restore
+
+        path = self.window.env.ctx.store.path
+        return self._reopen(path, lambda: restore(path, backup, force=force))
+
+    def restore_damaged(self, backup: Path) -> Any:
+        """As :meth:`restore`, for a store found damaged: no unsynced check (it cannot be
+        trusted), the damaged file kept beside as ``NAME.damaged-STAMP``."""
+        from workbench.services.backups import check_backup, restore_damaged
+
+        path = self.window.env.ctx.store.path
+
+        def swap() -> None:
+            check_backup(backup)  # never a damaged store for a damaged backup
+            restore_damaged(path, backup)
+
+        return self._reopen(path, swap)
+
+    def switch_to(self, other: Path) -> Any:
+        """Close this window (as on quitting) and open a fresh one on another store."""
+        return self._reopen(Path(other), None)
+
+    def _reopen(self, path: Path, swap: Any) -> Any:
         from workbench.ui.errors import show_error
         from workbench.ui.main_window import MainWindow
 
         window = self.window
-        path = window.env.ctx.store.path
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         quits = app.quitOnLastWindowClosed()
@@ -142,7 +177,8 @@ class BackupWiring:
             window.env.ctx.store.close()
             failure: BaseException | None = None
             try:
-                restore(path, backup, force=force)
+                if swap is not None:
+                    swap()
             except Exception as exc:  # the store is left as it was: reopen it and say why
                 failure = exc
             fresh = MainWindow(window.settings)

@@ -181,8 +181,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
         if getattr(self, "sync", None) is not None:
             self.sync.retranslate()
         if getattr(self, "env", None) is not None:  # "Me" / 我 follows the language
-            self.status_label.setText(self.tr("{0} · {1}").format(self.env.ctx.store.path.name,
-                                                                 user_label(self.env.ctx.user_name)))
+            self.status_label.setText(self._status_text(self.env.ctx))
 
 
     # --- opening the store ----------------------------------------------------------------
@@ -216,7 +215,7 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
                 page.customer_requested.connect(self.open_customer)
             if hasattr(page, "visit_requested") and key != "customers":
                 page.visit_requested.connect(self.log_visit_for)
-        self.status_label.setText(self.tr("{0} · {1}").format(ctx.store.path.name, user_label(ctx.user_name)))
+        self.status_label.setText(self._status_text(ctx))
         from workbench.ui.sync.wiring import SyncWiring
 
         self.sync = SyncWiring(self)
@@ -228,6 +227,12 @@ class MainWindow(Retranslating, GeometryMixin, QMainWindow):
 
         tune_for_gui()  # the heap frozen, the GIL passed often: workers do not stall typing
         self.store_opened.emit(self.env)
+
+    def _status_text(self, ctx: Any) -> str:
+        text = self.tr("{0} · {1}").format(ctx.store.path.name, user_label(ctx.user_name))
+        if ctx.store.read_only:  # opened for reading only: said before a write is refused
+            text += self.tr(" · read-only")
+        return text
 
     def _on_failed(self, exc: BaseException) -> None:
         from workbench.ui.errors import show_error

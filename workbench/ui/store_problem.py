@@ -2,7 +2,10 @@
 what to do, with the ways out at hand: restore the newest backup (the damaged file is moved
 aside, never deleted), open another store, or quit. An encrypted store whose key is not at
 hand (no keyring, or another laptop's) asks for its passphrase instead of a backup. The
-program does not crash."""
+program does not crash.
+
+``in_use``: the store is open and was found damaged meanwhile (the daily backup's check): the
+same ways out, the window's wiring doing them (``restore_requested``), or keep working."""
 
 from __future__ import annotations
 
@@ -27,9 +30,11 @@ from workbench.ui.labels import label
 
 class StoreProblemDialog(Retranslating, QDialog):
     open_requested = Signal(object)  # a Path: open this store instead
+    restore_requested = Signal(object)  # in_use: a backup's Path, to put in the store's place
 
-    def __init__(self, exc: Any, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, exc: Any, path: Path, parent: QWidget | None = None, *, in_use: bool = False) -> None:
         super().__init__(parent)
+        self.in_use = in_use
         from workbench.services.startup import backups, needs_key
 
         self.setObjectName("store_problem")
@@ -64,8 +69,12 @@ class StoreProblemDialog(Retranslating, QDialog):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.tr("The store cannot be opened"))
+        self.setWindowTitle(self.tr("The store is damaged") if self.in_use else self.tr("The store cannot be opened"))
         text = label(self.exc) if hasattr(self.exc, "zh") else str(self.exc)
+        if self.in_use:
+            text += "\n\n" + self.tr("You can keep working, but what is saved from now on may be lost with "
+                                       "the damaged file. Restoring puts the newest backup in its place; "
+                                       "the damaged file is kept beside it.")
         if self.backups:
             text += "\n\n" + self.tr("Newest backup: {0}").format(self.backups[0].name)
         self.message.setText(text)
@@ -73,12 +82,16 @@ class StoreProblemDialog(Retranslating, QDialog):
         self.unlock_button.setText(self.tr("Open with this &passphrase"))
         self.restore_button.setText(self.tr("&Restore the newest backup"))
         self.other_button.setText(self.tr("&Open another store…"))
-        self.quit_button.setText(self.tr("&Quit"))
+        self.quit_button.setText(self.tr("&Keep working") if self.in_use else self.tr("&Quit"))
 
     def restore(self) -> None:
         from workbench.services.startup import restore_backup
         from workbench.ui.errors import show_error
 
+        if self.in_use:  # the window closes the store first, then puts the backup in its place
+            self.accept()
+            self.restore_requested.emit(self.backups[0])
+            return
         try:
             restore_backup(self.path, self.backups[0])
         except OSError as exc:
