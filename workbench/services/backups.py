@@ -211,17 +211,13 @@ def _quick_check(con: sqlite3.Connection) -> list[str]:
         return [str(exc)]
 
 
-def _copy_failed(store: Path, found: list[str]) -> Exception:
+def _copy_failed(store: Path, src: sqlite3.Connection, found: list[str]) -> Exception:
     """The copy failed its check. It is the store's pages, one for one: the store is damaged
-    (``DAMAGED``: the window offers a backup), unless the store checks fine itself, when the
-    fault is the copy's (its disk)."""
+    (``DAMAGED``: the window offers a backup), unless the store checks fine itself (through
+    ``src``, the backup's own connection to it), when the fault is the copy's (its disk)."""
     from workbench.store.opening import Problem, StoreError
 
-    src = _source(store)
-    try:
-        own = _quick_check(src)
-    finally:
-        src.close()
+    own = _quick_check(src)
     if own != ["ok"]:
         return StoreError(Problem.DAMAGED, store, f"quick check: {own[0][:200]}")
     return BackupError(f"the backup of {store} failed its check: {found[0][:200]}", "备份校验未通过")
@@ -250,7 +246,7 @@ def take_backup(store: Path, *, folder: Path | None = None, now: Clock = datetim
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             check = _quick_check(dst)
             if check != ["ok"]:
-                raise _copy_failed(store, check)
+                raise _copy_failed(store, src, check)
         finally:
             dst.close()
         os.replace(partial, target)
